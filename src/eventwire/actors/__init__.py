@@ -1,0 +1,1 @@
+"""Actor stage: dictionary mentions -> resolved actors (country, sector, group, person)."""

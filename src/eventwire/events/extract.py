@@ -1,0 +1,316 @@
+"""Find events in a parsed sentence: trigger + pattern -> code; source/target from the parse.
+
+compute only: `extract(doc, resolver, patterns)` returns `Found` records; the coder turns
+them into `Event`s (dates, places, ontology). Rules, each in one small function:
+
+- source: the trigger's subject; through xcomp (subject or object control), conj and
+  advcl heads; relative pronouns take the modified noun; passive `by` agents.
+- target: the pattern's slots in order (object, indirect object, prepositions); an object
+  that is not itself an actor yields its possessor or prepositional actor
+  ("hailed the Iraqi Armed Forces' achievements", "sanctions on Russia").
+- compounds: every source x every target; symmetric acts with a compound subject and no
+  target code both directions ("Iran and Iraq signed").
+- negation ("did not sign") and hypotheticals ("may attack", "if ...") are not the act;
+  intent ("will provide", "pledged to") maps to the CAMEO 03 intent codes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..actors.resolve import Actor, ActorResolver
+from .patterns import Pattern, PatternSet
+
+SUBJ = {"nsubj", "csubj", "expl"}
+SUBJ_PASS = {"nsubjpass", "csubjpass"}
+OBJ = {"dobj", "obj"}
+FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
+HYPOTHETICAL_AUX = {"could", "may", "might", "should", "must", "can", "ca"}
+INTENT_VERBS = {"pledge", "promise", "vow", "plan", "intend", "offer", "agree", "decide",
+                "commit", "aim", "want", "hope", "expect", "prepare", "seek", "propose",
+                "undertake", "resolve", "mean", "wish", "aspire", "volunteer"}
+NEGATING_VERBS = {"refuse", "fail", "decline", "deny", "reject", "avoid", "stop", "cease",
+                  "halt", "postpone", "cancel", "delay", "suspend", "abandon"}
+THREAT_VERBS = {"threaten", "warn"}
+RELATIVE = {"who", "which", "that", "whom"}
+
+# CAMEO 1.1b3: an announced future act of root 04-08 is its 03 intent code.
+INTENT_CODES = {
+    "04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
+    "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+    "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+    "081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354",
+    "086": "0355", "087": "0356",
+}
+THREAT_CODES = {"16": "131", "17": "137", "18": "138", "19": "138", "20": "138",
+                "15": "138", "14": "130", "163": "1312", "161": "1313"}
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    pattern: Pattern
+    code: str
+    trigger: Token
+    source: Actor | None
+    target: Actor | None
+    sources: tuple[Actor, ...]
+    targets: tuple[Actor, ...]
+    negated: bool
+    modality: str
+    clause: str
+
+
+def intent_code(code: str) -> str:
+    return INTENT_CODES.get(code) or INTENT_CODES.get(code[:3]) or INTENT_CODES.get(
+        code[:2], code)
+
+
+def threat_code(code: str) -> str:
+    return THREAT_CODES.get(code[:3]) or THREAT_CODES.get(code[:2], "130")
+
+
+def _children(t: Token, deps: set[str]) -> list[Token]:
+    return [c for c in t.children if c.dep_ in deps]
+
+
+def is_passive(v: Token) -> bool:
+    return any(c.dep_ in SUBJ_PASS or c.dep_ == "auxpass" for c in v.children)
+
+
+def subject_of(v: Token, resolver: ActorResolver, depth: int = 0) -> list[Actor]:
+    if depth > 4:
+        return []
+    passive = is_passive(v)
+    if passive:
+        for c in _children(v, {"agent"}):
+            for p in _children(c, {"pobj"}):
+                got = resolver.actors_at(p)
+                if got:
+                    return got
+        return []
+    for c in _children(v, SUBJ):
+        if c.lower_ in RELATIVE and v.dep_ == "relcl":
+            return resolver.actors_at(v.head)
+        got = resolver.actors_at(c)
+        if got:
+            return got
+        return []
+    head = v.head
+    if head is v:
+        return []
+    if v.dep_ == "xcomp":
+        objs = _children(head, OBJ)
+        if objs and head.lemma_.lower() not in {"continue", "begin", "start", "keep"}:
+            return resolver.actors_at(objs[0])
+        return subject_of(head, resolver, depth + 1)
+    if v.dep_ in {"conj", "advcl", "ccomp"} and v.dep_ != "ccomp":
+        return subject_of(head, resolver, depth + 1)
+    if v.dep_ in {"relcl", "acl"} and v.tag_ in {"VBN", "VBG"}:
+        return resolver.actors_at(head) if v.tag_ == "VBG" else []
+    return []
+
+
+def _object_actors(o: Token, resolver: ActorResolver) -> list[Actor]:
+    got = resolver.actors_at(o)
+    if got:
+        return got
+    for c in o.children:
+        if c.dep_ == "poss":
+            got = resolver.actors_at(c)
+            if got:
+                return got
+    for c in o.children:
+        if c.dep_ == "prep" and c.lower_ in {"on", "against", "with", "to", "for", "of",
+                                              "between", "toward", "towards", "in"}:
+            for p in _children(c, {"pobj"}):
+                got = resolver.actors_at(p)
+                if got:
+                    return got
+    return []
+
+
+def targets_of(v: Token, p: Pattern, resolver: ActorResolver) -> list[Actor]:
+    passive = is_passive(v)
+    objs = _children(v, SUBJ_PASS) if passive else _children(v, OBJ)
+    for slot in p.target:
+        if slot == "obj":
+            for o in objs:
+                got = _object_actors(o, resolver)
+                if got:
+                    return got
+        elif slot == "iobj":
+            for o in _children(v, {"dative", "iobj"}):
+                got = resolver.actors_at(o)
+                if got:
+                    return got
+        elif slot == "xcomp_obj":
+            for x in _children(v, {"xcomp"}):
+                for o in _children(x, OBJ):
+                    got = resolver.actors_at(o)
+                    if got:
+                        return got
+        else:
+            holders = [v, *objs]
+            for h in holders:
+                for prep in _children(h, {"prep", "dative"}):
+                    if prep.lower_ != slot:
+                        continue
+                    for pobj in _children(prep, {"pobj"}):
+                        got = _object_actors(pobj, resolver)
+                        if got:
+                            return got
+    return []
+
+
+def _object_lemmas(v: Token) -> set[str]:
+    objs = _children(v, SUBJ_PASS if is_passive(v) else OBJ)
+    objs += [c for c in v.children if c.dep_ in {"attr", "oprd"}]
+    for prep in _children(v, {"prep"}):
+        objs += _children(prep, {"pobj"})
+    out: set[str] = set()
+    for o in objs:
+        out.add(o.lemma_.lower())
+        out.update(c.lemma_.lower() for c in o.children if c.dep_ in {"compound", "amod"})
+        for c in o.conjuncts:
+            out.add(c.lemma_.lower())
+    return out
+
+
+def _clause_lemmas(v: Token) -> set[str]:
+    out: set[str] = set()
+    for c in v.children:
+        if c.dep_ in {"xcomp", "ccomp", "prep", "advcl", "dobj", "obj"}:
+            out.update(t.lemma_.lower() for t in c.subtree)
+    return out
+
+
+def match_pattern(v: Token, candidates: tuple[Pattern, ...], resolver: ActorResolver
+                  ) -> Pattern | None:
+    obj_lemmas: set[str] | None = None
+    clause: set[str] | None = None
+    preps = {c.lower_ for c in v.children if c.dep_ in {"prep", "agent"}}
+    particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
+    for p in candidates:
+        if p.particle and p.particle != particle:
+            continue
+        if p.preps and not (p.preps & preps):
+            continue
+        if p.objects:
+            obj_lemmas = _object_lemmas(v) if obj_lemmas is None else obj_lemmas
+            if not (p.objects & obj_lemmas):
+                continue
+        if p.complement:
+            clause = _clause_lemmas(v) if clause is None else clause
+            if not (p.complement & clause):
+                continue
+        if p.object_actor and not targets_of(v, p, resolver):
+            continue
+        return p
+    return None
+
+
+def _chain(v: Token) -> list[Token]:
+    """The trigger and the verbs governing it through xcomp/conj (for aux and negation)."""
+    out = [v]
+    t = v
+    while t.dep_ in {"xcomp", "conj"} and t.head is not t and len(out) < 5:
+        t = t.head
+        out.append(t)
+    return out
+
+
+def modality_of(v: Token) -> tuple[str, bool, str | None]:
+    """(modality, negated, governing verb lemma) for a verb trigger."""
+    negated = False
+    modality = "asserted"
+    governing = None
+    for i, t in enumerate(_chain(v)):
+        for c in t.children:
+            low = c.lower_
+            if c.dep_ == "neg" or low in {"never", "not", "n't"} and c.dep_ in {"advmod", "neg"}:
+                negated = True
+            if c.dep_ in {"aux", "auxpass"} and low in FUTURE_AUX:
+                modality = "intent"
+            if c.dep_ in {"aux"} and low in HYPOTHETICAL_AUX:
+                modality = "hypothetical"
+            if c.dep_ == "mark" and low in {"if", "unless", "whether"}:
+                modality = "hypothetical"
+        if c_is_going_to(t):
+            modality = "intent"
+        if i > 0:
+            lem = t.lemma_.lower()
+            if lem in INTENT_VERBS and modality == "asserted":
+                modality = "intent"
+            if lem in NEGATING_VERBS:
+                negated = True
+            if lem in THREAT_VERBS:
+                governing = "threaten"
+    return modality, negated, governing
+
+
+def c_is_going_to(t: Token) -> bool:
+    return t.tag_ == "VB" and t.head.lower_ == "going" and t.dep_ == "xcomp"
+
+
+def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet) -> list[Found]:
+    found: list[Found] = []
+    for t in doc:
+        lemma = t.lemma_.lower()
+        if t.pos_ in {"VERB", "AUX"} and lemma in patterns.by_verb:
+            p = match_pattern(t, patterns.by_verb[lemma], resolver)
+            if p is None:
+                continue
+            found.extend(_verb_event(t, p, resolver))
+        elif t.pos_ in {"NOUN", "PROPN"} and lemma in patterns.by_noun:
+            found.extend(_noun_event(t, patterns.by_noun[lemma][0], resolver))
+    return found
+
+
+def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
+    modality, negated, governing = modality_of(v)
+    code = p.code
+    if governing == "threaten":
+        code, modality = threat_code(code), "threat"
+    elif modality == "intent":
+        code = intent_code(code)
+    sources = subject_of(v, resolver)
+    targets = targets_of(v, p, resolver)
+    clause = " ".join(t.text for t in v.subtree) if v.dep_ != "ROOT" else v.sent.text
+    return _pairs(p, code, v, sources, targets, negated, modality, clause)
+
+
+def _noun_event(n: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
+    sources: list[Actor] = []
+    targets: list[Actor] = []
+    for c in n.children:
+        if c.dep_ == "poss":
+            sources = resolver.actors_at(c)
+        elif c.dep_ == "prep" and c.lower_ in {"by", "of"} and not sources:
+            for o in _children(c, {"pobj"}):
+                sources = resolver.actors_at(o)
+        elif c.dep_ == "prep" and c.lower_ in set(p.target) - {"by", "of"}:
+            for o in _children(c, {"pobj"}):
+                targets = targets or resolver.actors_at(o)
+    return _pairs(p, p.code, n, sources, targets, False, "asserted", n.sent.text)
+
+
+def _pairs(p: Pattern, code: str, trig: Token, sources: list[Actor], targets: list[Actor],
+           negated: bool, modality: str, clause: str) -> list[Found]:
+    out: list[Found] = []
+    srcs: list[Actor | None] = list(sources) or [None]
+    tgts: list[Actor | None] = list(targets) or [None]
+    if p.symmetric and len(sources) > 1 and not targets:
+        pairs = [(a, b) for a in sources for b in sources if a is not b]
+    else:
+        pairs = [(a, b) for a in srcs for b in tgts]
+    for s, tg in pairs:
+        if s is not None and tg is not None and s.code and s.code == tg.code \
+                and s.start_char == tg.start_char:
+            continue
+        if (s is None or s.code is None) and (tg is None or tg.code is None):
+            continue
+        out.append(Found(p, code, trig, s, tg, tuple(sources), tuple(targets), negated,
+                         modality, clause))
+    return out

@@ -1,0 +1,1 @@
+"""Input readers and output writers: the I/O edge of the pipeline."""

@@ -1,0 +1,98 @@
+"""Write Event records as JSON Lines (default), CSV or Parquet, streaming."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any, Literal, get_args, get_origin
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ..model import EVENT_FIELDS, Event
+
+Format = Literal["jsonl", "csv", "parquet"]
+
+
+def _arrow_type(annotation: Any) -> pa.DataType:
+    args = [a for a in get_args(annotation) if a is not type(None)] or [annotation]
+    base = args[0]
+    if get_origin(base) is Literal:
+        return pa.string()
+    return {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_(),
+            date: pa.date32()}.get(base, pa.string())
+
+
+EVENT_SCHEMA = pa.schema([(name, _arrow_type(f.annotation))
+                          for name, f in Event.model_fields.items()])
+
+
+class EventWriter:
+    """Context manager: `with EventWriter(path, fmt) as w: w.write(events)`.
+
+    `path` None or "-" writes to stdout (JSONL or CSV). Parquet is written in row groups.
+    """
+
+    def __init__(self, path: str | Path | None, fmt: Format = "jsonl") -> None:
+        if fmt not in get_args(Format):
+            raise ValueError(f"unknown format {fmt!r}; use jsonl, csv or parquet")
+        self.fmt = fmt
+        self.to_stdout = path is None or str(path) == "-"
+        if self.to_stdout and fmt == "parquet":
+            raise ValueError("parquet output needs -o FILE")
+        self.path = None if self.to_stdout else Path(str(path))
+        self.count = 0
+        self._fh: IO[str] | None = None
+        self._csv: Any = None
+        self._pq: pq.ParquetWriter | None = None
+        self._buffer: list[dict[str, Any]] = []
+
+    def __enter__(self) -> EventWriter:
+        if self.fmt == "parquet":
+            assert self.path is not None
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._pq = pq.ParquetWriter(str(self.path), EVENT_SCHEMA)
+        else:
+            if self.to_stdout:
+                self._fh = sys.stdout
+            else:
+                assert self.path is not None
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._fh = open(self.path, "w", encoding="utf-8", newline="")
+            if self.fmt == "csv":
+                self._csv = csv.DictWriter(self._fh, fieldnames=list(EVENT_FIELDS))
+                self._csv.writeheader()
+        return self
+
+    def write(self, events: Iterable[Event]) -> None:
+        for ev in events:
+            self.count += 1
+            if self.fmt == "jsonl":
+                assert self._fh is not None
+                self._fh.write(json.dumps(ev.to_row(), ensure_ascii=False) + "\n")
+            elif self.fmt == "csv":
+                self._csv.writerow(ev.to_row())
+            else:
+                self._buffer.append(ev.model_dump())
+                if len(self._buffer) >= 10_000:
+                    self._flush_parquet()
+
+    def _flush_parquet(self) -> None:
+        if self._buffer and self._pq is not None:
+            self._pq.write_table(pa.Table.from_pylist(self._buffer, schema=EVENT_SCHEMA))
+            self._buffer = []
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if self._pq is not None:
+            self._flush_parquet()
+            self._pq.close()
+        if self._fh is not None:
+            self._fh.flush()
+            if not self.to_stdout:
+                self._fh.close()

