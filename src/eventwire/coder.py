@@ -139,7 +139,7 @@ class Coder:
             mine = [(s, next(docs)) for s, k in zip(sents, keep, strict=True) if k]
             try:
                 events = self._code_article(art, mine)
-            except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
+            except Exception as exc:
                 yield ArticleResult(art, (), f"coder failed: {type(exc).__name__}: {exc}",
                                     tuple(warns), len(sents), len(mine))
                 continue
@@ -193,6 +193,16 @@ class Coder:
                 f"{role}_sector": sector, f"{role}_start": a.start_char,
                 f"{role}_end": a.end_char}
 
+    @staticmethod
+    def _when(f: Found, sentence: str, pub: date | None) -> dates.DateResolution:
+        """The trigger's own clause first (its tense decides past/future), then the
+        sentence, whose time words belong to its main (reporting) verb: read as past."""
+        future = f.modality in {"intent", "threat"}
+        own = dates.resolve_event_date([f.clause], pub, future=future)
+        if own.precision != "pub" or f.clause == sentence:
+            return own
+        return dates.resolve_event_date([sentence], pub, future=False)
+
     def _event(self, art: Article, sent: Sentence, doc: Doc, f: Found,
                dateline: places.Place | None) -> Event | None:
         if f.modality == "hypothetical":
@@ -207,10 +217,12 @@ class Coder:
             return None
         src = self._actor_fields(f.source, "source")
         tgt = self._actor_fields(f.target, "target")
-        when = dates.resolve_event_date([f.clause, sent.text], art.pub_date,
-                                        future=f.modality in {"intent", "threat"})
-        exclude = {a.head_i for a in (f.source, f.target) if a is not None}
-        for a in (f.source, f.target):
+        when = self._when(f, sent.text, art.pub_date)
+        # the actors are not the place ("sanctions on Russia"), except the destination or
+        # venue of a visit or meeting ("traveled to Tehran")
+        located = (f.source,) if cc.root == "04" else (f.source, f.target)
+        exclude = {a.head_i for a in located if a is not None}
+        for a in located:
             if a is not None:
                 span = doc.char_span(a.start_char, a.end_char, alignment_mode="expand")
                 if span is not None:

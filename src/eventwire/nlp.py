@@ -19,7 +19,8 @@ def load_pipeline(name: str) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as exc:
-        raise ModelNotFoundError(f"spaCy pipeline {name!r} is not installed; {INSTALL_HINT}") from exc
+        raise ModelNotFoundError(
+            f"spaCy pipeline {name!r} is not installed; {INSTALL_HINT}") from exc
     if "parser" not in nlp.pipe_names:
         raise ModelNotFoundError(f"spaCy pipeline {name!r} has no dependency parser")
     return nlp

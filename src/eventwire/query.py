@@ -38,7 +38,8 @@ from eventwire.store import Store
 
 __all__ = [
     "EventQuery", "SqlResult", "check_read_only", "counts_by_country", "counts_by_root",
-    "filtered_sql", "query_sql", "run_query", "run_sql", "series", "top_actors", "top_dyads",
+    "filtered_sql", "page_sql", "query_sql", "run_query", "run_sql", "series", "top_actors",
+    "top_dyads",
 ]
 
 Order = Literal["event_date", "-event_date", "pub_date", "-pub_date", "goldstein", "-goldstein",
@@ -213,7 +214,11 @@ def filtered_sql(q: EventQuery) -> tuple[str, list[Any]]:
 
 def query_sql(q: EventQuery) -> tuple[str, list[Any]]:
     """`filtered_sql` with ORDER BY, LIMIT and OFFSET: the statement `run_query` runs."""
-    sql, params = filtered_sql(q)
+    return page_sql(*filtered_sql(q), q)
+
+
+def page_sql(sql: str, params: list[Any], q: EventQuery) -> tuple[str, list[Any]]:
+    """Wrap a SELECT of events columns in `q`'s ORDER BY, LIMIT and OFFSET."""
     key = q.order.lstrip("-")
     direction = "DESC" if q.order.startswith("-") else "ASC"
     sql = (f"SELECT * FROM ({sql}) ORDER BY {key} {direction} NULLS LAST, event_id, article_hash")
@@ -339,10 +344,11 @@ def check_read_only(sql: str) -> None:
     con = duckdb.connect(":memory:")
     try:
         statements = con.extract_statements(sql)
+        if not statements:
+            raise QueryError("no SQL statement given")
         if len(statements) != 1:
-            what = "no statement" if not statements else f"{len(statements)} statements"
-            raise ReadOnlyError(f"eventwire sql is read-only: send exactly one statement "
-                                f"(got {what})")
+            raise ReadOnlyError(f"eventwire sql is read-only: send one statement at a time "
+                                f"(got {len(statements)})")
         st = statements[0]
         kind = st.type.name
         if kind == "EXPLAIN":

@@ -25,7 +25,7 @@ _WORKER: Coder | None = None
 
 
 def _init_worker(cfg: Config) -> None:
-    global _WORKER  # noqa: PLW0603 - one coder per worker process
+    global _WORKER
     from .coder import Coder
 
     _WORKER = Coder(cfg)

@@ -14,8 +14,8 @@ import csv
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -77,7 +77,8 @@ class ActorDictionary:
 
 
 # Generic heads that say "someone of this country" but little about the role.
-GENERIC_SECTOR_TERMS = frozenset({"official", "leader", "people", "authorities", "source",
+GENERIC_SECTOR_TERMS = frozenset({"official", "leader", "people", "authorities", "authority",
+                                  "source",
                                   "spokesman", "spokeswoman", "spokesperson", "delegation",
                                   "representative", "member", "head", "chief", "side"})
 
@@ -265,7 +266,7 @@ def build(user_files: tuple[Path, ...]) -> ActorDictionary:
     """Builtin dictionaries plus user files (user entries override on the same name)."""
     sector_codes = _sector_codes()
     entries = parse_countries(_package_text("countries.tsv"), "countries.tsv")
-    countries = frozenset(e.code for e in entries)
+    countries = frozenset(e.code for e in entries if e.kind == "country")
     entries += parse_groups(_package_text("groups.tsv"), "groups.tsv", countries)
     entries += parse_people(_package_text("people.tsv"), "people.tsv", countries)
     sectors = parse_sectors(_package_text("sectors.tsv"), "sectors.tsv", sector_codes)

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from .dictionary import ABBREV, ActorDictionary, ActorEntry, SectorTerm
 
 NP_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "appos", "flat",
-                     "case", "quantmod", "npadvmod", "nn", "punct", "cc", "conj"})
+                     "case", "quantmod", "npadvmod", "nn", "cc", "conj"})
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
@@ -27,7 +27,7 @@ SELF_PRONOUNS = frozenset({"we", "us", "our", "i", "me", "my"})
 ELITE_MODIFIERS = frozenset({"former", "ex", "ex-", "retired", "late"})
 NON_ACTOR_HEADS = frozenset({"deal", "agreement", "achievement", "cooperation", "support",
                              "statement", "report", "interest", "relation", "tie"})
-COUNTERPART = frozenset({"counterpart", "counterparts", "opposite", "peer"})
+COUNTERPART = frozenset({"counterpart", "counterparts", "opposite", "peer", "peers"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +216,8 @@ class ActorResolver:
         while stack:
             t = stack.pop()
             out.append(t)
-            stack.extend(c for c in t.children if c.dep_ in NP_DEPS and c.dep_ not in {"cc", "conj"})
+            stack.extend(c for c in t.children
+                         if c.dep_ in NP_DEPS and c.dep_ not in {"cc", "conj"})
         return sorted(out, key=lambda t: t.i)
 
     def actors_at(self, head: Token) -> list[Actor]:
@@ -235,6 +236,8 @@ class ActorResolver:
         low = head.lower_
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
             return self._pronoun(head)
+        if not self._actor_head(head):
+            return []
         toks = self.np_tokens(head)
         span = self.doc[toks[0].i: toks[-1].i + 1]
         named: ActorEntry | None = None
@@ -246,7 +249,7 @@ class ActorResolver:
         elite = any(t.lower_ in ELITE_MODIFIERS for t in toks)
         anchor: Actor | None = None
         for t in toks:
-            if t.dep_ == "poss" and t.i != head.i and t.head.lower_ in COUNTERPART | {"counterparts"}:
+            if t.dep_ == "poss" and t.i != head.i and t.head.lower_ in COUNTERPART:
                 got = self._resolve(t)
                 anchor = got[0] if got else None
                 continue
@@ -259,7 +262,7 @@ class ActorResolver:
                     if named is None or _closer(t, named_tok, head):
                         named, named_tok = e, t
                 elif e.kind in {"capital", "seat"}:
-                    if t.i == head.i or t.head.i == head.i and t.dep_ in {"compound", "poss"}:
+                    if t.i == head.i or (t.head.i == head.i and t.dep_ in {"compound", "poss"}):
                         country = country or e.country
                         country_kind = country_kind or e.kind
                     else:
@@ -332,6 +335,17 @@ class ActorResolver:
             self.ctx.learn(person_text, actor)
         del secondary
         return [actor]
+
+    def _actor_head(self, head: Token) -> bool:
+        """Only a phrase whose head names an actor is one: "Iraqi forces", "Tehran",
+        "Hossein Dehqan" are; "military advisory assistance", "Iranian oil" are not."""
+        if head.lower_ in NON_ACTOR_HEADS:
+            return False
+        if head.i in self.entries or head.i in self.sectors:
+            return True
+        if head.pos_ == "PROPN" or head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+            return True
+        return head.lower_ in COUNTERPART
 
     def _pick(self, entries: list[ActorEntry]) -> ActorEntry | None:
         when = self.ctx.pub_date

@@ -192,23 +192,32 @@ def match_pattern(v: Token, candidates: tuple[Pattern, ...], resolver: ActorReso
     clause: set[str] | None = None
     preps = {c.lower_ for c in v.children if c.dep_ in {"prep", "agent"}}
     particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
-    for p in candidates:
+    best: tuple[int, int] | None = None
+    chosen: Pattern | None = None
+    for order, p in enumerate(candidates):
+        if best is not None and p.specificity + 2 < best[0]:
+            break
+        hits = 0
         if p.particle and p.particle != particle:
             continue
         if p.preps and not (p.preps & preps):
             continue
         if p.objects:
             obj_lemmas = _object_lemmas(v) if obj_lemmas is None else obj_lemmas
+            hits += len(p.objects & obj_lemmas)
             if not (p.objects & obj_lemmas):
                 continue
         if p.complement:
             clause = _clause_lemmas(v) if clause is None else clause
+            hits += len(p.complement & clause)
             if not (p.complement & clause):
                 continue
         if p.object_actor and not targets_of(v, p, resolver):
             continue
-        return p
-    return None
+        score = (p.specificity + min(hits, 3), -order)
+        if best is None or score > best:
+            best, chosen = score, p
+    return chosen
 
 
 def _chain(v: Token) -> list[Token]:
@@ -229,7 +238,7 @@ def modality_of(v: Token) -> tuple[str, bool, str | None]:
     for i, t in enumerate(_chain(v)):
         for c in t.children:
             low = c.lower_
-            if c.dep_ == "neg" or low in {"never", "not", "n't"} and c.dep_ in {"advmod", "neg"}:
+            if c.dep_ == "neg" or (low in {"never", "not", "n't"} and c.dep_ in {"advmod", "neg"}):
                 negated = True
             if c.dep_ in {"aux", "auxpass"} and low in FUTURE_AUX:
                 modality = "intent"

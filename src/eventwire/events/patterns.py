@@ -36,7 +36,8 @@ KEYS = {"id", "code", "verbs", "nouns", "objects", "preps", "particle", "complem
         "symmetric", "notes", "object_actor", "subject_not"}
 TARGET_SLOTS = {"obj", "iobj", "to", "with", "against", "on", "at", "toward", "towards", "for",
                 "from", "into", "in", "over", "by", "of", "about", "between", "upon", "across",
-                "among", "inside", "outside", "near", "onto", "through", "within", "xcomp_obj", "subject_obj", "poss"}
+                "among", "inside", "outside", "near", "onto", "through", "within", "xcomp_obj",
+                "subject_obj", "poss"}
 
 
 class _Loader(yaml.SafeLoader):
