@@ -57,11 +57,15 @@ class Coder:
         self.nlp: Language = load_pipeline(self.config.model)
         self.actors: ActorDictionary = build(tuple(self.config.actor_dictionaries))
         self.patterns: PatternSet = load_patterns(tuple(self.config.event_dictionaries))
-        self.matcher = ActorMatcher(self.nlp, self.actors)
+        self.gazetteer = places.Gazetteer.default()
+        self.matcher = ActorMatcher(self.nlp, self.actors, self._place_country)
         self.prefilter = Prefilter.build(self.patterns.trigger_lemmas, self.matcher.vocab_words)
         self.splitter = spacy.blank("en")
         self.splitter.add_pipe("sentencizer")
-        self.gazetteer = places.Gazetteer.default()
+
+    def _place_country(self, name: str) -> str | None:
+        place = self.gazetteer.lookup(name)
+        return place.country if place is not None else None
 
     @cached_property
     def version(self) -> str:

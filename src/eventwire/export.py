@@ -131,7 +131,7 @@ def _parquet(store: Store, q: EventQuery, path: str, overwrite: bool) -> int:
     partitioned = (f"SELECT *, year(event_date) AS year, strftime(event_date, '%m') AS month "
                    f"FROM ({sql})")
     try:
-        n = store.con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()
+        n = store.con.execute(f"SELECT count(*) FROM ({sql})", params).fetchall()[0]
         store.con.sql(partitioned, params=params).write_parquet(
             path, partition_by=["year", "month"], overwrite=overwrite or None)
     except duckdb.Error as exc:

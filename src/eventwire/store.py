@@ -399,7 +399,7 @@ class Store:
         """Rows in one of the store's tables or views."""
         if table not in {"articles", "events", "failures", "event_counts", "events_one_a_day"}:
             raise StoreError(f"no table {table!r} in the store")
-        return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # type: ignore[index]
+        return self._scalar(f"SELECT count(*) FROM {table}")
 
     # -- writes
 
@@ -743,8 +743,8 @@ class Store:
         return stats
 
     def _scalar(self, sql: str, params: Sequence[Any] = ()) -> int:
-        row = self.con.execute(sql, list(params)).fetchone()
-        return int(row[0]) if row and row[0] is not None else 0
+        rows = self.con.execute(sql, list(params)).fetchall()  # fetchall drains the result
+        return int(rows[0][0]) if rows and rows[0][0] is not None else 0
 
 
 # --------------------------------------------------------------------------- helpers

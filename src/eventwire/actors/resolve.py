@@ -8,7 +8,7 @@ acronyms, pronouns and definite descriptions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -27,6 +27,10 @@ SELF_PRONOUNS = frozenset({"we", "us", "our", "i", "me", "my"})
 ELITE_MODIFIERS = frozenset({"former", "ex", "ex-", "retired", "late"})
 NON_ACTOR_HEADS = frozenset({"deal", "agreement", "achievement", "cooperation", "support",
                              "statement", "report", "interest", "relation", "tie"})
+QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "million", "score", "number",
+                            "group", "some", "many", "most", "all", "several", "member",
+                            "part", "few", "one", "two", "three", "four", "five", "ten",
+                            "unit", "team", "contingent", "batch", "wave", "band"})
 COUNTERPART = frozenset({"counterpart", "counterparts", "opposite", "peer", "peers"})
 
 
@@ -59,8 +63,10 @@ def compose_code(country: str | None, sector: str | None) -> str | None:
 class ActorMatcher:
     """Dictionary phrase matchers built once per (pipeline vocab, dictionary)."""
 
-    def __init__(self, nlp: Language, dictionary: ActorDictionary) -> None:
+    def __init__(self, nlp: Language, dictionary: ActorDictionary,
+                 place_country: Callable[[str], str | None] | None = None) -> None:
         self.dictionary = dictionary
+        self.place_country = place_country or (lambda name: None)
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.sector = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -206,30 +212,62 @@ class ActorResolver:
         self.doc = doc
         self.ctx = ctx
         self.entries, self.sectors = matcher.match(doc)
+        self.place_country = matcher.place_country
         self.ents = {t.i: ent for ent in doc.ents for t in ent}
         self._cache: dict[int, list[Actor]] = {}
 
     # -- the noun phrase of a head token ------------------------------------------------
     def np_tokens(self, head: Token) -> list[Token]:
         out = [head]
-        stack = [c for c in head.children if c.dep_ in NP_DEPS and c.dep_ not in {"cc", "conj"}]
+        stack = [c for c in head.children if self._in_np(c)]
         while stack:
             t = stack.pop()
             out.append(t)
-            stack.extend(c for c in t.children
-                         if c.dep_ in NP_DEPS and c.dep_ not in {"cc", "conj"})
+            stack.extend(c for c in t.children if self._in_np(c))
         return sorted(out, key=lambda t: t.i)
+
+    def _in_np(self, c: Token) -> bool:
+        if c.dep_ not in NP_DEPS or c.dep_ in {"cc", "conj"}:
+            return False
+        return not self._coordinated_appos(c)
+
+    def _is_country_name(self, t: Token) -> bool:
+        return any(e.kind == "country" for e in self.entries.get(t.i, ()))
+
+    def _coordinated_appos(self, c: Token) -> bool:
+        """'The US, Russia and Switzerland': the parser often makes 'Russia' an apposition
+        of 'US'; two country names in apposition are a list, not one actor."""
+        return c.dep_ == "appos" and self._is_country_name(c) and self._is_country_name(c.head)
 
     def actors_at(self, head: Token) -> list[Actor]:
         """Actors for the phrase headed by `head`, one per conjunct ("Iran and Iraq")."""
         if head.i in self._cache:
             return self._cache[head.i]
-        heads = [head, *[c for c in head.conjuncts if c.i > head.i and c.pos_ in
-                         {"PROPN", "NOUN", "PRON"}]]
+        heads = [head]
+        for h in list(heads):
+            heads += [c for c in h.children if self._coordinated_appos(c)]
+        for h in list(heads):
+            heads += [c for c in h.conjuncts if c.i > h.i and c.pos_ in {"PROPN", "NOUN", "PRON"}
+                      and c not in heads]
+        heads = self._through_quantity(heads)
         out: list[Actor] = []
-        for h in heads:
+        for h in sorted(heads, key=lambda t: t.i):
             out.extend(self._resolve(h))
         self._cache[head.i] = out
+        return out
+
+    @staticmethod
+    def _through_quantity(heads: list[Token]) -> list[Token]:
+        """'hundreds of UN troops', 'members of Hamas': the actor is the 'of' object."""
+        out = []
+        for h in heads:
+            if h.lemma_.lower() in QUANTITY_HEADS or h.pos_ == "NUM":
+                of = [p for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"]
+                if of:
+                    out.extend([of[0], *[c for c in of[0].conjuncts if c.i > of[0].i]])
+                    continue
+            out.append(h)
         return out
 
     def _resolve(self, head: Token) -> list[Actor]:
@@ -287,6 +325,9 @@ class ActorResolver:
             if learned and not sector_terms and country is None:
                 return [replace(learned.with_text(span), via="learned", head_i=head.i)]
         sector, secondary = _choose_sector(sector_terms)
+        if sector and country is None and named is None:
+            country = self._country_of_place(head)
+            country_kind = "adjective" if country else None
         if any(t.lower_ in COUNTERPART for t in toks) and anchor is not None:
             sector = sector or anchor.sector
         if elite and (sector or named):
@@ -311,8 +352,10 @@ class ActorResolver:
                 learned = self.ctx.learned.get(text.lower())
                 if learned:
                     return [learned.with_text(span)]
-                return [Actor(None, text, span.start_char, span.end_char, kind="unknown",
-                              via="ner", head_i=head.i)]
+                kind = {"PERSON": "person", "ORG": "group"}.get(head.ent_type_, "unknown")
+                return [Actor(None, text, span.start_char, span.end_char, kind=kind,
+                              person=text if kind == "person" else None, via="ner",
+                              head_i=head.i)]
             return []
         if country is None and sector and person_text is None:
             desc = self._description(head, sector, toks)
@@ -335,6 +378,25 @@ class ActorResolver:
             self.ctx.learn(person_text, actor)
         del secondary
         return [actor]
+
+    def _country_of_place(self, head: Token) -> str | None:
+        """'a court in Guyana', 'the mayor of Nablus', 'police in Kabul' -> the country."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"of", "in", "from"}:
+                continue
+            for p in prep.children:
+                if p.dep_ != "pobj":
+                    continue
+                for t in list(p.subtree)[:12]:
+                    for e in self.entries.get(t.i, ()):
+                        if e.kind in {"country", "capital"} and e.country:
+                            return e.country
+                    ent = self.ents.get(t.i)
+                    if ent is not None and ent.label_ in {"GPE", "LOC"}:
+                        found = self.place_country(ent.text)
+                        if found:
+                            return found
+        return None
 
     def _actor_head(self, head: Token) -> bool:
         """Only a phrase whose head names an actor is one: "Iraqi forces", "Tehran",
@@ -373,16 +435,45 @@ class ActorResolver:
         return [replace(a.with_text(span), via="description", head_i=head.i) for a in found]
 
     def _pronoun(self, head: Token) -> list[Actor]:
+        """Most recent compatible actor: earlier in this sentence first (subjects before
+        others), then the article's earlier sentences. 'they' takes a whole compound."""
         low = head.lower_
         if low in SELF_PRONOUNS:
             return []
         want = "person" if low in PERSON_PRONOUNS else ("group" if low in GROUP_PRONOUNS
                                                         else "thing")
-        found = self.ctx.recent(want)
-        if found is None:
+        found = self._antecedent_in_sentence(head, want)
+        if not found:
+            one = self.ctx.recent(want)
+            found = [one] if one is not None else []
+        return [replace(a, text=head.text, start_char=head.idx,
+                        end_char=head.idx + len(head.text), via="pronoun", head_i=head.i)
+                for a in found]
+
+    def _antecedent_in_sentence(self, pron: Token, want: str) -> list[Actor]:
+        cands: list[tuple[int, list[Actor]]] = []
+        for t in self.doc[: pron.i]:
+            if t.pos_ not in {"PROPN", "NOUN"} or t.dep_ not in {
+                    "nsubj", "nsubjpass", "dobj", "pobj", "appos", "ROOT"}:
+                continue
+            if t.head.i == pron.i:
+                continue
+            got = [a for a in self.actors_at(t) if a.via != "pronoun"]
+            if want == "person":
+                got = [a for a in got if a.kind == "person"][:1]
+            elif want == "thing":
+                got = [a for a in got if a.kind in {"group", "country"}][:1]
+            else:
+                got = [a for a in got if a.kind in {"group", "country", "sector", "person"}]
+                if len(got) < 2 and got and got[0].kind == "person":
+                    got = []
+            if got:
+                rank = 1 if t.dep_ in {"nsubj", "nsubjpass"} else 0
+                cands.append((rank, got))
+        if not cands:
             return []
-        return [replace(found, text=head.text, start_char=head.idx,
-                        end_char=head.idx + len(head.text), via="pronoun", head_i=head.i)]
+        subjects = [c for c in cands if c[0] == 1]
+        return (subjects or cands)[-1][1]
 
 
 def _closer(t: Token, other: Token | None, head: Token) -> bool:

@@ -63,6 +63,9 @@ class Found:
 
 
 def intent_code(code: str) -> str:
+    """A future act: 04-08 -> the 03 intent codes; force and coercion -> 13 threats."""
+    if code[:2] in {"14", "15", "16", "17", "18", "19", "20"}:
+        return threat_code(code)
     return INTENT_CODES.get(code) or INTENT_CODES.get(code[:3]) or INTENT_CODES.get(
         code[:2], code)
 

