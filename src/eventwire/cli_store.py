@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
@@ -60,8 +61,13 @@ def _friendly(f: Callable[..., Any]) -> Callable[..., Any]:
             return f(*args, **kwargs)
         except EventwireError as exc:
             raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:  # `eventwire query | head`: stop quietly
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(1)
         except OSError as exc:
-            raise click.ClickException(f"{exc.filename or ''}: {exc.strerror or exc}") from None
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
 
     return wrapper
 
@@ -263,14 +269,15 @@ def sql_cmd(statement: str, db: str, fmt: str) -> None:
 @_filter_options
 @click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="week",
               show_default=True, help="Period length.")
+@click.option("--fill", is_flag=True, help="Also list periods without events (as zeros).")
 @_format_option
 @_friendly
-def series_cmd(db: str, by: str, fmt: str, **filters: Any) -> None:
+def series_cmd(db: str, by: str, fill: bool, fmt: str, **filters: Any) -> None:
     """Events per period by quad class, with Goldstein sum and mean."""
     from eventwire.query import series
 
     with _open(db) as store:
-        rows = series(store, _query(filters), by=by)  # type: ignore[arg-type]
+        rows = series(store, _query(filters), by=by, fill=fill)  # type: ignore[arg-type]
     _emit_dicts(rows, fmt)
 
 
@@ -344,7 +351,7 @@ def plot_series_cmd(db: str, by: str, output: str, title: str | None, **filters:
 
     q = _query(filters)
     with _open(db) as store:
-        rows = series(store, q, by=by)  # type: ignore[arg-type]
+        rows = series(store, q, by=by, fill=True)  # type: ignore[arg-type]
     what = q.dyad or q.actor or "all actors"
     plot_series(rows, output, title or f"Events per {by}: {what}")
     click.echo(f"wrote {output}", err=True)

@@ -253,10 +253,10 @@ _TRUNC: dict[str, str] = {"day": "day", "week": "week", "month": "month", "year"
 
 
 def series(store: Store, q: EventQuery | None = None, *, by: Period = "week",
-           fill: bool = True) -> list[dict[str, Any]]:
+           fill: bool = False) -> list[dict[str, Any]]:
     """Event counts per period of event_date: period (first day; weeks start on Monday),
-    quad1..quad4, n, goldstein_sum, goldstein_mean. Periods without events are filled with
-    zeros between the first and last period (unless `fill=False`)."""
+    quad1..quad4, n, goldstein_sum, goldstein_mean (NULL without events). With `fill`, the
+    periods without events between the first and the last are listed too, with zero counts."""
     if by not in _TRUNC:
         raise QueryError(f"bad by {by!r}; use day, week, month or year")
     unit = _TRUNC[by]

@@ -215,6 +215,7 @@ class ActorResolver:
         self.place_country = matcher.place_country
         self.ents = {t.i: ent for ent in doc.ents for t in ent}
         self._cache: dict[int, list[Actor]] = {}
+        self._busy: set[int] = set()
 
     # -- the noun phrase of a head token ------------------------------------------------
     def np_tokens(self, head: Token) -> list[Token]:
@@ -243,6 +244,17 @@ class ActorResolver:
         """Actors for the phrase headed by `head`, one per conjunct ("Iran and Iraq")."""
         if head.i in self._cache:
             return self._cache[head.i]
+        if head.i in self._busy:
+            return []
+        self._busy.add(head.i)
+        try:
+            out = self._actors_at(head)
+        finally:
+            self._busy.discard(head.i)
+        self._cache[head.i] = out
+        return out
+
+    def _actors_at(self, head: Token) -> list[Actor]:
         heads = [head]
         for h in list(heads):
             heads += [c for c in h.children if self._coordinated_appos(c)]
@@ -253,7 +265,6 @@ class ActorResolver:
         out: list[Actor] = []
         for h in sorted(heads, key=lambda t: t.i):
             out.extend(self._resolve(h))
-        self._cache[head.i] = out
         return out
 
     @staticmethod
@@ -456,7 +467,7 @@ class ActorResolver:
             if t.pos_ not in {"PROPN", "NOUN"} or t.dep_ not in {
                     "nsubj", "nsubjpass", "dobj", "pobj", "appos", "ROOT"}:
                 continue
-            if t.head.i == pron.i:
+            if t.head.i == pron.i or pron in t.subtree:
                 continue
             got = [a for a in self.actors_at(t) if a.via != "pronoun"]
             if want == "person":

@@ -175,10 +175,19 @@ def _object_lemmas(v: Token) -> set[str]:
     out: set[str] = set()
     for o in objs:
         out.add(o.lemma_.lower())
-        out.update(c.lemma_.lower() for c in o.children if c.dep_ in {"compound", "amod"})
         for c in o.conjuncts:
             out.add(c.lemma_.lower())
     return out
+
+
+def _object_modifiers(v: Token) -> set[str]:
+    """Lemmas that narrow the object ("military aid", "air strikes"): a hit here is more
+    specific than a hit on the object itself."""
+    objs = _children(v, SUBJ_PASS if is_passive(v) else OBJ)
+    for prep in _children(v, {"prep"}):
+        objs += _children(prep, {"pobj"})
+    return {c.lemma_.lower() for o in objs for c in o.children
+            if c.dep_ in {"compound", "amod", "nmod"}}
 
 
 def _clause_lemmas(v: Token) -> set[str]:
@@ -192,6 +201,7 @@ def _clause_lemmas(v: Token) -> set[str]:
 def match_pattern(v: Token, candidates: tuple[Pattern, ...], resolver: ActorResolver
                   ) -> Pattern | None:
     obj_lemmas: set[str] | None = None
+    obj_mods: set[str] = set()
     clause: set[str] | None = None
     preps = {c.lower_ for c in v.children if c.dep_ in {"prep", "agent"}}
     particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
@@ -206,10 +216,12 @@ def match_pattern(v: Token, candidates: tuple[Pattern, ...], resolver: ActorReso
         if p.preps and not (p.preps & preps):
             continue
         if p.objects:
-            obj_lemmas = _object_lemmas(v) if obj_lemmas is None else obj_lemmas
-            hits += len(p.objects & obj_lemmas)
-            if not (p.objects & obj_lemmas):
+            if obj_lemmas is None:
+                obj_lemmas, obj_mods = _object_lemmas(v), _object_modifiers(v)
+            head_hits, mod_hits = len(p.objects & obj_lemmas), len(p.objects & obj_mods)
+            if not head_hits and not mod_hits:
                 continue
+            hits += head_hits + 2 * mod_hits
         if p.complement:
             clause = _clause_lemmas(v) if clause is None else clause
             hits += len(p.complement & clause)
