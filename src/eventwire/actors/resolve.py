@@ -192,9 +192,17 @@ class ArticleContext:
         return None
 
     def recent_with_sector(self, sector: str, country: str | None, n: int = 1) -> list[Actor]:
+        """The last n distinct actors of a sector, people before institutions."""
+        people = self._recent_with_sector(sector, country, n, persons_only=True)
+        return people or self._recent_with_sector(sector, country, n, persons_only=False)
+
+    def _recent_with_sector(self, sector: str, country: str | None, n: int, *,
+                            persons_only: bool) -> list[Actor]:
         found: list[Actor] = []
         seen: set[str | None] = set()
         for a in reversed(self.history):
+            if persons_only and a.kind != "person":
+                continue
             if a.sector == sector and a.code and (country is None or a.country == country):
                 key = a.person or a.code
                 if key not in seen:
