@@ -151,7 +151,7 @@ def test_batch_is_atomic_when_a_write_fails_midway(store, monkeypatch, failure, 
     # the articles and events of the next batch are inserted, then the sketches fail
     monkeypatch.setattr(Store, "_insert_sketches", failure)
     with pytest.raises(error):
-        store.ingest(numbered_articles(4, start=4) + [InputError("bad", line=9)], coder,
+        store.ingest([*numbered_articles(4, start=4), InputError("bad", line=9)], coder,
                      batch_size=10)
     assert snapshot(store) == before
     monkeypatch.undo()

@@ -7,6 +7,7 @@ second code path. Resources (pipeline, dictionaries, gazetteer) are loaded once.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -79,7 +80,9 @@ class Coder:
         for e in self.actors.entries:
             h.update(f"{e.name}\t{e.code}\t{e.start}\t{e.end}\n".encode())
         for p in self.patterns.patterns:
-            h.update(repr(p).encode())
+            fields = {k: sorted(v) if isinstance(v, frozenset) else v
+                      for k, v in ((f, getattr(p, f)) for f in p.__slots__)}
+            h.update(json.dumps(fields, sort_keys=True, default=str).encode())
         return h.hexdigest()[:16]
 
     # -- splitting and the prefilter --------------------------------------------------

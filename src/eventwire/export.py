@@ -3,8 +3,9 @@
 - ``csv``, ``jsonl``: every events column (plus mention counts with ``dedup='one-a-day'``), one
   row per event; ``-`` writes to stdout.
 - ``parquet``: a folder of hive-partitioned files, ``year=2017/month=07/data_0.parquet``, written
-  by DuckDB; ``year``/``month`` live in the folder names only (events without a date go to
-  ``year=NULL/month=NULL``). Read it back with ``read_parquet('out/**/*.parquet')``.
+  by DuckDB; ``year``/``month`` live in the folder names only. Events without a date go to
+  ``year=0/month=00`` (not Hive's NULL partition, which pandas/pyarrow cannot read back).
+  Read it back with ``read_parquet('out/**/*.parquet')`` or ``pandas.read_parquet('out')``.
 - ``gdelt``: see `GDELT_COLUMNS` and `gdelt_row`.
 """
 
@@ -128,8 +129,8 @@ def _parquet(store: Store, q: EventQuery, path: str, overwrite: bool) -> int:
     if path == "-":
         raise StoreError("parquet export needs a folder: pass -o DIR")
     sql, params = query_sql(q)
-    partitioned = (f"SELECT *, year(event_date) AS year, strftime(event_date, '%m') AS month "
-                   f"FROM ({sql})")
+    partitioned = (f"SELECT *, coalesce(year(event_date), 0) AS year, "
+                   f"coalesce(strftime(event_date, '%m'), '00') AS month FROM ({sql})")
     try:
         n = store.con.execute(f"SELECT count(*) FROM ({sql})", params).fetchall()[0]
         store.con.sql(partitioned, params=params).write_parquet(

@@ -55,22 +55,25 @@ class EventQuery(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    actor: str | None = Field(None, description="Source or target code prefix, e.g. IRN, IRNGOV.")
-    dyad: str | None = Field(None, description="SRC:TGT code prefixes, e.g. IRN:IRQ.")
-    code: str | None = Field(None, description="CAMEO code: 057 exact, 05* prefix.")
-    root: str | None = Field(None, description="CAMEO root, e.g. 05.")
-    quad: int | None = Field(None, ge=1, le=4, description="Quad class 1-4.")
-    since: date | None = Field(None, description="First event date (inclusive).")
-    until: date | None = Field(None, description="Last event date (inclusive).")
-    country: str | None = Field(None, description="Event location country (ISO alpha-3).")
+    actor: str | None = Field(default=None,
+                              description="Source or target code prefix, e.g. IRN, IRNGOV.")
+    dyad: str | None = Field(default=None, description="SRC:TGT code prefixes, e.g. IRN:IRQ.")
+    code: str | None = Field(default=None, description="CAMEO code: 057 exact, 05* prefix.")
+    root: str | None = Field(default=None, description="CAMEO root, e.g. 05.")
+    quad: int | None = Field(default=None, ge=1, le=4, description="Quad class 1-4.")
+    since: date | None = Field(default=None, description="First event date (inclusive).")
+    until: date | None = Field(default=None, description="Last event date (inclusive).")
+    country: str | None = Field(default=None,
+                                description="Event location country (ISO alpha-3).")
     near: tuple[float, float, float] | None = Field(
-        None, description="LAT,LON,KM: events within KM of the point.")
-    text: str | None = Field(None, description="Substring of the evidence sentence.")
+        default=None, description="LAT,LON,KM: events within KM of the point.")
+    text: str | None = Field(default=None, description="Substring of the evidence sentence.")
     dedup: Literal["one-a-day"] | None = Field(
-        None, description="one-a-day: each date/source/target/code once, with mention counts.")
-    limit: int | None = Field(None, ge=0, description="At most this many rows.")
-    offset: int = Field(0, ge=0, description="Skip this many rows.")
-    order: Order = Field("event_date", description="Sort key; '-' for descending.")
+        default=None,
+        description="one-a-day: each date/source/target/code once, with mention counts.")
+    limit: int | None = Field(default=None, ge=0, description="At most this many rows.")
+    offset: int = Field(default=0, ge=0, description="Skip this many rows.")
+    order: Order = Field(default="event_date", description="Sort key; '-' for descending.")
 
     @classmethod
     def build(cls, **values: Any) -> EventQuery:

@@ -292,7 +292,8 @@ class _Row:
     result: ArticleResultLike
     url: str | None
     story_id: str
-    sketch: tuple[int, ...] | None  # None: already sketched (recode) or no words
+    replaces: bool  # the article is stored already: replace it (and its events)
+    sketch: tuple[int, ...] | None  # MinHash to store; None when replacing or without words
 
 
 class Store:
@@ -413,12 +414,12 @@ class Store:
         Returns the number of events written. On any error nothing of the batch is kept.
         """
         self._writable()
-        rows = self._prepare(results)
         now = datetime.now(UTC).replace(tzinfo=None)
         try:
             self.con.execute("BEGIN TRANSACTION")
             try:
-                replaced = [r.hash for r in rows if r.sketch is None]
+                rows = self._prepare(results)
+                replaced = [r.hash for r in rows if r.replaces]
                 if replaced:
                     self.con.execute("DELETE FROM events WHERE article_hash IN "
                                      "(SELECT unnest(?::VARCHAR[]))", [replaced])
@@ -449,7 +450,7 @@ class Store:
         new: list[tuple[str, ArticleResultLike, tuple[int, ...] | None]] = []
         for h, res in unique.items():
             if h in stored:
-                rows.append(_Row(h, res, clean_url(res.article.url), stored[h] or h, None))
+                rows.append(_Row(h, res, clean_url(res.article.url), stored[h] or h, True, None))
             else:
                 new.append((h, res, StoryIndex.signature(res.article.text)))
         rows.extend(self._assign_stories(new))
@@ -505,7 +506,7 @@ class Store:
                            key=lambda t: t[0], default=(0.0, h))
                 if best[0] >= StoryIndex.THRESHOLD:
                     story = best[1]
-            rows.append(_Row(h, res, clean_url(res.article.url), story, sig))
+            rows.append(_Row(h, res, clean_url(res.article.url), story, False, sig))
         return rows
 
     def _insert(self, table: str, data: pa.Table) -> None:

@@ -1,0 +1,576 @@
+"""The FastAPI application behind `eventwire serve`: REST API under ``/api`` and the dashboard.
+
+Read-only unless built with a `write_token`: then ``POST /api/code`` with ``"store": true`` and
+``Authorization: Bearer <token>`` stores the coded article through `Store.add_batch`.
+
+Every filter is an `EventQuery` field, validated by `EventQuery` and bound as a SQL parameter by
+`eventwire.query`; aggregates run in DuckDB. Each request reads through its own DuckDB cursor, so
+concurrent requests do not share a connection. Errors are ``{"error": "message"}`` with status
+400 (bad parameter), 401/403 (writing refused), 404 (unknown event or route), 413 (text or body
+too large) or 422 (malformed JSON body).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import metadata
+from pathlib import Path
+from typing import Annotated, Any, Literal, cast
+
+import duckdb
+from fastapi import Body, Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from eventwire.errors import EventwireError, ModelNotFoundError, QueryError
+from eventwire.model import Article, Event
+from eventwire.query import (
+    EventQuery,
+    Order,
+    Period,
+    counts_by_country,
+    counts_by_root,
+    filtered_sql,
+    page_sql,
+    series,
+    top_actors,
+    top_dyads,
+)
+from eventwire.store import Store
+
+__all__ = ["MAX_BODY_BYTES", "MAX_LIMIT", "MAX_TEXT_CHARS", "create_app"]
+
+MAX_LIMIT = 1000
+"""Largest page of ``GET /api/events``."""
+MAX_TEXT_CHARS = 100_000
+"""Longest text ``POST /api/code`` accepts."""
+MAX_BODY_BYTES = 1_048_576
+"""Largest request body (a 100k-character text, JSON-escaped, fits)."""
+MAX_FILTER_CHARS = 200
+MAX_TOP = 500
+MAX_LOCATIONS = 5000
+
+STATIC = Path(__file__).parent / "static"
+
+_CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+        "frame-ancestors 'none'; form-action 'self'")
+
+CoderFactory = Callable[[], Any]
+
+
+# --------------------------------------------------------------------------- state
+
+
+class _Reader:
+    """The `Store` shape `eventwire.query` reads through: one DuckDB cursor (per request)."""
+
+    def __init__(self, con: Any) -> None:
+        self.con = con
+
+
+@dataclass
+class _State:
+    """Everything one app holds: the store, the lazily built coder and the write token."""
+
+    store: Store
+    coder_factory: CoderFactory
+    write_token: str | None
+    coder: Any = None
+    cursor_lock: threading.Lock = field(default_factory=threading.Lock)
+    coder_lock: threading.Lock = field(default_factory=threading.Lock)
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @contextmanager
+    def reader(self) -> Iterator[Store]:
+        with self.cursor_lock:
+            cur = self.store.con.cursor()
+        try:
+            yield cast(Store, _Reader(cur))
+        finally:
+            cur.close()
+
+    def get_coder(self) -> Any:
+        """The coder, built on first use (loading the spaCy pipeline takes seconds)."""
+        if self.coder is None:
+            self.coder = self.coder_factory()
+        return self.coder
+
+
+def _default_coder() -> Any:
+    from eventwire.coder import Coder
+
+    return Coder()
+
+
+# --------------------------------------------------------------------------- parameters
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The raw filter parameters of a request; `query` validates them into an `EventQuery`."""
+
+    values: dict[str, Any]
+
+    def query(self, **extra: Any) -> EventQuery:
+        return EventQuery.build(**self.values, **extra)
+
+
+_FILTER_NAMES = ("actor", "dyad", "code", "root", "quad", "since", "until", "country", "near",
+                 "text", "dedup")
+
+
+def _text(description: str) -> Any:
+    return Query(max_length=MAX_FILTER_CHARS, description=description)
+
+
+def filters_for(*extra: str) -> Callable[..., Filters]:
+    """A dependency reading the `EventQuery` filters; other query parameters than the filters
+    and `extra` are refused (a typo must not silently widen the query)."""
+    allowed = frozenset(_FILTER_NAMES) | frozenset(extra)
+
+    def dependency(
+        request: Request,
+        actor: Annotated[str | None, _text(
+            "Source or target code prefix, e.g. IRN or IRNGOV.")] = None,
+        dyad: Annotated[str | None, _text(
+            "SRC:TGT code prefixes, e.g. IRN:IRQ; one side may be empty.")] = None,
+        code: Annotated[str | None, _text("CAMEO code: 057 exact, 05* prefix.")] = None,
+        root: Annotated[str | None, _text("CAMEO root 01-20.")] = None,
+        quad: Annotated[int | None, Query(ge=1, le=4, description="Quad class 1-4.")] = None,
+        since: Annotated[date | None, Query(description="First event date, YYYY-MM-DD.")] = None,
+        until: Annotated[date | None, Query(description="Last event date, YYYY-MM-DD.")] = None,
+        country: Annotated[str | None, _text("Event location country (ISO alpha-3).")] = None,
+        near: Annotated[str | None, _text("LAT,LON,KM: events within KM of a point.")] = None,
+        text: Annotated[str | None, _text(
+            "Case-insensitive substring of the evidence sentence.")] = None,
+        dedup: Annotated[Literal["one-a-day"] | None, Query(
+            description="one-a-day: each date/source/target/code once, with mention counts.")
+        ] = None,
+    ) -> Filters:
+        unknown = sorted(set(request.query_params) - allowed)
+        if unknown:
+            raise HTTPException(400, f"unknown parameter(s) {', '.join(unknown)}; this "
+                                     f"endpoint takes {', '.join(sorted(allowed))}")
+        values = {"actor": actor, "dyad": dyad, "code": code, "root": root, "quad": quad,
+                  "since": since, "until": until, "country": country, "near": near,
+                  "text": text, "dedup": dedup}
+        return Filters({k: v for k, v in values.items() if v is not None and v != ""})
+
+    return dependency
+
+
+class CodeRequest(BaseModel):
+    """Body of ``POST /api/code``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, description=f"Text to code (at most {MAX_TEXT_CHARS} "
+                                                "characters).")
+    pub_date: date | None = Field(None, description="Publication date; relative dates "
+                                                     "('on Sunday') are resolved from it.")
+    title: str | None = Field(None, max_length=1000)
+    url: str | None = Field(None, max_length=2000)
+    source: str | None = Field(None, max_length=200)
+    store: bool = Field(False, description="Store the article and its events: needs a server "
+                                           "started with --write and the bearer token.")
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _rows(store: Store, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    try:
+        cur = store.con.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    except duckdb.Error as exc:
+        raise QueryError(f"query failed: {str(exc).splitlines()[0]}") from exc
+
+
+def _articles(store: Store, hashes: list[str]) -> dict[str, dict[str, Any]]:
+    if not hashes:
+        return {}
+    rows = _rows(store, "SELECT id, input_id, title, url, source, pub_date FROM articles "
+                        "WHERE id IN (SELECT unnest(?::VARCHAR[]))", [sorted(set(hashes))])
+    return {r.pop("id"): r for r in rows}
+
+
+def _evidence(ev: dict[str, Any]) -> dict[str, Any]:
+    def span(role: str) -> dict[str, Any] | None:
+        start, end = ev.get(f"{role}_start"), ev.get(f"{role}_end")
+        if role != "trigger" and start is None:
+            return None
+        return {"text": ev.get(f"{role}_text"), "start": start, "end": end,
+                "code": ev.get(f"{role}_code")}
+
+    return {"sentence": ev.get("sentence"), "trigger": span("trigger"),
+            "source": span("source"), "target": span("target"), "rule_id": ev.get("rule_id"),
+            "confidence": ev.get("confidence"), "date_text": ev.get("date_text"),
+            "location_reason": ev.get("location_reason")}
+
+
+def _label(code: str) -> str | None:
+    from eventwire.ontology import cameo_codes
+
+    entry = cameo_codes().get(code)
+    return entry.label if entry else None
+
+
+def explain_event(ev: Event) -> list[str]:
+    """Why `ev` was coded, one step a line: rule and trigger, actors, date, place."""
+    label = _label(ev.cameo_code)
+    lines = [
+        f"CAMEO {ev.cameo_code} {label or ''} (root {ev.cameo_root}, quad class "
+        f"{ev.quad_class}, Goldstein {ev.goldstein:+.1f}); PLOVER "
+        f"{ev.plover_type or '-'}{'/' + ev.plover_mode if ev.plover_mode else ''}",
+        f"rule {ev.rule_id} matched the trigger {ev.trigger_text!r} "
+        f"(characters {ev.trigger_start}-{ev.trigger_end})"
+        + ("; negated" if ev.negated else "")
+        + (f"; modality {ev.modality}" if ev.modality != "asserted" else ""),
+    ]
+    for role in ("source", "target"):
+        code, text = getattr(ev, f"{role}_code"), getattr(ev, f"{role}_text")
+        if code or text:
+            lines.append(f"{role} {code or '(no code)'} from {text!r}")
+        else:
+            lines.append(f"no {role} actor found")
+    if ev.date_text:
+        lines.append(f"date {ev.event_date} ({ev.date_precision}) from {ev.date_text!r}, "
+                     f"relative to the publication date {ev.pub_date}")
+    else:
+        lines.append(f"date {ev.event_date or 'unknown'}: the publication date")
+    if ev.location_name:
+        lines.append(f"place {ev.location_name} ({ev.location_country or '?'}; "
+                     f"{ev.location_reason or 'no reason given'})")
+    else:
+        lines.append("no place found")
+    lines.append(f"confidence {ev.confidence}")
+    return lines
+
+
+class _BodyLimit:
+    """Refuse request bodies over `limit` bytes with 413, declared or streamed."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope.get("headers", []):
+            if name == b"content-length" and value.isdigit() and int(value) > self.limit:
+                response = JSONResponse({"error": f"request body is over {self.limit} bytes"},
+                                        status_code=413)
+                await response(scope, receive, send)
+                return
+        seen = 0
+
+        async def limited() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                raise HTTPException(413, f"request body is over {self.limit} bytes")
+            return message
+
+        await self.app(scope, limited, send)
+
+
+class _SecurityHeaders:
+    """A strict Content-Security-Policy: the page may load nothing but its own assets."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers += [(b"content-security-policy", _CSP.encode()),
+                            (b"x-content-type-options", b"nosniff"),
+                            (b"referrer-policy", b"no-referrer")]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def _error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status, headers=headers)
+
+
+def _validation_message(exc: RequestValidationError) -> tuple[int, str]:
+    err = exc.errors()[0]
+    loc = [str(p) for p in err.get("loc", ())]
+    where = loc[0] if loc else "request"
+    if err.get("type") == "json_invalid":
+        return 422, f"the request body is not valid JSON: {err.get('msg')}"
+    if where == "body" and len(loc) == 1:
+        return 422, "send a JSON body like {\"text\": \"...\", \"pub_date\": \"2017-07-23\"}"
+    name = ".".join(loc[1:]) or where
+    return (422 if where == "body" else 400), f"bad {name}: {err.get('msg')}"
+
+
+# --------------------------------------------------------------------------- the app
+
+
+def create_app(db_path: str | Path, *, coder_factory: CoderFactory | None = None,
+               write_token: str | None = None) -> FastAPI:
+    """The API + dashboard over the store at `db_path`.
+
+    Read-only (the store is opened read-only) unless `write_token` is given; then the store is
+    opened for writing and ``POST /api/code`` stores texts sent with ``"store": true`` and
+    ``Authorization: Bearer <write_token>``. `coder_factory` builds the `Coder` on the first
+    ``POST /api/code`` (default: ``Coder()``).
+    """
+    if write_token is not None and not write_token.strip():
+        raise ValueError("write_token must not be empty")
+    store = Store(db_path, read_only=write_token is None)
+    state = _State(store, coder_factory or _default_coder, write_token)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> Any:
+        try:
+            yield
+        finally:
+            store.close()
+
+    try:
+        version = metadata.version("eventwire")
+    except metadata.PackageNotFoundError:
+        version = "dev"
+    app = FastAPI(
+        title="eventwire", version=version, lifespan=lifespan,
+        description="Political event data (CAMEO / PLOVER) coded from news articles: query "
+                    "the event store, aggregate it, and code new text. Errors are "
+                    '`{"error": "message"}`.',
+        docs_url=None, redoc_url=None, openapi_url="/openapi.json",
+    )
+    app.state.eventwire = state
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(_BodyLimit, limit=MAX_BODY_BYTES)
+    app.add_middleware(_SecurityHeaders)
+    _add_error_handlers(app)
+    _add_api(app, state)
+    _add_pages(app)
+    return app
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return _error(exc.status_code, str(exc.detail), getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        return _error(*_validation_message(exc))
+
+    @app.exception_handler(QueryError)
+    async def _query(_request: Request, exc: QueryError) -> JSONResponse:
+        return _error(400, str(exc))
+
+    @app.exception_handler(ModelNotFoundError)
+    async def _model(_request: Request, exc: ModelNotFoundError) -> JSONResponse:
+        return _error(503, str(exc))
+
+    @app.exception_handler(EventwireError)
+    async def _eventwire(_request: Request, exc: EventwireError) -> JSONResponse:
+        return _error(500, str(exc))
+
+
+def _add_pages(app: FastAPI) -> None:
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", headers={"cache-control": "no-cache"})
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> FileResponse:
+        return FileResponse(STATIC / "docs.html", headers={"cache-control": "no-cache"})
+
+
+def _add_api(app: FastAPI, state: _State) -> None:
+    @app.get("/api/meta", tags=["store"])
+    def meta() -> dict[str, Any]:
+        """Store totals, its date range, whether writing is enabled, CAMEO roots and limits."""
+        from eventwire.ontology import cameo_codes
+
+        with state.reader() as s:
+            (row,) = _rows(s, "SELECT count(*) AS events, min(event_date) AS first_date, "
+                              "max(event_date) AS last_date FROM events", [])
+            (arts,) = _rows(s, "SELECT count(*) AS n FROM articles", [])
+        roots = [{"root": c.code, "label": c.label, "quad_class": c.quad_class}
+                 for c in cameo_codes().values() if len(c.code) == 2]
+        return {**row, "articles": arts["n"], "writable": state.write_token is not None,
+                "version": app.version, "roots": roots,
+                "limits": {"limit": MAX_LIMIT, "text_chars": MAX_TEXT_CHARS, "top": MAX_TOP}}
+
+    @app.get("/api/events", tags=["events"])
+    def events(
+        f: Annotated[Filters, Depends(filters_for("limit", "offset", "sort"))],
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")] = 50,
+        offset: Annotated[int, Query(ge=0, description="Rows to skip.")] = 0,
+        sort: Annotated[Order, Query(description="Sort key; '-' for descending.")
+                        ] = "-event_date",
+    ) -> dict[str, Any]:
+        """Events matching the filters, one page at a time, with each article's title, URL and
+        source."""
+        q = f.query(limit=limit, offset=offset, order=sort)
+        with state.reader() as s:
+            inner, params = filtered_sql(q)
+            (total,) = _rows(s, f"SELECT count(*) AS n FROM ({inner})", list(params))
+            rows = _rows(s, *page_sql(inner, list(params), q))
+            arts = _articles(s, [r["article_hash"] for r in rows])
+        for r in rows:
+            art = arts.get(r["article_hash"], {})
+            r["article_title"], r["article_url"] = art.get("title"), art.get("url")
+            r["article_source"] = art.get("source")
+        return {"events": rows, "total": total["n"], "limit": limit, "offset": offset,
+                "sort": sort}
+
+    @app.get("/api/events/{event_id}", tags=["events"])
+    def event(event_id: Annotated[str, PathParam(min_length=1, max_length=128)]
+              ) -> dict[str, Any]:
+        """One event with its evidence (sentence; trigger, source and target offsets; rule) and
+        its article. `copies` counts stored rows with this id (the same article stored under
+        two content hashes)."""
+        with state.reader() as s:
+            rows = _rows(s, "SELECT *, count(*) OVER () AS copies FROM events "
+                            "WHERE event_id = ? ORDER BY article_hash LIMIT 1", [event_id])
+            if not rows:
+                raise HTTPException(404, f"no event with id {event_id!r}")
+            ev = rows[0]
+            art = _articles(s, [ev["article_hash"]]).get(ev["article_hash"])
+        return {**ev, "cameo_label": _label(ev["cameo_code"]), "evidence": _evidence(ev),
+                "article": art}
+
+    @app.get("/api/series", tags=["aggregates"])
+    def get_series(
+        f: Annotated[Filters, Depends(filters_for("by", "fill"))],
+        by: Annotated[Period, Query(description="Period of the series.")] = "week",
+        fill: Annotated[bool, Query(description="List empty periods too.")] = False,
+    ) -> dict[str, Any]:
+        """Counts per period of event_date: quad1..quad4, n, goldstein_sum, goldstein_mean.
+        Use `dyad` or `actor` for a dyad's or an actor's series."""
+        with state.reader() as s:
+            return {"by": by, "series": series(s, f.query(), by=by, fill=fill)}
+
+    @app.get("/api/actors", tags=["aggregates"])
+    def actors(
+        f: Annotated[Filters, Depends(filters_for("n"))],
+        n: Annotated[int, Query(ge=1, le=MAX_TOP, description="How many.")] = 20,
+    ) -> dict[str, Any]:
+        """The actor codes in most events: actor, n, as_source, as_target."""
+        with state.reader() as s:
+            return {"actors": top_actors(s, f.query(), n=n)}
+
+    @app.get("/api/dyads", tags=["aggregates"])
+    def dyads(
+        f: Annotated[Filters, Depends(filters_for("n"))],
+        n: Annotated[int, Query(ge=1, le=MAX_TOP, description="How many.")] = 20,
+    ) -> dict[str, Any]:
+        """The (source, target) pairs in most events: dyad, n, goldstein_mean, quad1..quad4."""
+        with state.reader() as s:
+            return {"dyads": top_dyads(s, f.query(), n=n)}
+
+    @app.get("/api/roots", tags=["aggregates"])
+    def roots(f: Annotated[Filters, Depends(filters_for())]) -> dict[str, Any]:
+        """Events per CAMEO root code: cameo_root, label, n, quad_class."""
+        with state.reader() as s:
+            return {"roots": counts_by_root(s, f.query())}
+
+    @app.get("/api/countries", tags=["aggregates"])
+    def countries(f: Annotated[Filters, Depends(filters_for())]) -> dict[str, Any]:
+        """Events per location country (null: not located)."""
+        with state.reader() as s:
+            return {"countries": counts_by_country(s, f.query())}
+
+    @app.get("/api/locations", tags=["aggregates"])
+    def locations(
+        f: Annotated[Filters, Depends(filters_for("n"))],
+        n: Annotated[int, Query(ge=1, le=MAX_LOCATIONS, description="How many points.")
+                     ] = 1000,
+    ) -> dict[str, Any]:
+        """Located events grouped by point (coordinates rounded to 0.01 degree), the busiest
+        `n`: lat, lon, n, goldstein_mean, name, country; `located` counts all located events."""
+        inner, params = filtered_sql(f.query())
+        sql = (f"WITH g AS (SELECT round(latitude, 2) AS lat, round(longitude, 2) AS lon, "
+               "count(*) AS n, avg(goldstein) AS goldstein_mean, "
+               "mode(location_name) AS name, mode(location_country) AS country "
+               f"FROM ({inner}) WHERE latitude IS NOT NULL AND longitude IS NOT NULL "
+               "GROUP BY 1, 2) "
+               "SELECT *, (SELECT sum(n) FROM g) AS located FROM g "
+               "ORDER BY n DESC, lat, lon LIMIT ?")
+        with state.reader() as s:
+            rows = _rows(s, sql, [*params, n])
+        located = int(rows[0].pop("located")) if rows else 0
+        for r in rows[1:]:
+            r.pop("located")
+        return {"locations": rows, "located": located}
+
+    @app.post("/api/code", tags=["coding"], responses={
+        401: {"description": "store requested without the bearer token"},
+        403: {"description": "store requested from a read-only server"},
+        413: {"description": "text too long"}})
+    def code(request: Request, body: Annotated[CodeRequest, Body()]) -> dict[str, Any]:
+        """Code a text with the `Coder`: the events, each with the steps that produced it.
+
+        Nothing is stored unless `store` is true, the server runs with `--write` and the
+        request carries `Authorization: Bearer <token>`."""
+        if len(body.text) > MAX_TEXT_CHARS:
+            raise HTTPException(413, f"text is {len(body.text)} characters; the limit is "
+                                     f"{MAX_TEXT_CHARS}")
+        if body.store:
+            _authorize(state, request)
+        article = Article(id="api-" + hashlib.sha256(body.text.encode("utf-8")).hexdigest()[:16],
+                          text=body.text, pub_date=body.pub_date, title=body.title,
+                          url=body.url, source=body.source)
+        with state.coder_lock:
+            coder = state.get_coder()
+            result = next(iter(coder.code_articles([article])))
+        if result.error:
+            raise HTTPException(500, result.error)
+        stored = False
+        if body.store:
+            with state.write_lock:
+                state.store.add_batch([result], coder_version=coder.version)
+            stored = True
+        return {
+            "article_id": article.id, "stored": stored, "count": len(result.events),
+            "warnings": list(getattr(result, "warnings", ())),
+            "events": [{**ev.to_row(), "cameo_label": _label(ev.cameo_code),
+                        "explanation": explain_event(ev)} for ev in result.events],
+        }
+
+
+def _authorize(state: _State, request: Request) -> None:
+    if state.write_token is None:
+        raise HTTPException(403, "this server is read-only: start it with `eventwire serve "
+                                 "--write --token TOKEN` to store coded texts")
+    header = request.headers.get("authorization", "")
+    scheme, _, given = header.partition(" ")
+    if scheme.lower() != "bearer" or not given.strip():
+        raise HTTPException(401, "storing needs the header 'Authorization: Bearer <token>'",
+                            headers={"WWW-Authenticate": "Bearer"})
+    if not hmac.compare_digest(given.strip().encode(), state.write_token.encode()):
+        raise HTTPException(401, "wrong token", headers={"WWW-Authenticate": "Bearer"})
