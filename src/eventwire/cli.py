@@ -229,6 +229,43 @@ def actors_cmd(input_path: str, unresolved: bool, limit: int, model: str | None,
         click.echo(f"{n:>6}  {text}")
 
 
+@cli.command("summary")
+@click.option("--db", default="events.duckdb", show_default=True, envvar="EVENTWIRE_DB",
+              help="DuckDB store file.")
+@click.option("--examples", default=8, show_default=True, help="Example events to show.")
+def summary_cmd(db: str, examples: int) -> None:
+    """A readable summary of the store: counts, top dyads, roots and example events."""
+    from .query import EventQuery, counts_by_root, run_query, top_dyads
+    from .store import Store
+
+    if not Path(db).exists():
+        raise _fail(f"no store at {db}; run `eventwire ingest INPUT --db {db}` first")
+    try:
+        with Store(db, read_only=True) as store:
+            n_art = store.count("articles")
+            n_ev = store.count("events")
+            n_fail = store.count("failures")
+            roots = counts_by_root(store)
+            dyads = top_dyads(store, n=8)
+            sample = run_query(store, EventQuery(order="-confidence", limit=examples))
+    except EventwireError as exc:
+        raise _fail(str(exc)) from None
+    click.echo(f"{db}: {n_art} articles, {n_ev} events, {n_fail} rejected records\n")
+    click.echo("events by CAMEO root:")
+    for r in roots:
+        click.echo(f"  {r['cameo_root']}  {r['label'] or '':<42} {r['n']:>5}")
+    click.echo("\ntop dyads (source -> target):")
+    for d in dyads:
+        click.echo(f"  {d['source_code']:<12} -> {d['target_code']:<12} {d['n']:>4} events, "
+                   f"mean Goldstein {d['goldstein_mean']:+.1f}")
+    click.echo("\nexample events (most confident first):")
+    for e in sample:
+        where = f" at {e['location_name']}" if e.get("location_name") else ""
+        click.echo(f"  {e['event_date']}  {e['source_code'] or '-'} -> {e['target_code'] or '-'}"
+                   f"  {e['cameo_code']} ({e['trigger_text']}){where}")
+        click.echo(f"      \"{e['sentence'][:150]}\"")
+
+
 def _register_optional() -> None:
     for mod in ("cli_store", "cli_web"):
         try:

@@ -445,6 +445,7 @@ def _add_api(app: FastAPI, state: _State) -> None:
             art = arts.get(r["article_hash"], {})
             r["article_title"], r["article_url"] = art.get("title"), art.get("url")
             r["article_source"] = art.get("source")
+            r["cameo_label"] = _label(r["cameo_code"])
         return {"events": rows, "total": total["n"], "limit": limit, "offset": offset,
                 "sort": sort}
 
