@@ -29,7 +29,7 @@ def _loopback(host: str) -> bool:
 
 def register(cli: click.Group) -> None:
     """Add `serve` to the `eventwire` command group."""
-    from eventwire.cli import coder_options, make_coder, make_config
+    from eventwire.cli import coder_options, make_config
 
     @cli.command("serve")
     @click.option("--db", default="events.duckdb", show_default=True, envvar="EVENTWIRE_DB",
@@ -62,8 +62,10 @@ def register(cli: click.Group) -> None:
             raise click.ClickException(f"no event store at {db}; create it with "
                                        f"`eventwire ingest INPUT --db {db}`")
 
-        def coder_factory() -> Any:
-            return make_coder(make_config(model, actors, events))
+        def coder_factory() -> Any:  # built on the first POST /api/code
+            from eventwire.coder import Coder
+
+            return Coder(make_config(model, actors, events))
 
         try:
             app = create_app(db, coder_factory=coder_factory,

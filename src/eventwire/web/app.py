@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
@@ -92,6 +93,7 @@ class _State:
     cursor_lock: threading.Lock = field(default_factory=threading.Lock)
     coder_lock: threading.Lock = field(default_factory=threading.Lock)
     write_lock: threading.Lock = field(default_factory=threading.Lock)
+    generation: int = 0  # bumped on every write: cached answers of older generations expire
 
     @contextmanager
     def reader(self) -> Iterator[Store]:
@@ -244,7 +246,8 @@ def explain_event(ev: Event) -> list[str]:
     for role in ("source", "target"):
         code, text = getattr(ev, f"{role}_code"), getattr(ev, f"{role}_text")
         if code or text:
-            lines.append(f"{role} {code or '(no code)'} from {text!r}")
+            lines.append(f"{role} {code or '(no code)'}"
+                         + (f" from {text!r}" if text else " (no text span)"))
         else:
             lines.append(f"no {role} actor found")
     if ev.date_text:
@@ -289,6 +292,55 @@ class _BodyLimit:
             return message
 
         await self.app(scope, limited, send)
+
+
+class _ResponseCache:
+    """Keep the last `size` successful ``GET /api/...`` answers, keyed by path, query and the
+    store's write generation.
+
+    Sound because nothing else can change the store while the app holds it: DuckDB lets no
+    other process open the file for writing while it is open, and this app's own writes bump
+    the generation.
+    """
+
+    def __init__(self, app: ASGIApp, state: _State, size: int = 256) -> None:
+        self.app = app
+        self.state = state
+        self.size = size
+        self.entries: OrderedDict[tuple[int, str, bytes], tuple[Message, bytes]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or scope.get("method") != "GET" or not path.startswith("/api/"):
+            await self.app(scope, receive, send)
+            return
+        key = (self.state.generation, path, scope.get("query_string", b""))
+        with self.lock:
+            hit = self.entries.get(key)
+            if hit is not None:
+                self.entries.move_to_end(key)
+        if hit is not None:  # fresh copies: outer middleware (gzip) edits headers in place
+            await send({**hit[0], "headers": list(hit[0].get("headers", []))})
+            await send({"type": "http.response.body", "body": hit[1]})
+            return
+        start: Message = {}
+        body: list[bytes] = []
+
+        async def keep(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                start = {**message, "headers": list(message.get("headers", []))}
+            elif message["type"] == "http.response.body":
+                body.append(message.get("body", b""))
+                if not message.get("more_body") and start.get("status") == 200:
+                    with self.lock:
+                        self.entries[key] = (start, b"".join(body))
+                        while len(self.entries) > self.size:
+                            self.entries.popitem(last=False)
+            await send(message)
+
+        await self.app(scope, receive, keep)
 
 
 class _SecurityHeaders:
@@ -366,6 +418,7 @@ def create_app(db_path: str | Path, *, coder_factory: CoderFactory | None = None
         docs_url=None, redoc_url=None, openapi_url="/openapi.json",
     )
     app.state.eventwire = state
+    app.add_middleware(_ResponseCache, state=state)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(_BodyLimit, limit=MAX_BODY_BYTES)
     app.add_middleware(_SecurityHeaders)
@@ -513,20 +566,20 @@ def _add_api(app: FastAPI, state: _State) -> None:
                      ] = 1000,
     ) -> dict[str, Any]:
         """Located events grouped by point (coordinates rounded to 0.01 degree), the busiest
-        `n`: lat, lon, n, goldstein_mean, name, country; `located` counts all located events."""
+        `n`: lat, lon, n, goldstein_mean, name and country (the first of the point's names);
+        `located` counts all located events."""
         inner, params = filtered_sql(f.query())
-        sql = (f"WITH g AS (SELECT round(latitude, 2) AS lat, round(longitude, 2) AS lon, "
-               "count(*) AS n, avg(goldstein) AS goldstein_mean, "
-               "mode(location_name) AS name, mode(location_country) AS country "
-               f"FROM ({inner}) WHERE latitude IS NOT NULL AND longitude IS NOT NULL "
-               "GROUP BY 1, 2) "
-               "SELECT *, (SELECT sum(n) FROM g) AS located FROM g "
+        sql = ("SELECT *, sum(n) OVER () AS located FROM ("
+               "SELECT round(latitude, 2) AS lat, round(longitude, 2) AS lon, count(*) AS n, "
+               "avg(goldstein) AS goldstein_mean, min(location_name) AS name, "
+               f"min(location_country) AS country FROM ({inner}) "
+               "WHERE latitude IS NOT NULL AND longitude IS NOT NULL GROUP BY 1, 2) "
                "ORDER BY n DESC, lat, lon LIMIT ?")
         with state.reader() as s:
             rows = _rows(s, sql, [*params, n])
-        located = int(rows[0].pop("located")) if rows else 0
-        for r in rows[1:]:
-            r.pop("located")
+        located = int(rows[0]["located"]) if rows else 0
+        for r in rows:
+            del r["located"]
         return {"locations": rows, "located": located}
 
     @app.post("/api/code", tags=["coding"], responses={
@@ -554,7 +607,10 @@ def _add_api(app: FastAPI, state: _State) -> None:
         stored = False
         if body.store:
             with state.write_lock:
-                state.store.add_batch([result], coder_version=coder.version)
+                try:
+                    state.store.add_batch([result], coder_version=coder.version)
+                finally:
+                    state.generation += 1
             stored = True
         return {
             "article_id": article.id, "stored": stored, "count": len(result.events),

@@ -10,7 +10,7 @@
 
   const state = {
     filters: {}, offset: 0, sort: "-event_date", period: "auto",
-    meta: null, world: null, generation: 0,
+    meta: null, world: null, worldReady: Promise.resolve(), generation: 0,
     view: { x: -180, y: -90, w: 360, h: 180 }, points: [],
   };
 
@@ -156,6 +156,7 @@
     document.body.dataset.busy = "1";
     status("loading…");
     const jobs = [loadSeries, loadRoots, loadMap, loadNetwork, loadTable].map((f) => f(gen));
+    jobs.push(state.worldReady);
     const results = await Promise.allSettled(jobs);
     if (gen !== state.generation) return;
     const failed = results.find((r) => r.status === "rejected");
@@ -285,20 +286,28 @@
     $("#map").setAttribute("viewBox", `${v.x} ${v.y} ${v.w} ${v.h}`);
     const k = v.w / 360;
     for (const c of document.querySelectorAll("#map .point")) c.setAttribute("r", Number(c.dataset.r) * k);
-    for (const t of document.querySelectorAll("#map .label")) t.setAttribute("font-size", 3 * k);
+    for (const t of document.querySelectorAll("#map .label")) t.setAttribute("font-size", 6.5 * k);
   }
 
-  function drawBase() {
+  /** Zoom to the located events (at least 60 degrees wide), or show the world. */
+  function fitView(points) {
+    if (!points.length) { state.view = { x: -180, y: -90, w: 360, h: 180 }; setView(); return; }
+    const xs = points.map((p) => p.lon), ys = points.map((p) => -p.lat);
+    const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+    const w = Math.min(360, Math.max(60, (x1 - x0) * 1.4, (y1 - y0) * 2.8));
+    const v = { w, h: w / 2, x: (x0 + x1) / 2 - w / 2, y: (y0 + y1) / 2 - w / 4 };
+    v.x = Math.max(-180, Math.min(180 - v.w, v.x));
+    v.y = Math.max(-90, Math.min(90 - v.h, v.y));
+    state.view = v;
+    setView();
+  }
+
+  /** Background, graticule and the empty layers, drawn once; the outline comes later. */
+  function drawFrame() {
     const map = clear($("#map"));
-    const base = svg("g", { class: "base" });
-    base.append(svg("rect", { x: -180, y: -90, width: 360, height: 180, fill: "#eaf2fb" }));
-    if (state.world) {
-      const land = svg("g", { class: "countries" });
-      for (const c of state.world.countries) {
-        land.append(svg("path", { class: "land", d: c.d, "data-iso": c.iso }, svg("title", {}, c.name)));
-      }
-      base.append(land);
-    }
+    const base = svg("g", { class: "base" },
+      svg("rect", { x: -180, y: -90, width: 360, height: 180, fill: "#eaf2fb" }),
+      svg("g", { id: "map-land", class: "countries" }));
     const grat = svg("g", { class: "graticules" });
     for (let lon = -180; lon <= 180; lon += 30) grat.append(svg("line", { class: "graticule", x1: lon, x2: lon, y1: -90, y2: 90 }));
     for (let lat = -60; lat <= 60; lat += 30) {
@@ -306,9 +315,29 @@
     }
     base.append(grat);
     map.append(base, svg("g", { id: "map-labels" }), svg("g", { id: "map-points" }));
-    $("#map-attribution").textContent = state.world
-      ? "Equirectangular projection; coastlines: Natural Earth 1:110m (public domain)."
-      : "Equirectangular projection; graticule every 30°.";
+    $("#map-attribution").textContent = "Equirectangular projection; graticule every 30°.";
+  }
+
+  function drawLand(world) {
+    state.world = world;
+    const land = clear($("#map-land"));
+    for (const c of world.countries) {
+      land.append(svg("path", { class: "land", d: c.d, "data-iso": c.iso }, svg("title", {}, c.name)));
+    }
+    $("#map-attribution").textContent =
+      "Equirectangular projection, graticule every 30°; coastlines: Natural Earth 1:110m (public domain).";
+    drawLabels();
+  }
+
+  /** Names of the countries that have event points. */
+  function drawLabels() {
+    const labels = clear($("#map-labels"));
+    if (!state.world) return;
+    const active = new Set(state.points.map((p) => p.country));
+    for (const c of state.world.countries) {
+      if (active.has(c.iso)) labels.append(svg("text", { class: "label", x: c.label[0], y: -c.label[1] - 2 }, c.name));
+    }
+    setView();
   }
 
   async function loadMap(gen) {
@@ -320,7 +349,6 @@
 
   function drawPoints(points, located) {
     const layer = clear($("#map-points"));
-    const labels = clear($("#map-labels"));
     const max = Math.max(1, ...points.map((p) => p.n));
     for (const p of points) {
       const r = 0.9 + 5.5 * Math.sqrt(p.n / max);
@@ -330,13 +358,8 @@
       }, svg("title", {}, `${p.name || "?"} (${p.country || "?"}): ${fmt(p.n)} events, Goldstein mean ${signed(p.goldstein_mean)}`));
       layer.append(c);
     }
-    if (state.world) {
-      const active = new Set(points.map((p) => p.country));
-      for (const c of state.world.countries) {
-        if (active.has(c.iso)) labels.append(svg("text", { class: "label", x: c.label[0], y: -c.label[1] - 2 }, c.name));
-      }
-    }
-    setView();
+    drawLabels();
+    fitView(points);
     const list = clear($("#map-list"));
     list.append(el("p", { class: "hint" }, points.length
       ? `${fmt(located)} located events at ${fmt(points.length)} places${points.length >= 1500 ? " (busiest shown)" : ""}; click a point to list its events.`
@@ -442,15 +465,15 @@
         dx /= d; dy /= d;
         a.dx -= dx * f; a.dy -= dy * f; b.dx += dx * f; b.dy += dy * f;
       }
-      for (const a of nodes) {
-        a.dx += (W / 2 - a.x) * 0.02 * k / 10; a.dy += (H / 2 - a.y) * 0.02 * k / 10;
+      for (const a of nodes) { // gravity keeps separate components together
+        a.dx += (W / 2 - a.x) * 0.6; a.dy += (H / 2 - a.y) * 0.6;
         const d = Math.max(0.01, Math.hypot(a.dx, a.dy));
         a.x += (a.dx / d) * Math.min(d, temp);
         a.y += (a.dy / d) * Math.min(d, temp);
       }
       temp = Math.max(0.5, temp * 0.985);
     }
-    const pad = 40;
+    const pad = 50;
     const xs = nodes.map((a) => a.x), ys = nodes.map((a) => a.y);
     const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
     const s = Math.min((W - 2 * pad) / Math.max(1, x1 - x0), (H - 2 * pad) / Math.max(1, y1 - y0));
@@ -631,19 +654,16 @@
     $("#code-example").addEventListener("click", () => { $("#code-text").value = EXAMPLE; $("#code-date").value = "2017-07-23"; });
     window.addEventListener("hashchange", () => { readHash(); writeForm(); refresh(); });
     enableMapZoom();
+    drawFrame();
+    // the outline loads alongside the data; the first refresh waits for it to be drawn
+    state.worldReady = api("/static/world-110m.json").then(drawLand).catch(() => null);
     try {
-      const [meta, world] = await Promise.all([
-        api("/api/meta"),
-        api("/static/world-110m.json").catch(() => null),
-      ]);
-      state.meta = meta;
-      state.world = world;
-      showMeta(meta);
+      state.meta = await api("/api/meta");
+      showMeta(state.meta);
     } catch (e) {
       status(e.message, true);
     }
     writeForm();
-    drawBase();
     await refresh();
   }
 

@@ -81,7 +81,7 @@
     }
     return el("section", { class: "endpoint", id: `${method}-${path}` },
       el("h2", {}, el("span", { class: `method ${method}` }, method.toUpperCase()), path),
-      el("p", { class: "desc" }, op.description || op.summary || ""),
+      el("p", { class: "desc" }, (op.description || op.summary || "").replace(/([^\n])\n(?!\n)/g, "$1 ")),
       paramTable(op.parameters || [], inputs),
       bodyName ? el("div", {}, el("h3", {}, `JSON body: ${bodyName}`), schemaTable(bodyName, spec), body) : null,
       el("div", { class: "try" }, el("button", { type: "button", onclick: tryIt }, "Try")),
