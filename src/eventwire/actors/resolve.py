@@ -27,6 +27,11 @@ SELF_PRONOUNS = frozenset({"we", "us", "our", "i", "me", "my"})
 ELITE_MODIFIERS = frozenset({"former", "ex", "ex-", "retired", "late"})
 NON_ACTOR_HEADS = frozenset({"deal", "agreement", "achievement", "cooperation", "support",
                              "statement", "report", "interest", "relation", "tie"})
+AFFILIATION = frozenset({"link", "linked", "back", "backed", "lead", "led", "affiliate",
+                         "affiliated", "ally", "allied", "inspire", "inspired", "fund",
+                         "funded", "support", "supported", "base", "based", "sponsor",
+                         "sponsored", "hold", "held", "control", "controlled", "occupy",
+                         "occupied", "run", "align", "aligned", "owned", "own", "born"})
 QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "million", "score", "number",
                             "group", "some", "many", "most", "all", "several", "member",
                             "part", "few", "one", "two", "three", "four", "five", "ten",
@@ -238,6 +243,8 @@ class ActorResolver:
     def _in_np(self, c: Token) -> bool:
         if c.dep_ not in NP_DEPS or c.dep_ in {"cc", "conj"}:
             return False
+        if c.dep_ == "amod" and c.lemma_.lower() in AFFILIATION:
+            return False  # "Al Qaeda-linked group", "UK-based group", "rebel-held city"
         return not self._coordinated_appos(c)
 
     def _is_country_name(self, t: Token) -> bool:
@@ -344,6 +351,11 @@ class ActorResolver:
             if learned and not sector_terms and country is None:
                 return [replace(learned.with_text(span), via="learned", head_i=head.i)]
         sector, secondary = _choose_sector(sector_terms)
+        if named is None and head.i in self.sectors and self.sectors[head.i].generic:
+            member_of = self._of_named(head)
+            if member_of is not None:
+                return [replace(member_of, text=span.text, start_char=span.start_char,
+                                end_char=span.end_char, head_i=head.i)]
         if sector and country is None and named is None:
             country = self._country_of_place(head)
             country_kind = "adjective" if country else None
@@ -397,6 +409,17 @@ class ActorResolver:
             self.ctx.learn(person_text, actor)
         del secondary
         return [actor]
+
+    def _of_named(self, head: Token) -> Actor | None:
+        """'leaders of the Muslim Brotherhood', 'members of Hamas' -> the group."""
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for p in prep.children:
+                    if p.dep_ == "pobj":
+                        got = self.actors_at(p)
+                        if got and got[0].kind == "group" and got[0].code:
+                            return got[0]
+        return None
 
     def _country_of_place(self, head: Token) -> str | None:
         """'a court in Guyana', 'the mayor of Nablus', 'police in Kabul' -> the country."""

@@ -239,39 +239,98 @@ def _chain(v: Token) -> list[Token]:
     """The trigger and the verbs governing it through xcomp/conj (for aux and negation)."""
     out = [v]
     t = v
-    while t.dep_ in {"xcomp", "conj"} and t.head is not t and len(out) < 5:
+    while (t.dep_ in {"xcomp", "conj"} or _infinitival(t)) and t.head is not t and len(out) < 5:
         t = t.head
         out.append(t)
     return out
 
 
-def modality_of(v: Token) -> tuple[str, bool, str | None]:
-    """(modality, negated, governing verb lemma) for a verb trigger."""
-    negated = False
-    modality = "asserted"
-    governing = None
-    for i, t in enumerate(_chain(v)):
+@dataclass(frozen=True, slots=True)
+class Modality:
+    """How a trigger is asserted: future/intent, negated, and the kind of verb governing it
+    through xcomp: threaten (threat), refuse (rejection), request (someone else is asked
+    to act: not asserted), commit (pledge, agree, plan)."""
+
+    future: bool = False
+    negated: bool = False
+    hypothetical: bool = False
+    governing: str | None = None
+
+
+REQUEST_VERBS = {"urge", "ask", "call", "press", "pressure", "push", "want", "encourage",
+                 "invite", "request", "demand", "tell", "order", "allow", "permit",
+                 "force", "compel", "persuade", "convince", "need", "expect", "advise",
+                 "instruct", "require", "beg", "implore", "appeal", "help", "enable"}
+REFUSE_VERBS = {"refuse", "decline", "reject", "rule"}
+COMMIT_VERBS = INTENT_VERBS
+FUTURE_HEADS = {"vow", "threaten", "warn"}
+
+
+def modality_of(v: Token) -> Modality:
+    future = negated = hypothetical = False
+    governing: str | None = None
+    chain = _chain(v)
+    for i, t in enumerate(chain):
         for c in t.children:
             low = c.lower_
             if c.dep_ == "neg" or (low in {"never", "not", "n't"} and c.dep_ in {"advmod", "neg"}):
                 negated = True
             if c.dep_ in {"aux", "auxpass"} and low in FUTURE_AUX:
-                modality = "intent"
-            if c.dep_ in {"aux"} and low in HYPOTHETICAL_AUX:
-                modality = "hypothetical"
+                future = True
+            if c.dep_ == "aux" and low in HYPOTHETICAL_AUX:
+                hypothetical = True
             if c.dep_ == "mark" and low in {"if", "unless", "whether"}:
-                modality = "hypothetical"
+                hypothetical = True
         if c_is_going_to(t):
-            modality = "intent"
-        if i > 0:
-            lem = t.lemma_.lower()
-            if lem in INTENT_VERBS and modality == "asserted":
-                modality = "intent"
-            if lem in NEGATING_VERBS:
-                negated = True
-            if lem in THREAT_VERBS:
-                governing = "threaten"
-    return modality, negated, governing
+            future = True
+        if i == 0:
+            continue
+        lem = t.lemma_.lower()
+        below = chain[i - 1]
+        object_control = (below.dep_ == "xcomp" and any(c.dep_ in OBJ for c in t.children)) \
+            or (below.dep_ == "ccomp" and _infinitival(below))
+        if lem in THREAT_VERBS:
+            governing = "threaten"
+        elif lem in REFUSE_VERBS and governing is None:
+            governing = "refuse"
+        elif object_control and lem in REQUEST_VERBS and governing is None:
+            governing = "request"
+        elif lem in NEGATING_VERBS and governing is None:
+            negated = True
+        elif lem in COMMIT_VERBS and governing is None:
+            governing = "vow" if lem in FUTURE_HEADS else "commit"
+    return Modality(future, negated, hypothetical, governing)
+
+
+# A refusal of a cooperative act is a CAMEO 12 rejection ("refused to meet" -> 125).
+REJECT_CODES = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "121", "08": "124",
+                "045": "126", "046": "125", "057": "120"}
+
+
+def reject_code(code: str) -> str | None:
+    return REJECT_CODES.get(code[:3]) or REJECT_CODES.get(code[:2])
+
+
+def coded_modality(code: str, m: Modality) -> tuple[str | None, str, bool]:
+    """(code or None when not an act, modality label, negated) for a pattern's code."""
+    root = code[:2]
+    cooperative = root in {"03", "04", "05", "06", "07", "08"}
+    if m.governing == "request" or m.hypothetical:
+        return None, "hypothetical", m.negated
+    if m.governing == "refuse" or (m.negated and m.future):
+        rej = reject_code(code) if cooperative else None
+        return rej, "asserted", rej is None
+    if m.negated:
+        return code, "asserted", True
+    if m.governing in {"threaten", "vow"} and not cooperative:
+        return threat_code(code), "threat", False
+    if m.future or m.governing in {"threaten", "vow", "commit"}:
+        if cooperative:
+            return intent_code(code), "intent", False
+        if m.future:
+            return threat_code(code), "threat", False
+        return code, "intent", False
+    return code, "asserted", False
 
 
 def c_is_going_to(t: Token) -> bool:
@@ -279,6 +338,27 @@ def c_is_going_to(t: Token) -> bool:
 
 
 def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet) -> list[Found]:
+    """All events of a sentence; a plain governing verb ("refused", "threatened",
+    "pledged") gives way to the more specific act in its complement."""
+    found = _extract_all(doc, resolver, patterns)
+    acts: dict[int, set[str]] = {}
+    for f in found:
+        acts.setdefault(f.trigger.i, set()).add(f.code[:2])
+    return [f for f in found if not any(
+        _infinitival(c) and c.i in acts
+        and (f.pattern.specificity == 0 or f.code[:2] in acts[c.i])
+        for c in f.trigger.children)]
+
+
+def _infinitival(t: Token) -> bool:
+    """An xcomp, or a 'to'-infinitive ccomp with its own subject ("wants Putin to attack")."""
+    if t.dep_ == "xcomp":
+        return True
+    return t.dep_ == "ccomp" and t.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+
+
+def _extract_all(doc: Doc, resolver: ActorResolver, patterns: PatternSet) -> list[Found]:
     found: list[Found] = []
     for t in doc:
         lemma = t.lemma_.lower()
@@ -293,12 +373,9 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet) -> list[Fou
 
 
 def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
-    modality, negated, governing = modality_of(v)
-    code = p.code
-    if governing == "threaten":
-        code, modality = threat_code(code), "threat"
-    elif modality == "intent":
-        code = intent_code(code)
+    code, modality, negated = coded_modality(p.code, modality_of(v))
+    if code is None:
+        return []
     sources = subject_of(v, resolver)
     targets = targets_of(v, p, resolver)
     clause = " ".join(t.text for t in v.subtree) if v.dep_ != "ROOT" else v.sent.text
