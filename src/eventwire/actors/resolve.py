@@ -32,6 +32,11 @@ AFFILIATION = frozenset({"link", "linked", "back", "backed", "lead", "led", "aff
                          "funded", "support", "supported", "base", "based", "sponsor",
                          "sponsored", "hold", "held", "control", "controlled", "occupy",
                          "occupied", "run", "align", "aligned", "owned", "own", "born"})
+COLLECTIVE_HEADS = frozenset({"group", "force", "faction", "movement", "organization",
+                              "organisation", "member", "fighter", "supporter", "unit",
+                              "coalition", "alliance", "body", "camp", "bloc", "wing",
+                              "figure", "activist", "source", "delegation", "team", "side",
+                              "agent", "personnel", "staff", "envoy", "representative"})
 QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "million", "score", "number",
                             "group", "some", "many", "most", "all", "several", "member",
                             "part", "few", "one", "two", "three", "four", "five", "ten",
@@ -123,12 +128,13 @@ class ActorMatcher:
             used.update(range(s, e))
             for i in range(s, e):
                 taken[i] = entries
+        names = {i for s, e, _ in spans if e - s > 1 for i in range(s, e) if i in taken}
         sect: dict[int, SectorTerm] = {}
         sec_spans = sorted(((s, e, self.sectors[k]) for k, s, e in self.sector(doc)),
                            key=lambda x: (-(x[1] - x[0]), x[0]))
         sused: set[int] = set()
         for s, e, term in sec_spans:
-            if any(i in sused for i in range(s, e)):
+            if any(i in sused or i in names for i in range(s, e)):
                 continue
             sused.update(range(s, e))
             for i in range(s, e):
@@ -449,6 +455,9 @@ class ActorResolver:
             return True
         if head.pos_ == "PROPN" or head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
             return True
+        if head.lemma_.lower() in COLLECTIVE_HEADS:
+            return any(c.i in self.sectors or c.i in self.entries for c in head.children
+                       if c.dep_ in {"compound", "amod", "poss"})
         return head.lower_ in COUNTERPART
 
     def _pick(self, entries: list[ActorEntry]) -> ActorEntry | None:

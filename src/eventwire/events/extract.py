@@ -148,6 +148,12 @@ def targets_of(v: Token, p: Pattern, resolver: ActorResolver) -> list[Actor]:
                 got = resolver.actors_at(o)
                 if got:
                     return got
+        elif slot == "subject_obj":
+            for x in _children(v, {"ccomp", "xcomp"}):
+                for subj in _children(x, SUBJ | SUBJ_PASS):
+                    got = resolver.actors_at(subj)
+                    if got:
+                        return got
         elif slot == "xcomp_obj":
             for x in _children(v, {"xcomp"}):
                 for o in _children(x, OBJ):

@@ -9,7 +9,8 @@ The format (YAML, a list of mappings) is documented in docs/dictionaries.md:
       preps: [with]             # optional: a preposition that must attach to the trigger
       particle: off             # optional: the verb particle ("cut off")
       complement: [talk]        # optional: a lemma in the complement ("urge X to resume talks")
-      target: [obj, with, to]   # optional: where the target is, in order
+      target: [obj, with, to]   # optional: where the target is, in order (subject_obj:
+                                #   the subject of a clausal complement, "demanded that X go")
       symmetric: true           # optional: compound subjects code each direction
       passive_target: subject   # optional: in the passive the subject is the target (default)
 
@@ -52,7 +53,7 @@ _Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|Tr
                               list("tTfF"))
 
 DEFAULT_TARGET = ("obj", "iobj", "to", "with", "against", "on", "at", "toward", "towards",
-                  "into", "for", "over", "upon", "between")
+                  "into", "for", "over", "upon", "between", "subject_obj")
 
 
 @dataclass(frozen=True, slots=True)
