@@ -39,6 +39,17 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "bid": ("bade",), "blow": ("blew", "blown"), "grow": ("grew", "grown"),
     "know": ("knew", "known"), "show": ("shown",), "tear": ("tore", "torn"),
     "wear": ("wore", "worn"), "wake": ("woke", "woken"), "awake": ("awoke",),
+    "lend": ("lent",), "fling": ("flung",), "dig": ("dug",), "light": ("lit",),
+    "bend": ("bent",), "withstand": ("withstood",), "ring": ("rang", "rung"),
+    "spin": ("spun",), "stick": ("stuck",), "swing": ("swung",), "strive": ("strove",),
+    "foresee": ("foresaw", "foreseen"), "oversee": ("oversaw", "overseen"),
+    "shed": ("shed",), "slide": ("slid",), "bleed": ("bled",), "feed": ("fed",),
+    "flee": ("fled",), "outlaw": ("outlawed",), "stride": ("strode",), "sting": ("stung",),
+    "arise": ("arose", "arisen"), "forgo": ("forwent", "forgone"), "hide": ("hid", "hidden"),
+    "bite": ("bit", "bitten"), "fall": ("fell", "fallen"), "forget": ("forgot", "forgotten"),
+    "get": ("got", "gotten"), "give up": ("gave",), "overtake": ("overtook", "overtaken"),
+    "partake": ("partook",), "rebuild": ("rebuilt",), "resell": ("resold",),
+    "retake": ("retook", "retaken"), "uphold ": ("upheld",), "win back": ("won",),
 }
 VOWELS = set("aeiou")
 

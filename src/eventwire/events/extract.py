@@ -39,7 +39,7 @@ RELATIVE = {"who", "which", "that", "whom"}
 # CAMEO 1.1b3: an announced future act of root 04-08 is its 03 intent code.
 INTENT_CODES = {
     "04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
-    "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+    "045": "039", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
     "071": "0331", "072": "0332", "073": "0333", "074": "0334",
     "081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354",
     "086": "0355", "087": "0356",
@@ -210,14 +210,15 @@ def match_pattern(v: Token, candidates: tuple[Pattern, ...], resolver: ActorReso
     obj_mods: set[str] = set()
     clause: set[str] | None = None
     preps = {c.lower_ for c in v.children if c.dep_ in {"prep", "agent"}}
-    particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
+    particles = {c.lower_ for c in v.children if c.dep_ in {"prt", "advmod"}
+                 or (c.dep_ == "prep" and c.lower_ in PARTICLE_PREPS)}
     best: tuple[int, int] | None = None
     chosen: Pattern | None = None
     for order, p in enumerate(candidates):
         if best is not None and p.specificity + 2 < best[0]:
             break
         hits = 0
-        if p.particle and p.particle != particle:
+        if p.particle and p.particle not in particles:
             continue
         if p.preps and not (p.preps & preps):
             continue
@@ -234,6 +235,8 @@ def match_pattern(v: Token, candidates: tuple[Pattern, ...], resolver: ActorReso
             if not (p.complement & clause):
                 continue
         if p.object_actor and not targets_of(v, p, resolver):
+            continue
+        if p.clausal and not any(_infinitival(c) for c in v.children):
             continue
         score = (p.specificity + min(hits, 3), -order)
         if best is None or score > best:
@@ -263,6 +266,8 @@ class Modality:
     governing: str | None = None
 
 
+PARTICLE_PREPS = {"out", "off", "down", "up", "back", "away", "over", "in"}
+FORCE_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 REQUEST_VERBS = {"urge", "ask", "call", "press", "pressure", "push", "want", "encourage",
                  "invite", "request", "demand", "tell", "order", "allow", "permit",
                  "force", "compel", "persuade", "convince", "need", "expect", "advise",
@@ -310,11 +315,14 @@ def modality_of(v: Token) -> Modality:
 
 # A refusal of a cooperative act is a CAMEO 12 rejection ("refused to meet" -> 125).
 REJECT_CODES = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "121", "08": "124",
-                "045": "126", "046": "125", "057": "120"}
+                "045": "126", "046": "125", "057": "120", "061": "1211", "062": "1212",
+                "063": "1213", "064": "1214", "081": "1241", "0831": "1231", "082": "1242",
+                "084": "1243", "085": "1244", "086": "1245", "087": "1246"}
 
 
 def reject_code(code: str) -> str | None:
-    return REJECT_CODES.get(code[:3]) or REJECT_CODES.get(code[:2])
+    return (REJECT_CODES.get(code[:4]) or REJECT_CODES.get(code[:3])
+            or REJECT_CODES.get(code[:2]))
 
 
 def coded_modality(code: str, m: Modality) -> tuple[str | None, str, bool]:
@@ -328,12 +336,12 @@ def coded_modality(code: str, m: Modality) -> tuple[str | None, str, bool]:
         return rej, "asserted", rej is None
     if m.negated:
         return code, "asserted", True
-    if m.governing in {"threaten", "vow"} and not cooperative:
+    if m.governing in {"threaten", "vow"} and root in FORCE_ROOTS:
         return threat_code(code), "threat", False
     if m.future or m.governing in {"threaten", "vow", "commit"}:
         if cooperative:
             return intent_code(code), "intent", False
-        if m.future:
+        if m.future and root in FORCE_ROOTS:
             return threat_code(code), "threat", False
         return code, "intent", False
     return code, "asserted", False
@@ -347,12 +355,15 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet) -> list[Fou
     """All events of a sentence; a plain governing verb ("refused", "threatened",
     "pledged") gives way to the more specific act in its complement."""
     found = _extract_all(doc, resolver, patterns)
+    verbs = {f.trigger.i for f in found if f.trigger.pos_ in {"VERB", "AUX"}}
+    found = [f for f in found
+             if f.trigger.pos_ in {"VERB", "AUX"} or f.trigger.head.i not in verbs]
     acts: dict[int, set[str]] = {}
     for f in found:
         acts.setdefault(f.trigger.i, set()).add(f.code[:2])
     return [f for f in found if not any(
         _infinitival(c) and c.i in acts
-        and (f.pattern.specificity == 0 or f.code[:2] in acts[c.i])
+        and (f.pattern.specificity == 0 or f.pattern.clausal or f.code[:2] in acts[c.i])
         for c in f.trigger.children)]
 
 
@@ -374,7 +385,9 @@ def _extract_all(doc: Doc, resolver: ActorResolver, patterns: PatternSet) -> lis
                 continue
             found.extend(_verb_event(t, p, resolver))
         elif t.pos_ in {"NOUN", "PROPN"} and lemma in patterns.by_noun:
-            found.extend(_noun_event(t, patterns.by_noun[lemma][0], resolver))
+            p = match_pattern(t, patterns.by_noun[lemma], resolver)
+            if p is not None:
+                found.extend(_noun_event(t, p, resolver))
     return found
 
 

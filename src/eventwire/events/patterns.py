@@ -12,6 +12,8 @@ The format (YAML, a list of mappings) is documented in docs/dictionaries.md:
       target: [obj, with, to]   # optional: where the target is, in order (subject_obj:
                                 #   the subject of a clausal complement, "demanded that X go")
       symmetric: true           # optional: compound subjects code each direction
+      clausal: true             # optional: the trigger governs a to-clause ("threatened to …");
+                                #   such a fallback gives way to an event coded in the clause
       passive_target: subject   # optional: in the passive the subject is the target (default)
 
 Loaded once into an immutable `PatternSet` indexed by trigger lemma. Errors name the
@@ -34,11 +36,12 @@ from .. import ontology
 from ..errors import DictionaryError
 
 KEYS = {"id", "code", "verbs", "nouns", "objects", "preps", "particle", "complement", "target",
-        "symmetric", "notes", "object_actor", "subject_not"}
+        "symmetric", "notes", "object_actor", "subject_not", "clausal"}
 TARGET_SLOTS = {"obj", "iobj", "to", "with", "against", "on", "at", "toward", "towards", "for",
                 "from", "into", "in", "over", "by", "of", "about", "between", "upon", "across",
                 "among", "inside", "outside", "near", "onto", "through", "within", "xcomp_obj",
-                "subject_obj", "poss"}
+                "subject_obj", "poss", "behind", "as", "before", "along", "off", "around",
+                "out", "beyond", "under", "past", "throughout"}
 
 
 class _Loader(yaml.SafeLoader):
@@ -71,11 +74,12 @@ class Pattern:
     origin: str
     object_actor: bool = False      # the object must itself be an actor
     subject_not: frozenset[str] = frozenset()
+    clausal: bool = False           # the trigger must govern a "to"-clause ("threatened to …")
 
     @property
     def specificity(self) -> int:
         return (2 * bool(self.objects) + 2 * bool(self.complement) + bool(self.preps)
-                + 2 * bool(self.particle) + bool(self.object_actor))
+                + 2 * bool(self.particle) + bool(self.object_actor) + bool(self.clausal))
 
 
 @dataclass(frozen=True)
@@ -164,6 +168,7 @@ def _one(item: Any, origin: str, line: int, seen: set[str]) -> Pattern:
         target=target or DEFAULT_TARGET, symmetric=bool(item.get("symmetric", False)),
         origin=f"{origin}:{line}", object_actor=bool(item.get("object_actor", False)),
         subject_not=_as_set(item.get("subject_not"), "subject_not", origin, line),
+        clausal=bool(item.get("clausal", False)),
     )
 
 
