@@ -403,7 +403,8 @@ class ActorResolver:
                           person=person_text, via="ner", head_i=head.i)]
         if country_kind in {"capital", "seat"} and not sector:
             sector = "GOV"
-        code = compose_code(country, sector) if country else None
+        # no country known: the sector alone is the code, as GDELT's Actor1Code does ("GOV")
+        code = compose_code(country, sector) if country else sector
         kind = "person" if person_text else ("country" if not sector else "sector")
         if head.lower_ in NON_ACTOR_HEADS:
             return []

@@ -183,6 +183,9 @@ def _object_lemmas(v: Token) -> set[str]:
         out.add(o.lemma_.lower())
         for c in o.conjuncts:
             out.add(c.lemma_.lower())
+        for prep in _children(o, {"prep"}):
+            if prep.lower_ == "of":  # "tons of aid", "a series of petitions"
+                out.update(p.lemma_.lower() for p in _children(prep, {"pobj"}))
     return out
 
 
@@ -245,13 +248,23 @@ def match_pattern(v: Token, candidates: tuple[Pattern, ...], resolver: ActorReso
 
 
 def _chain(v: Token) -> list[Token]:
-    """The trigger and the verbs governing it through xcomp/conj (for aux and negation)."""
+    """The trigger and the words governing it through xcomp/conj (for aux and negation),
+    including a governing adjective ("is willing to send") and its copula."""
     out = [v]
     t = v
     while (t.dep_ in {"xcomp", "conj"} or _infinitival(t)) and t.head is not t and len(out) < 5:
         t = t.head
         out.append(t)
+        if t.pos_ == "ADJ" and t.dep_ in {"acomp", "amod", "oprd"} and t.head is not t:
+            t = t.head
+            out.append(t)
     return out
+
+
+def _noun_complement(v: Token) -> bool:
+    """'the chances of resuming talks', 'the possibility of sending troops': an act named
+    under a noun is not asserted."""
+    return v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in {"NOUN", "ADJ"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +286,10 @@ REQUEST_VERBS = {"urge", "ask", "call", "press", "pressure", "push", "want", "en
                  "force", "compel", "persuade", "convince", "need", "expect", "advise",
                  "instruct", "require", "beg", "implore", "appeal", "help", "enable"}
 REFUSE_VERBS = {"refuse", "decline", "reject", "rule"}
-COMMIT_VERBS = INTENT_VERBS
+COMMIT_VERBS = INTENT_VERBS | {"willing", "ready", "prepared", "determined", "eager", "keen",
+                               "committed", "set", "poised", "likely", "due", "about"}
+CONSIDER_VERBS = {"consider", "mull", "weigh", "explore", "contemplate", "study", "debate",
+                  "discuss", "examine", "review", "ponder"}
 FUTURE_HEADS = {"vow", "threaten", "warn"}
 
 
@@ -310,6 +326,10 @@ def modality_of(v: Token) -> Modality:
             negated = True
         elif lem in COMMIT_VERBS and governing is None:
             governing = "vow" if lem in FUTURE_HEADS else "commit"
+        elif lem in CONSIDER_VERBS and governing is None:
+            governing = "request"
+    if _noun_complement(v):
+        hypothetical = True
     return Modality(future, negated, hypothetical, governing)
 
 
