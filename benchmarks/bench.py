@@ -13,8 +13,10 @@ peak RSS is its own, with the pipeline loaded and warmed up before the clock sta
     c   ``runner.run_coding`` with ``Config(workers=2)`` (the parent's loaded pipeline is
         inherited by the forked workers; their peak RSS is reported as "workers")
 
-Then the events found with and without the prefilter are compared, and every event only one
-of them found is listed with its sentence and, for losses, why the prefilter skipped it.
+The package is copied to a temporary snapshot first and every subprocess imports that copy,
+so all settings run the same code even while the working tree changes. Then the events
+found with and without the prefilter are compared, and every event only one of them found
+is listed with its sentence and, for losses, why the prefilter skipped it.
 ``--profile`` adds a cProfile run of (b) and lists the top cumulative hot spots outside
 spaCy's parse.
 """
@@ -23,9 +25,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -126,7 +130,7 @@ def _brief(e: Any) -> dict[str, Any]:
 def _why_skipped(coder: Any, ev: dict[str, Any]) -> str:
     """The prefilter's verdict on the event's sentence, with the missing half named."""
     if coder.prefilter.keep(coder.nlp.make_doc(ev["sentence"])):
-        return "kept"
+        return "sentence kept: earlier skipped sentences changed the article context"
     doc = coder.nlp.make_doc(ev["sentence"])
     trig = any(t.lower_ in coder.prefilter.trigger_forms for t in doc)
     missing = [] if trig else [f"trigger form ({ev['trigger']!r} not in forms)"]
@@ -183,10 +187,24 @@ def profile(path: Path, top: int) -> None:
 
 
 # ----------------------------------------------------------------------------- parent side
-def spawn(setting: str, path: Path, workdir: Path) -> dict[str, Any]:
+def snapshot(workdir: Path) -> dict[str, str]:
+    """Copy the package to `workdir` and return an environment that imports the copy."""
+    shutil.copytree(ROOT / "src" / "eventwire", workdir / "snapshot" / "eventwire",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    sys.path.insert(0, str(workdir / "snapshot"))
+    git = ["git", "-C", str(ROOT)]
+    head = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True,
+                          text=True).stdout.strip()
+    dirty = subprocess.run([*git, "status", "--porcelain", "src"], capture_output=True,
+                           text=True).stdout.count("\n")
+    print(f"code: snapshot of src/eventwire at {head or '?'} (+{dirty} uncommitted files)")
+    return {**os.environ, "PYTHONPATH": str(workdir / "snapshot")}
+
+
+def spawn(setting: str, path: Path, workdir: Path, env: dict[str, str]) -> dict[str, Any]:
     result = workdir / f"{path.stem}-{setting.replace(chr(39), 'p')}.json"
     subprocess.run([sys.executable, __file__, "--child", setting, "--input", str(path),
-                    "--result", str(result)], check=True)
+                    "--result", str(result)], check=True, env=env)
     return json.loads(result.read_text())
 
 
@@ -213,20 +231,35 @@ def table(corpus: str, runs: dict[str, dict[str, Any]]) -> None:
 
 
 def differences(corpus: str, runs: dict[str, dict[str, Any]]) -> None:
+    """Events of (b') and not (b) and back, paired when only their actors differ."""
     on = {e["id"]: e for e in runs["b"]["events"]}
     off = {e["id"]: e for e in runs["b'"]["events"]}
     par = {e["id"] for e in runs["c"]["events"]}
+    same = "==" if par == set(on) else f"!= (+{len(par - set(on))} -{len(set(on) - par)})"
     print(f"\n{corpus}: {len(on)} events with the prefilter, {len(off)} without; "
-          f"2 workers {'==' if par == set(on) else '!='} 1 process")
-    for title, ids, src in (("only without the prefilter (lost by it)", off.keys() - on, off),
-                            ("only with the prefilter", on.keys() - off, on)):
-        print(f"  {title}: {len(ids)}")
-        for i in sorted(ids, key=lambda i: (src[i]["article"], src[i]["sent"])):
-            e = src[i]
-            why = f" [{e['prefilter']}]" if "prefilter" in e else ""
-            print(f"    {i} {e['code']} {e['source']}->{e['target']} "
-                  f"trigger={e['trigger']!r}{why}\n      {e['article']}#{e['sent']}: "
-                  f"{e['sentence'][:160]}")
+          f"2 workers {same} 1 process")
+
+    def where(e: dict[str, Any]) -> tuple[str, int, str, str]:
+        return e["article"], e["sent"], e["trigger"], e["code"]
+
+    only_off = [off[i] for i in off.keys() - on.keys()]
+    only_on = {where(on[i]): on[i] for i in on.keys() - off.keys()}
+    changed = [(e, only_on.pop(where(e))) for e in only_off if where(e) in only_on]
+    lost = [e for e in only_off if where(e) not in {where(a) for a, _ in changed}]
+
+    def show(e: dict[str, Any], note: str) -> None:
+        print(f"    {e['id']} {e['code']} {e['source']}->{e['target']} trigger={e['trigger']!r}"
+              f"{note}\n      {e['article']}#{e['sent']}: {e['sentence'][:150]}")
+
+    print(f"  lost with the prefilter: {len(lost)}")
+    for e in sorted(lost, key=where):
+        show(e, f" [{e.get('prefilter', '?')}]")
+    print(f"  same trigger, other actors with the prefilter: {len(changed)}")
+    for e, alt in sorted(changed, key=lambda p: where(p[0])):
+        show(e, f" -> with prefilter {alt['source']}->{alt['target']}")
+    print(f"  found only with the prefilter: {len(only_on)}")
+    for e in sorted(only_on.values(), key=where):
+        show(e, "")
 
 
 def main() -> None:
@@ -246,17 +279,18 @@ def main() -> None:
     if args.profile_only:
         profile(args.profile_only, 10)
         return
-    corpora = load_corpora(args.articles, args.reuters, args.seed)
     with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as tmp:
         work = Path(tmp)
+        env = snapshot(work)
+        corpora = load_corpora(args.articles, args.reuters, args.seed)
         all_runs = {}
         for i, (name, recs) in enumerate(corpora.items()):
             path = work / f"corpus{i}.jsonl"
             path.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
-            all_runs[name] = {s: spawn(s, path, work) for s in SETTINGS}
+            all_runs[name] = {s: spawn(s, path, work, env) for s in SETTINGS}
             if args.profile and i == 0:
                 subprocess.run([sys.executable, __file__, "--profile-only", str(path)],
-                               check=True)
+                               check=True, env=env)
     for name, runs in all_runs.items():
         table(name, runs)
     for name, runs in all_runs.items():

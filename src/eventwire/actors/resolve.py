@@ -136,6 +136,8 @@ class ActorMatcher:
         for s, e, term in sec_spans:
             if any(i in sused or i in names for i in range(s, e)):
                 continue
+            if doc[e - 1].pos_ not in {"NOUN", "PROPN"}:  # "national security", "military aid"
+                continue
             sused.update(range(s, e))
             for i in range(s, e):
                 sect[i] = term
@@ -356,7 +358,7 @@ class ActorResolver:
                 person_text.split()[-1].lower())
             if learned and not sector_terms and country is None:
                 return [replace(learned.with_text(span), via="learned", head_i=head.i)]
-        sector, secondary = _choose_sector(sector_terms)
+        sector, secondary = _choose_sector(sector_terms, head)
         if named is None and head.i in self.sectors and self.sectors[head.i].generic:
             member_of = self._of_named(head)
             if member_of is not None:
@@ -415,7 +417,23 @@ class ActorResolver:
         if person_text and code:
             self.ctx.learn(person_text, actor)
         del secondary
-        return [actor]
+        others = (self._coordinated_countries([t for t in toks if t.i != head.i], country)
+                  if country and not person_text else [])
+        return [actor, *[replace(actor, code=compose_code(c, sector), country=c)
+                         for c in others]]
+
+    def _coordinated_countries(self, toks: list[Token], first: str) -> list[str]:
+        """'US and British activists': one actor per coordinated country modifier."""
+        out: list[str] = []
+        for t in toks:
+            if t.dep_ not in {"compound", "amod", "nmod"}:
+                continue
+            for c in t.conjuncts:
+                for e in self.entries.get(c.i, ()):
+                    if e.kind in {"country", "adjective"} and e.country and \
+                            e.country != first and e.country not in out:
+                        out.append(e.country)
+        return out
 
     def _of_named(self, head: Token) -> Actor | None:
         """'leaders of the Muslim Brotherhood', 'members of Hamas' -> the group."""
@@ -468,6 +486,8 @@ class ActorResolver:
             valid = [e for e in persons if e.valid_on(when)]
             if valid:
                 return valid[0]
+            if when is None:  # no date to check against: the latest office wins
+                return max(persons, key=lambda e: e.start or date.min)
             dated = [e for e in persons if e.start is not None or e.end is not None]
             undated = [e for e in persons if e not in dated]
             if undated:
@@ -532,10 +552,16 @@ def _closer(t: Token, other: Token | None, head: Token) -> bool:
     return other is None or abs(t.i - head.i) < abs(other.i - head.i)
 
 
-def _choose_sector(terms: Iterable[tuple[Token, SectorTerm]]) -> tuple[str | None, str | None]:
+def _choose_sector(terms: Iterable[tuple[Token, SectorTerm]], head: Token
+                   ) -> tuple[str | None, str | None]:
+    """The head's own role word wins ("national security advisor"); else the first
+    specific title ("Defense Minister Brigadier General X" -> GOV)."""
     terms = list(terms)
     if not terms:
         return None, None
+    own = [s for t, s in terms if t.i == head.i and not s.generic]
+    if own:
+        return own[0].code, own[0].secondary
     specific = [(t, s) for t, s in terms if not s.generic]
     pool = specific or terms
     _tok, best = pool[0]

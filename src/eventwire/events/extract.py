@@ -261,6 +261,13 @@ def _chain(v: Token) -> list[Token]:
     return out
 
 
+def _purpose_clause(v: Token) -> bool:
+    """'met to discuss', 'efforts to counter', 'pressure to help': a to-infinitive that
+    modifies a noun or states a purpose is an aim, not an act."""
+    return v.dep_ in {"acl", "advcl", "relcl"} and v.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+
+
 def _noun_complement(v: Token) -> bool:
     """'the chances of resuming talks', 'the possibility of sending troops': an act named
     under a noun is not asserted."""
@@ -328,7 +335,7 @@ def modality_of(v: Token) -> Modality:
             governing = "vow" if lem in FUTURE_HEADS else "commit"
         elif lem in CONSIDER_VERBS and governing is None:
             governing = "request"
-    if _noun_complement(v):
+    if _noun_complement(v) or _purpose_clause(v):
         hypothetical = True
     return Modality(future, negated, hypothetical, governing)
 
