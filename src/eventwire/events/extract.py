@@ -16,7 +16,7 @@ them into `Event`s (dates, places, ontology). Rules, each in one small function:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -30,7 +30,7 @@ FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"could", "may", "might", "should", "must", "can", "ca"}
 INTENT_VERBS = {"pledge", "promise", "vow", "plan", "intend", "offer", "agree", "decide",
                 "commit", "aim", "want", "hope", "expect", "prepare", "seek", "propose",
-                "undertake", "resolve", "mean", "wish", "aspire", "volunteer"}
+                "undertake", "resolve", "mean", "wish", "aspire", "volunteer", "schedule"}
 NEGATING_VERBS = {"refuse", "fail", "decline", "deny", "reject", "avoid", "stop", "cease",
                   "halt", "postpone", "cancel", "delay", "suspend", "abandon"}
 THREAT_VERBS = {"threaten", "warn"}
@@ -86,13 +86,13 @@ def subject_of(v: Token, resolver: ActorResolver, depth: int = 0) -> list[Actor]
     if depth > 4:
         return []
     passive = is_passive(v)
-    if passive:
+    if passive or (v.dep_ == "acl" and v.tag_ == "VBN"):
         for c in _children(v, {"agent"}):
             for p in _children(c, {"pobj"}):
                 got = resolver.actors_at(p)
                 if got:
                     return got
-        return []
+        return _attack_agent(v, resolver)
     for c in _children(v, SUBJ):
         if c.lower_ in RELATIVE and v.dep_ == "relcl":
             return resolver.actors_at(v.head)
@@ -112,6 +112,38 @@ def subject_of(v: Token, resolver: ActorResolver, depth: int = 0) -> list[Actor]
         return subject_of(head, resolver, depth + 1)
     if v.dep_ in {"relcl", "acl"} and v.tag_ in {"VBN", "VBG"}:
         return resolver.actors_at(head) if v.tag_ == "VBG" else []
+    return []
+
+
+ATTACK_NOUNS = {"attack", "shelling", "strike", "airstrike", "raid", "bombing", "bombardment",
+                "fire", "gunfire", "clash", "assault", "offensive", "ambush", "shell",
+                "rocket", "missile", "crackdown", "operation", "incursion", "blast", "tank",
+                "jet", "warplane", "drone", "artillery", "helicopter", "gunship", "mortar",
+                "sniper", "gunman", "shooting", "bomb"}
+
+
+def _attack_agent(v: Token, resolver: ActorResolver) -> list[Actor]:
+    """'killed in Israeli tank shelling', 'wounded in an air strike by government forces':
+    the attacker named on the attack noun is the source of a passive act."""
+    for prep in _children(v, {"prep"}):
+        if prep.lower_ not in {"in", "by", "during", "after", "from"}:
+            continue
+        for noun in _children(prep, {"pobj"}):
+            if noun.lemma_.lower() not in ATTACK_NOUNS:
+                continue
+            for c in noun.children:
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    for p in _children(c, {"pobj"}):
+                        got = resolver.actors_at(p)
+                        if got:
+                            return got
+            for c in noun.children:
+                if c.dep_ in {"amod", "compound", "poss", "nmod"}:
+                    got = resolver.actors_at(c)
+                    if got:  # "Israeli tank shelling": the country's armed forces
+                        return [replace(a, code=f"{a.country}MIL", sector="MIL")
+                                if a.kind == "country" and a.country and not a.sector else a
+                                for a in got]
     return []
 
 
@@ -137,6 +169,8 @@ def _object_actors(o: Token, resolver: ActorResolver) -> list[Actor]:
 def targets_of(v: Token, p: Pattern, resolver: ActorResolver) -> list[Actor]:
     passive = is_passive(v)
     objs = _children(v, SUBJ_PASS) if passive else _children(v, OBJ)
+    if v.dep_ == "acl" and v.tag_ == "VBN":  # "the civilians imprisoned by ..."
+        objs = [v.head, *objs]
     for slot in p.target:
         if slot == "obj":
             for o in objs:
@@ -297,7 +331,9 @@ COMMIT_VERBS = INTENT_VERBS | {"willing", "ready", "prepared", "determined", "ea
                                "committed", "set", "poised", "likely", "due", "about"}
 CONSIDER_VERBS = {"consider", "mull", "weigh", "explore", "contemplate", "study", "debate",
                   "discuss", "examine", "review", "ponder"}
-FUTURE_HEADS = {"vow", "threaten", "warn"}
+# governing verbs that announce one's own future act: a use of force so announced is a threat
+FUTURE_HEADS = {"vow", "threaten", "warn", "want", "plan", "intend", "aim", "seek", "prepare",
+                "hope", "wish", "mean", "expect", "schedule"}
 
 
 def modality_of(v: Token) -> Modality:
@@ -424,6 +460,8 @@ def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
         return []
     sources = subject_of(v, resolver)
     targets = targets_of(v, p, resolver)
+    if p.reverse:  # "received weapons from X": X gives, the subject receives
+        sources, targets = targets, sources
     clause = " ".join(t.text for t in v.subtree) if v.dep_ != "ROOT" else v.sent.text
     return _pairs(p, code, v, sources, targets, negated, modality, clause)
 

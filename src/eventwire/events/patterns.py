@@ -12,6 +12,7 @@ The format (YAML, a list of mappings) is documented in docs/dictionaries.md:
       target: [obj, with, to]   # optional: where the target is, in order (subject_obj:
                                 #   the subject of a clausal complement, "demanded that X go")
       symmetric: true           # optional: compound subjects code each direction
+      reverse: true             # optional: the target slot holds the doer ("received aid from X")
       clausal: true             # optional: the trigger governs a to-clause ("threatened to …");
                                 #   such a fallback gives way to an event coded in the clause
       passive_target: subject   # optional: in the passive the subject is the target (default)
@@ -36,7 +37,7 @@ from .. import ontology
 from ..errors import DictionaryError
 
 KEYS = {"id", "code", "verbs", "nouns", "objects", "preps", "particle", "complement", "target",
-        "symmetric", "notes", "object_actor", "subject_not", "clausal"}
+        "symmetric", "notes", "object_actor", "subject_not", "clausal", "reverse"}
 TARGET_SLOTS = {"obj", "iobj", "to", "with", "against", "on", "at", "toward", "towards", "for",
                 "from", "into", "in", "over", "by", "of", "about", "between", "upon", "across",
                 "among", "inside", "outside", "near", "onto", "through", "within", "xcomp_obj",
@@ -75,6 +76,7 @@ class Pattern:
     object_actor: bool = False      # the object must itself be an actor
     subject_not: frozenset[str] = frozenset()
     clausal: bool = False           # the trigger must govern a "to"-clause ("threatened to …")
+    reverse: bool = False           # the target slot holds the doer ("received aid from X")
 
     @property
     def specificity(self) -> int:
@@ -168,7 +170,7 @@ def _one(item: Any, origin: str, line: int, seen: set[str]) -> Pattern:
         target=target or DEFAULT_TARGET, symmetric=bool(item.get("symmetric", False)),
         origin=f"{origin}:{line}", object_actor=bool(item.get("object_actor", False)),
         subject_not=_as_set(item.get("subject_not"), "subject_not", origin, line),
-        clausal=bool(item.get("clausal", False)),
+        clausal=bool(item.get("clausal", False)), reverse=bool(item.get("reverse", False)),
     )
 
 
