@@ -295,6 +295,30 @@ def _chain(v: Token) -> list[Token]:
     return out
 
 
+ASKING = {"urge", "ask", "call", "press", "pressure", "push", "demand", "request", "appeal",
+          "insist", "lobby", "encourage", "implore", "beg", "invite", "want", "plea", "bid",
+          "proposal", "propose", "suggest", "recommend"}
+DEMAND_NOUNS = {"demand", "call", "appeal", "request", "plea", "push", "pressure", "bid",
+                "proposal", "plan", "effort", "attempt", "offer", "threat", "warning"}
+
+
+def _requested_clause(v: Token) -> bool:
+    """'demanded that Turkey provide information', 'its demand that Israel ease
+    restrictions', 'pushing for the US to support': an act someone asks for, not an act."""
+    t = v
+    for _ in range(3):
+        if t.dep_ not in {"ccomp", "acl", "pcomp", "xcomp", "advcl"} or t.head is t:
+            return False
+        head = t.head
+        if head.dep_ == "prep" and head.head is not head:
+            head = head.head
+        lem = head.lemma_.lower()
+        if lem in ASKING:
+            return True
+        t = head
+    return False
+
+
 def _purpose_clause(v: Token) -> bool:
     """'met to discuss', 'efforts to counter', 'pressure to help': a to-infinitive that
     modifies a noun or states a purpose is an aim, not an act."""
@@ -373,6 +397,8 @@ def modality_of(v: Token) -> Modality:
             governing = "request"
     if _noun_complement(v) or _purpose_clause(v):
         hypothetical = True
+    if governing is None and _requested_clause(v):
+        governing = "request"
     return Modality(future, negated, hypothetical, governing)
 
 
@@ -394,7 +420,8 @@ def coded_modality(code: str, m: Modality) -> tuple[str | None, str, bool]:
     cooperative = root in {"03", "04", "05", "06", "07", "08"}
     if m.governing == "request" or m.hypothetical:
         return None, "hypothetical", m.negated
-    if m.governing == "refuse" or (m.negated and m.future):
+    if m.governing == "refuse" or (m.negated and (m.future or m.governing in {"vow",
+                                                                               "commit"})):
         rej = reject_code(code) if cooperative else None
         return rej, "asserted", rej is None
     if m.negated:
