@@ -17,7 +17,7 @@ from importlib import metadata
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from . import dates, ontology, places
 from .actors.dictionary import ActorDictionary, build
@@ -30,6 +30,19 @@ from .nlp import load_pipeline
 from .prefilter import Prefilter
 
 COUNTRY_GOV = "GOV"
+
+
+def _clause_weight(trigger: Token) -> float:
+    """The main clause's act (or what the speaker reports) is surer than one in a
+    relative or adverbial clause."""
+    t, depth = trigger, 0
+    while t.dep_ in {"conj", "xcomp", "ccomp"} and t.head is not t and depth < 4:
+        t, depth = t.head, depth + 1
+    if t.dep_ == "ROOT":
+        return 0.1
+    if trigger.dep_ in {"relcl", "acl", "advcl", "pcomp", "amod"}:
+        return -0.1
+    return 0.0
 
 
 @dataclass(frozen=True)
@@ -236,8 +249,9 @@ class Coder:
                     exclude.update(t.i for t in span)
         place, _place_text, reason = places.pick_location(
             doc[:], f.trigger, self.gazetteer, exclude=exclude, dateline=dateline)
-        conf = 0.4 + 0.2 * bool(src.get("source_code")) + 0.2 * bool(tgt.get("target_code"))
+        conf = 0.35 + 0.2 * bool(src.get("source_code")) + 0.2 * bool(tgt.get("target_code"))
         conf += 0.1 * (f.pattern.specificity > 0)
+        conf += _clause_weight(f.trigger)
         if any(a is not None and a.via in {"pronoun", "description"}
                for a in (f.source, f.target)):
             conf -= 0.15
