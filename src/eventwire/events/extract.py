@@ -194,6 +194,12 @@ def targets_of(v: Token, p: Pattern, resolver: ActorResolver) -> list[Actor]:
                     got = resolver.actors_at(o)
                     if got:
                         return got
+                for prep in _children(x, {"prep", "dative"}):
+                    if prep.lower_ in {"to", "against", "on", "with", "at"}:
+                        for pobj in _children(prep, {"pobj"}):
+                            got = _object_actors(pobj, resolver)
+                            if got:
+                                return got
         else:
             holders = [v, *objs]
             for h in holders:
