@@ -23,7 +23,7 @@ from . import dates, ontology, places
 from .actors.dictionary import ActorDictionary, build
 from .actors.resolve import Actor, ActorMatcher, ActorResolver, ArticleContext
 from .config import Config
-from .events.extract import Found, extract
+from .events.extract import Found, anchored, extract
 from .events.patterns import PatternSet, load_patterns
 from .model import Article, Event
 from .nlp import load_pipeline
@@ -252,6 +252,8 @@ class Coder:
         conf = 0.35 + 0.2 * bool(src.get("source_code")) + 0.2 * bool(tgt.get("target_code"))
         conf += 0.1 * (f.pattern.specificity > 0)
         conf += _clause_weight(f.trigger)
+        if not (anchored(f.source) or anchored(f.target)):
+            conf -= 0.15  # only bare roles ("police", "rebels"): GDELT-style but weaker
         if any(a is not None and a.via in {"pronoun", "description"}
                for a in (f.source, f.target)):
             conf -= 0.15

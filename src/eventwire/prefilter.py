@@ -44,12 +44,12 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "spin": ("spun",), "stick": ("stuck",), "swing": ("swung",), "strive": ("strove",),
     "foresee": ("foresaw", "foreseen"), "oversee": ("oversaw", "overseen"),
     "shed": ("shed",), "slide": ("slid",), "bleed": ("bled",), "feed": ("fed",),
-    "flee": ("fled",), "outlaw": ("outlawed",), "stride": ("strode",), "sting": ("stung",),
+    "outlaw": ("outlawed",), "stride": ("strode",), "sting": ("stung",),
     "arise": ("arose", "arisen"), "forgo": ("forwent", "forgone"), "hide": ("hid", "hidden"),
     "bite": ("bit", "bitten"), "fall": ("fell", "fallen"), "forget": ("forgot", "forgotten"),
-    "get": ("got", "gotten"), "give up": ("gave",), "overtake": ("overtook", "overtaken"),
+    "get": ("got", "gotten"), "overtake": ("overtook", "overtaken"),
     "partake": ("partook",), "rebuild": ("rebuilt",), "resell": ("resold",),
-    "retake": ("retook", "retaken"), "uphold ": ("upheld",), "win back": ("won",),
+    "retake": ("retook", "retaken"),
 }
 VOWELS = set("aeiou")
 

@@ -223,9 +223,10 @@ def _object_lemmas(v: Token) -> set[str]:
         out.add(o.lemma_.lower())
         for c in o.conjuncts:
             out.add(c.lemma_.lower())
-        for prep in _children(o, {"prep"}):
-            if prep.lower_ == "of":  # "tons of aid", "a series of petitions"
-                out.update(p.lemma_.lower() for p in _children(prep, {"pobj"}))
+        if o.dep_ in OBJ | SUBJ_PASS:
+            for prep in _children(o, {"prep"}):
+                if prep.lower_ == "of":  # "tons of aid", "a series of petitions"
+                    out.update(p.lemma_.lower() for p in _children(prep, {"pobj"}))
     return out
 
 
@@ -304,6 +305,8 @@ def _chain(v: Token) -> list[Token]:
 ASKING = {"urge", "ask", "call", "press", "pressure", "push", "demand", "request", "appeal",
           "insist", "lobby", "encourage", "implore", "beg", "invite", "want", "plea", "bid",
           "proposal", "propose", "suggest", "recommend"}
+WISHING = {"hope", "wish", "fear", "believe", "think", "expect", "doubt", "suspect", "predict",
+           "speculate", "worry", "assume", "imagine", "guess", "dream", "pray"}
 DEMAND_NOUNS = {"demand", "call", "appeal", "request", "plea", "push", "pressure", "bid",
                 "proposal", "plan", "effort", "attempt", "offer", "threat", "warning"}
 
@@ -320,6 +323,8 @@ def _requested_clause(v: Token) -> bool:
             head = head.head
         lem = head.lemma_.lower()
         if lem in ASKING:
+            return True
+        if lem in WISHING and t.dep_ == "ccomp":
             return True
         t = head
     return False
@@ -512,6 +517,13 @@ def _noun_event(n: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
             for o in _children(c, {"pobj"}):
                 targets = targets or resolver.actors_at(o)
     return _pairs(p, p.code, n, sources, targets, False, "asserted", n.sent.text)
+
+
+def anchored(a: Actor | None) -> bool:
+    """An actor we can place: a country, or a named organisation or group. A bare role
+    ("police", "rebels") may fill the other side of an event, or face another role
+    ("police arrested protesters"), but cannot carry an event alone."""
+    return a is not None and a.code is not None and (a.country is not None or len(a.code) > 3)
 
 
 def _pairs(p: Pattern, code: str, trig: Token, sources: list[Actor], targets: list[Actor],
