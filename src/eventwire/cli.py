@@ -143,15 +143,18 @@ def explain_cmd(text: str, pub: str | None, as_json: bool, model: str | None,
 
 @cli.command("evaluate")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--bare-countries", is_flag=True,
+              help="Code a country named as the doer with its bare code (IRN), not IRNGOV.")
 @click.option("--errors", "show_errors", is_flag=True, help="List misses and false alarms.")
 @click.option("--json", "as_json", is_flag=True, help="Print figures as JSON.")
 @coder_options
-def evaluate_cmd(gold: str, show_errors: bool, as_json: bool, model: str | None,
-                 actors: tuple[str, ...], events: tuple[str, ...]) -> None:
+def evaluate_cmd(gold: str, bare_countries: bool, show_errors: bool, as_json: bool,
+                 model: str | None, actors: tuple[str, ...], events: tuple[str, ...]) -> None:
     """Score the coder against a gold JSONL file (precision, recall, F1)."""
     from .evaluate import evaluate, format_report, read_gold
 
-    coder = make_coder(make_config(model, actors, events))
+    coder = make_coder(make_config(model, actors, events,
+                                   country_as_government=not bare_countries))
     try:
         records = read_gold(Path(gold))
     except (json.JSONDecodeError, KeyError) as exc:

@@ -207,7 +207,8 @@ class Coder:
             return {}
         code = a.code
         sector = a.sector
-        if role == "source" and a.kind == "country" and code and len(code) == 3:
+        if role == "source" and self.config.country_as_government and a.kind == "country" \
+                and code and len(code) == 3:
             code, sector = code + COUNTRY_GOV, COUNTRY_GOV
         return {f"{role}_code": code, f"{role}_text": a.text, f"{role}_country": a.country,
                 f"{role}_sector": sector, f"{role}_start": a.start_char,

@@ -27,3 +27,6 @@ class Config(BaseModel):
     event_dictionaries: tuple[Path, ...] = Field((), description="User event pattern files.")
     require_dyad: bool = Field(False, description="Emit only events with source and target.")
     emit_negated: bool = Field(False, description="Also emit negated acts (flagged negated).")
+    country_as_government: bool = Field(
+        True, description="A country named as the doer codes its government (Iran -> IRNGOV), "
+                          "as ICEWS does; off: the bare country code (IRN), as PETRARCH does.")

@@ -58,6 +58,10 @@ class Report:
     no_event_records: int = 0
     no_event_clean: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
+    actor_slots: int = 0
+    actor_country_ok: int = 0
+    actor_sector_ok: int = 0
+    actor_full_ok: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"records": self.n_records, "gold_events": self.n_gold,
@@ -71,6 +75,11 @@ class Report:
             out["root_accuracy_any"] = round(self.any_correct / self.single_code_records, 3)
         if self.no_event_records:
             out["no_event_records_clean"] = f"{self.no_event_clean}/{self.no_event_records}"
+        if self.actor_slots:
+            out["actors"] = {"slots": self.actor_slots,
+                             "country": round(self.actor_country_ok / self.actor_slots, 3),
+                             "sector": round(self.actor_sector_ok / self.actor_slots, 3),
+                             "full": round(self.actor_full_ok / self.actor_slots, 3)}
         return out
 
 
@@ -157,6 +166,7 @@ def evaluate(coder: Coder, records: Iterable[dict[str, Any]], *, keep_errors: bo
         if not gold:
             rep.no_event_records += 1
             rep.no_event_clean += not pred
+        _score_actors(rep, gold, pred)
         if keep_errors and (missed or extra):
             rep.errors.append({
                 "id": r["id"], "text": r["text"],
@@ -169,6 +179,34 @@ def evaluate(coder: Coder, records: Iterable[dict[str, Any]], *, keep_errors: bo
                             if i not in extra],
             })
     return rep
+
+
+def _sector(code: str) -> str:
+    return code[3:6] if len(code) >= 6 else ""
+
+
+def _score_actors(rep: Report, gold: Sequence[dict[str, Any]], pred: Sequence[Event]) -> None:
+    """Actor accuracy on events whose code matches (full code, then root): for each gold
+    actor with a country code, is the coded actor's country, sector, full code right?"""
+    used: set[int] = set()
+    for g in gold:
+        gcode = str(g.get("code") or "")
+        cands = [i for i, p in enumerate(pred) if i not in used and p.cameo_code == gcode]
+        cands = cands or [i for i, p in enumerate(pred)
+                          if i not in used and p.cameo_root == gcode[:2]]
+        if not cands:
+            continue
+        i = cands[0]
+        used.add(i)
+        for want, got in ((g.get("source"), pred[i].source_code),
+                          (g.get("target"), pred[i].target_code)):
+            if not want or want.startswith(("---", '"')) or len(want) < 3:
+                continue
+            w, c = want.upper(), (got or "").upper()
+            rep.actor_slots += 1
+            rep.actor_country_ok += w[:3] == c[:3]
+            rep.actor_sector_ok += _sector(w) == _sector(c)
+            rep.actor_full_ok += w == c
 
 
 def format_report(rep: Report) -> str:
@@ -188,6 +226,11 @@ def format_report(rep: Report) -> str:
     if rep.no_event_records:
         lines.append(f"no-event records with no events: {rep.no_event_clean}/"
                      f"{rep.no_event_records}")
+    if rep.actor_slots:
+        n = rep.actor_slots
+        lines.append(f"actors on code-matched events ({n} gold actors): country "
+                     f"{rep.actor_country_ok / n:.3f}, sector {rep.actor_sector_ok / n:.3f}, "
+                     f"full code {rep.actor_full_ok / n:.3f}")
     lines += ["", "per root (code + country actors):", f"{'root':<6}{'P':>7}{'R':>7}{'F1':>7}"
               f"{'TP':>5}{'FP':>5}{'FN':>5}"]
     for root in sorted(rep.per_root):
