@@ -115,3 +115,35 @@ def test_dictionary_check_cli(tmp_path: Path) -> None:
     pats.write_text("- id: x\n  code: \"999\"\n  verbs: [zap]\n")
     res = runner.invoke(cli, ["dictionary", "check", str(pats)])
     assert res.exit_code == 1 and "not a CAMEO" in res.output
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("pub,expected", [
+    (date(2003, 5, 1), "RUSGOV"),   # President
+    (date(2010, 5, 1), "RUSGOV"),   # Prime Minister
+    (date(2024, 5, 1), "RUSGOV"),   # President again
+])
+def test_same_person_coded_by_office_on_the_date(coder: Coder, pub: date, expected: str
+                                                 ) -> None:
+    events = code(coder, "Putin condemned NATO.", pub)
+    assert expected in {e.source_code for e in events}
+
+
+@pytest.mark.model
+def test_former_office_holder_codes_as_elite(coder: Coder) -> None:
+    during = code(coder, "Barack Obama condemned Russia.", date(2014, 3, 1))
+    after = code(coder, "Barack Obama condemned Russia.", date(2019, 3, 1))
+    assert "USAGOV" in {e.source_code for e in during}
+    assert "USAELI" in {e.source_code for e in after}
+
+
+@pytest.mark.model
+def test_acronym_in_parentheses_is_learned(coder: Coder) -> None:
+    events = code(coder, "The Zorblatt Liberation Army (ZLA) attacked Nigerian troops.\n"
+                         "On Monday, the ZLA attacked Chad.")
+    first = [e for e in events if e.sentence_index == 0]
+    later = [e for e in events if e.sentence_index == 1]
+    assert first and later and later[0].source_text == "the ZLA"
+    assert later[0].source_code is not None
+    assert later[0].source_code == first[0].source_code
+    assert "(" not in (first[0].source_text or "")

@@ -251,6 +251,8 @@ class ActorResolver:
     def _in_np(self, c: Token) -> bool:
         if c.dep_ not in NP_DEPS or c.dep_ in {"cc", "conj"}:
             return False
+        if c.dep_ == "appos" and c.i > 0 and c.doc[c.i - 1].text == "(":
+            return False  # "(ZLA)": an acronym, learned separately, not part of the text
         if c.dep_ == "amod" and c.lemma_.lower() in AFFILIATION:
             return False  # "Al Qaeda-linked group", "UK-based group", "rebel-held city"
         return not self._coordinated_appos(c)
