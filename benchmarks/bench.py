@@ -176,7 +176,7 @@ def profile(path: Path, top: int) -> None:
             continue  # frames whose cumulative time holds the parse
         if func in {"<listcomp>", "<genexpr>", "<dictcomp>", "<setcomp>"}:
             continue  # comprehensions repeat the function they call
-        short = file.split("site-packages/")[-1].split("/src/")[-1]
+        short = re.split(r"site-packages/|/src/|/snapshot/", file)[-1]
         rows.append((ct, tt, nc, f"{short}:{line} {func}"))
     rows.sort(reverse=True)
     print(f"\nprofile of (b) on {len(arts)} articles: {wall:.1f} s under cProfile; "

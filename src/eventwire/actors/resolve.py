@@ -361,7 +361,7 @@ class ActorResolver:
             if learned and not sector_terms and country is None:
                 return [replace(learned.with_text(span), via="learned", head_i=head.i)]
         sector, secondary = _choose_sector(sector_terms, head)
-        if named is None and head.i in self.sectors and self.sectors[head.i].generic:
+        if named is None and country is None and head.i in self.sectors:
             member_of = self._of_named(head)
             if member_of is not None:
                 return [replace(member_of, text=span.text, start_char=span.start_char,
