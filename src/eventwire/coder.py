@@ -15,8 +15,8 @@ from datetime import date
 from functools import cached_property
 from importlib import metadata
 
-import spacy
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Token
 
 from . import dates, ontology, places
@@ -61,6 +61,7 @@ class ArticleResult:
 class Sentence:
     index: int
     text: str
+    tokens: Doc | None = None   # tokenized once, not yet parsed
 
 
 class Coder:
@@ -73,9 +74,8 @@ class Coder:
         self.patterns: PatternSet = load_patterns(tuple(self.config.event_dictionaries))
         self.gazetteer = places.Gazetteer.default()
         self.matcher = ActorMatcher(self.nlp, self.actors, self._place_country)
-        self.prefilter = Prefilter.build(self.patterns.trigger_lemmas, self.matcher.vocab_words)
-        self.splitter = spacy.blank("en")
-        self.splitter.add_pipe("sentencizer")
+        self.prefilter = Prefilter.build(self.patterns, self.matcher.vocab_words)
+        self.sentencizer = Sentencizer()
 
     def _place_country(self, name: str) -> str | None:
         place = self.gazetteer.lookup(name)
@@ -100,13 +100,19 @@ class Coder:
 
     # -- splitting and the prefilter --------------------------------------------------
     def split(self, text: str) -> list[Sentence]:
+        """Paragraphs -> sentences, tokenized once with the pipeline's own tokenizer; the
+        parse later reuses these tokens (nlp.pipe skips the tokenizer for Docs)."""
         out: list[Sentence] = []
-        paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
-        for doc in self.splitter.pipe(paragraphs, batch_size=256):
-            for s in doc.sents:
-                t = s.text.strip()
-                if t:
-                    out.append(Sentence(len(out), t))
+        for para in text.split("\n"):
+            if not para.strip():
+                continue
+            doc = self.sentencizer(self.nlp.make_doc(para.strip()))
+            for span in doc.sents:
+                toks = [t for t in span if not t.is_space]
+                if not toks:
+                    continue
+                sent = doc[toks[0].i: toks[-1].i + 1]
+                out.append(Sentence(len(out), sent.text, sent.as_doc()))
         return out
 
     def _prepare(self, article: Article) -> tuple[list[Sentence], list[bool], list[str]]:
@@ -127,7 +133,7 @@ class Coder:
             elif not self.config.prefilter:
                 keep.append(True)
             else:
-                keep.append(self.prefilter.keep(self.nlp.make_doc(s.text)))
+                keep.append(self.prefilter.keep(s.tokens or self.nlp.make_doc(s.text)))
         if long_skipped:
             warnings.append(f"article {article.id!r}: {long_skipped} sentence(s) longer than "
                             f"{self.config.max_sentence_chars} characters skipped")
@@ -152,8 +158,8 @@ class Coder:
 
     def _code_batch(self, batch: list[Article]) -> Iterator[ArticleResult]:
         prepared = [self._prepare(a) for a in batch]
-        texts = [s.text for sents, keep, _ in prepared for s, k in zip(sents, keep, strict=True)
-                 if k]
+        texts = [s.tokens or s.text for sents, keep, _ in prepared
+                 for s, k in zip(sents, keep, strict=True) if k]
         docs = iter(self.nlp.pipe(texts, batch_size=256))
         for art, (sents, keep, warns) in zip(batch, prepared, strict=True):
             mine = [(s, next(docs)) for s, k in zip(sents, keep, strict=True) if k]
@@ -168,7 +174,8 @@ class Coder:
     def parse_sentences(self, text: str) -> list[tuple[Sentence, Doc]]:
         """All sentences of a text with their parses (for `explain`)."""
         sents = self.split(text)
-        return list(zip(sents, self.nlp.pipe([s.text for s in sents]), strict=True))
+        return list(zip(sents, self.nlp.pipe([s.tokens or s.text for s in sents]),
+                        strict=True))
 
     def _code_article(self, art: Article, sentences: list[tuple[Sentence, Doc]]) -> list[Event]:
         ctx = ArticleContext(art.pub_date)
@@ -195,6 +202,8 @@ class Coder:
                     if a.via not in {"pronoun"}:
                         ctx.remember(a, subject=t.dep_ in {"nsubj", "nsubjpass"})
         # acronyms in parentheses: "Islamic Republic News Agency (IRNA)"
+        if "(" not in doc.text:
+            return
         for m in re.finditer(r"\(([A-Z]{2,6})\)", doc.text):
             before = doc.char_span(0, m.start(), alignment_mode="contract")
             if before is not None and len(before):

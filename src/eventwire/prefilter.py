@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from .events.patterns import PatternSet
+
 IRREGULAR: dict[str, tuple[str, ...]] = {
     "go": ("went", "gone"), "meet": ("met",), "hold": ("held",), "fight": ("fought",),
     "bring": ("brought",), "take": ("took", "taken"), "strike": ("struck", "stricken"),
@@ -64,9 +66,8 @@ def word_forms(lemma: str) -> set[str]:
         forms.add(w[:-1] + "ing")
     if w.endswith("ie"):
         forms.add(w[:-2] + "ying")
-    if len(w) > 2 and w[-1] not in VOWELS | {"w", "x", "y"} and w[-2] in VOWELS \
-            and w[-3] not in VOWELS:
-        forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    if len(w) > 2 and w[-1] not in VOWELS | {"w", "x", "y"} and w[-2] in VOWELS:
+        forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}  # "acquitted", "stopped"
     if w.endswith("c"):
         forms |= {w + "ked", w + "king"}
     return forms
@@ -76,26 +77,67 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "his", "her", "their", "its", "
                       "we"})
 
 
+FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "in", "on",
+                            "at", "for", "with", "but", "and", "or", "if", "when", "while",
+                            "after", "before", "as", "it", "there", "thank", "yes", "no",
+                            "so", "then", "also", "however", "meanwhile", "according"})
+
+
 @dataclass(frozen=True)
 class Prefilter:
-    trigger_forms: frozenset[str]
+    """`trigger_forms` maps a word form to the words one of which must also occur (an
+    object, complement or particle of every pattern of that verb: "held talks"); an
+    empty set means the form alone is enough ("attacked")."""
+
+    trigger_forms: dict[str, frozenset[str]]
     actor_words: frozenset[str]
 
     @classmethod
-    def build(cls, trigger_lemmas: Iterable[str], actor_words: Iterable[str]) -> Prefilter:
-        forms: set[str] = set()
-        for lem in trigger_lemmas:
-            forms |= word_forms(lem)
-        return cls(frozenset(forms), frozenset(actor_words) | PRONOUNS)
+    def build(cls, patterns: PatternSet, actor_words: Iterable[str]) -> Prefilter:
+        needs: dict[str, set[str] | None] = {}
+        for lemma, pats in patterns.by_verb.items():
+            req: set[str] | None = set()
+            for p in pats:
+                words = set(p.objects) | set(p.complement) | ({p.particle} if p.particle else set())
+                if not words:
+                    req = None
+                    break
+                assert req is not None
+                for w in words:
+                    req |= word_forms(w)
+            _merge(needs, lemma, req)
+        for lemma in patterns.by_noun:
+            _merge(needs, lemma, None)
+        forms: dict[str, frozenset[str]] = {}
+        for lemma, req in needs.items():
+            for f in word_forms(lemma):
+                prev = forms.get(f)
+                if req is None or prev == frozenset():
+                    forms[f] = frozenset()
+                else:
+                    forms[f] = (prev or frozenset()) | frozenset(req)
+        return cls(forms, frozenset(actor_words) | PRONOUNS)
 
     def keep(self, doc: Doc) -> bool:
-        trigger = actor = False
+        words = {t.lower_ for t in doc}
+        trigger = any(f in self.trigger_forms and (not self.trigger_forms[f]
+                                                   or not self.trigger_forms[f].isdisjoint(words))
+                      for f in words)
+        if not trigger:
+            return False
         for i, t in enumerate(doc):
             low = t.lower_
-            if not trigger and low in self.trigger_forms:
-                trigger = True
-            if not actor and (low in self.actor_words or (i > 0 and t.is_title and t.is_alpha)):
-                actor = True
-            if trigger and actor:
+            if low in self.actor_words:
+                return True
+            if t.is_title and t.is_alpha and (i > 0 or low not in FUNCTION_WORDS):
                 return True
         return False
+
+
+def _merge(needs: dict[str, set[str] | None], lemma: str, req: set[str] | None) -> None:
+    if lemma in needs and needs[lemma] is None:
+        return
+    if req is None:
+        needs[lemma] = None
+    else:
+        needs[lemma] = (needs.get(lemma) or set()) | req
