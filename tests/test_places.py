@@ -7,7 +7,14 @@ from typing import Any
 
 import pytest
 
-from eventwire.places import Gazetteer, Place, find_dateline, normalize_name, pick_location
+from eventwire.places import (
+    Gazetteer,
+    LeadPlace,
+    Place,
+    find_dateline,
+    normalize_name,
+    pick_location,
+)
 
 TEHRAN = (35.69, 51.42)
 
@@ -252,7 +259,7 @@ def test_find_dateline_uses_the_region_to_disambiguate(gaz: Gazetteer) -> None:
 def test_find_dateline_returns_none_without_a_resolvable_dateline(
     gaz: Gazetteer, text: str
 ) -> None:
-    assert find_dateline(text, gaz) is None
+    assert find_dateline(text, gaz, lead=False) is None
 
 
 # --- pick_location (real spaCy parses) ----------------------------------------------------
@@ -378,3 +385,249 @@ def test_pick_location_skips_unresolvable_place_names(nlp: Any, gaz: Gazetteer) 
         nlp, gaz, "Troops were deployed in Xyzzyland and later in Kabul.", "deployed"
     )
     assert place is not None and place.name == "Kabul" and reason == "trigger_prep"
+
+
+# --- rules added after hand-checking Wikinews events (tests/fixtures/wikinews_locations.jsonl)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "admin1"),
+    [("Florida", "admin1", "FL"), ("Oregon", "admin1", "OR"), ("Montana", "admin1", "MT")],
+)
+def test_us_state_outranks_a_city_of_the_same_name(
+    gaz: Gazetteer, name: str, kind: str, admin1: str
+) -> None:
+    place = gaz.lookup(name)  # not Florida, Cuba / Oregon, Ohio / Montana, Bulgaria
+    assert place is not None and (place.country, place.kind, place.admin1) == ("USA", kind, admin1)
+
+
+def test_city_aliases_still_outrank_the_state_of_the_same_name(gaz: Gazetteer) -> None:
+    washington, new_york = gaz.lookup("Washington"), gaz.lookup("New York")
+    assert washington is not None and (washington.kind, washington.admin1) == ("city", "DC")
+    assert new_york is not None and new_york.name == "New York City"
+
+
+@pytest.mark.model
+def test_pick_location_seat_of_government_is_the_capital(nlp: Any, gaz: Gazetteer) -> None:
+    # geonames lists "White House" as an alternate name of Casablanca
+    place, written, reason = _locate(
+        nlp, gaz, "The scientist made a trip to the White House to receive the medal.", "trip"
+    )
+    assert place is not None and (place.name, place.country) == ("Washington", "USA")
+    assert (written, reason) == ("White House", "trigger_prep")
+
+
+@pytest.mark.model
+def test_pick_location_facility_name_resolves_to_its_leading_place(
+    nlp: Any, gaz: Gazetteer
+) -> None:
+    place, _, reason = _locate(
+        nlp, gaz, "Three people were injured at Christchurch District Court on Monday.", "injured"
+    )
+    assert place is not None and (place.name, place.country) == ("Christchurch", "NZL")
+    assert reason == "trigger_prep"
+
+
+@pytest.mark.model
+def test_pick_location_where_clause_gives_the_venue(nlp: Any, gaz: Gazetteer) -> None:
+    place, _, reason = _locate(
+        nlp,
+        gaz,
+        "The United States carried out the airstrike at Baghdad International Airport, "
+        "where Soleimani was arriving by plane.",
+        "arriving",
+        actors=("Soleimani",),
+    )
+    assert place is not None and (place.name, reason) == ("Baghdad", "trigger_prep")
+
+
+@pytest.mark.model
+def test_pick_location_speaker_place_is_not_the_place_of_a_quoted_act(
+    nlp: Any, gaz: Gazetteer
+) -> None:
+    result = _locate(
+        nlp,
+        gaz,
+        'The foreign minister of Cuba responded: "I reject the new measure that bans flights."',
+        "bans",
+    )
+    assert result == (None, None, None)
+
+
+@pytest.mark.model
+def test_pick_location_first_person_quoted_act_keeps_the_speaker_place(
+    nlp: Any, gaz: Gazetteer
+) -> None:
+    place, _, reason = _locate(
+        nlp,
+        gaz,
+        'A spokesperson for the United States said: "we strongly urge Iraqi leaders to '
+        'reconsider".',
+        "urge",
+        actors=("Iraqi", "leaders"),
+    )
+    assert place is not None and place.country == "USA" and reason == "sentence"
+
+
+@pytest.mark.model
+def test_pick_location_place_in_an_actor_description_is_not_the_place(
+    nlp: Any, gaz: Gazetteer
+) -> None:
+    result = _locate(
+        nlp,
+        gaz,
+        "He called for the government of Ukraine to reduce corruption.",
+        "called",
+        actors=("government",),
+    )
+    assert result == (None, None, None)
+
+
+@pytest.mark.model
+def test_pick_location_place_coordinated_with_an_actor_is_not_the_place(
+    nlp: Any, gaz: Gazetteer
+) -> None:
+    result = _locate(
+        nlp,
+        gaz,
+        "A spokesman blamed both Israel and the United States for the attack.",
+        "blamed",
+        actors=("Israel",),
+    )
+    assert result == (None, None, None)
+
+
+@pytest.mark.model
+def test_pick_location_parties_between_x_and_y_are_not_the_place(nlp: Any, gaz: Gazetteer) -> None:
+    result = _locate(
+        nlp,
+        gaz,
+        "In 1905, President Theodore Roosevelt mediated a peace agreement between Japan and "
+        "Russia.",
+        "mediated",
+    )
+    assert result == (None, None, None)
+
+
+@pytest.mark.model
+def test_pick_location_place_in_a_clause_on_another_noun_is_not_the_place(
+    nlp: Any, gaz: Gazetteer
+) -> None:
+    result = _locate(
+        nlp,
+        gaz,
+        "On Thursday, Macron called for action on the wildfires currently destroying the "
+        "rainforest in Brazil.",
+        "called",
+    )
+    assert result == (None, None, None)
+
+
+@pytest.mark.model
+def test_pick_location_prefers_the_more_specific_place_that_follows(
+    nlp: Any, gaz: Gazetteer
+) -> None:
+    place, written, reason = _locate(
+        nlp,
+        gaz,
+        "A road accident on a Florida highway near Gainesville on Thursday killed five children.",
+        "killed",
+    )
+    assert place is not None and (place.name, place.admin1) == ("Gainesville", "FL")
+    assert (written, reason) == ("Gainesville", "sentence")
+
+
+@pytest.mark.model
+def test_pick_location_reports_a_lead_place_with_reason_lead(nlp: Any, gaz: Gazetteer) -> None:
+    lead = find_dateline("Friday, January 4, 2019\nA building collapsed in Magnitogorsk.", gaz)
+    assert isinstance(lead, LeadPlace)
+    place, written, reason = _locate(
+        nlp, gaz, "Barr and Ross refused to hand over the documents.", "refused", dateline=lead
+    )
+    assert (place, written, reason) == (lead, "Magnitogorsk", "lead")
+
+
+# --- find_dateline: lead places -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "Friday, January 4, 2019\nAn apartment building collapsed on Monday in "
+            "Magnitogorsk, a city in the Ural region of Russia.",
+            "Magnitogorsk",
+            "RUS",
+        ),
+        ("Monday, August 3, 2020 On Thursday, a rally was held in Minsk, Belarus.", "Minsk", "BLR"),
+        (
+            "On Monday, US singer Robert Hunter died at his home in San Rafael, California.",
+            "San Rafael",
+            "USA",
+        ),
+        ("A gunman shot shoppers in the U.S. border city of El Paso, Texas.", "El Paso", "USA"),
+        (
+            "On Saturday evening in Forbury Gardens in Reading, Berkshire, UK, a stabbing "
+            "killed three people.",
+            "Reading",
+            "GBR",
+        ),
+        ("An engineer was killed in the British capital London.", "London", "GBR"),
+        (
+            "On Friday, United States District Judge Clark Waddoups reconsidered his decision.",
+            "United States",
+            "USA",
+        ),
+        ("On Wednesday in the US state of Alabama, the governor signed the act.", "Alabama", "USA"),
+        (
+            "Yesterday, the United Kingdom's Queen Elizabeth II announced she will comply.",
+            "United Kingdom",
+            "GBR",
+        ),
+        ("On Friday, Indian officials in Kerala arrested a man.", "India", "IND"),
+        (
+            "Yesterday, the Parliament of New South Wales (NSW), Australia voted to pass the bill.",
+            "Australia",
+            "AUS",
+        ),
+    ],
+)
+def test_find_dateline_falls_back_to_the_place_the_lead_names(
+    gaz: Gazetteer, text: str, name: str, country: str
+) -> None:
+    place = find_dateline(text, gaz)
+    assert isinstance(place, LeadPlace)
+    assert (place.name, place.country) == (name, country)
+    assert find_dateline(text, gaz, lead=False) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nancy Pelosi resumed the office of Speaker of the House.",  # Nancy is not the city
+        "On Friday, researchers at Imperial College London posted findings.",  # not Imperial, Peru
+        "Friday, January 4, 2019\nThe committee met on Monday.",
+    ],
+)
+def test_find_dateline_lead_ignores_names_that_are_not_clearly_places(
+    gaz: Gazetteer, text: str
+) -> None:
+    assert find_dateline(text, gaz) is None
+
+
+def test_find_dateline_lead_drops_a_city_its_region_does_not_contain(gaz: Gazetteer) -> None:
+    # Martinsville, Virginia is too small for the index; Martinsburg, West Virginia is not it
+    place = find_dateline("A doctor based in Martinsville, Virginia was sentenced.", gaz)
+    assert place is not None and (place.name, place.kind) == ("Virginia", "admin1")
+
+
+def test_find_dateline_lead_drops_a_word_cut_by_truncation(gaz: Gazetteer) -> None:
+    text = "A fire killed five people at an escape room in the northern city of Koszalin, " * 3
+    text = text[:197] + "Ko"  # the caller passes the first 200 characters
+    place = find_dateline(text[:200], gaz)
+    assert place is not None and place.name == "Koszalin"
+
+
+def test_find_dateline_prefers_a_wire_dateline_over_the_lead(gaz: Gazetteer) -> None:
+    place = find_dateline("TEHRAN, July 23 (Reuters) - Officials met in Baghdad.", gaz)
+    assert place is not None and not isinstance(place, LeadPlace) and place.name == "Tehran"

@@ -40,6 +40,7 @@ __all__ = [
     "LeadPlace",
     "Place",
     "find_dateline",
+    "find_lead_place",
     "normalize_name",
     "pick_location",
 ]
@@ -567,12 +568,19 @@ def _country_terms() -> _CountryTerms:
 
 # "<Place> [modifiers] <facility>": a name the gazetteer lacks whose last word is a facility and
 # whose other trailing words are modifiers names a facility in the place its leading words name.
-_FACILITY_HEADS = frozenset(
-    ["airport", "airbase", "station", "stadium", "arena", "hospital", "court", "courthouse", "prison", "jail", "university", "college", "cathedral", "mosque", "church", "temple", "synagogue", "hall", "centre", "center", "port", "harbour", "harbor", "bridge", "square", "market", "palace", "museum", "zoo", "gardens", "base", "camp", "school", "hotel", "mall", "terminal"]
-)
-_FACILITY_MODIFIERS = frozenset(
-    ["international", "executive", "regional", "national", "municipal", "district", "county", "city", "state", "federal", "supreme", "high", "crown", "magistrates", "medical", "general", "convention", "congress", "exhibition", "central", "main", "union", "grand", "royal", "police", "military", "air", "naval", "public", "railway", "train", "bus", "ferry", "civic", "community", "olympic", "metropolitan"]
-)
+_FACILITY_HEADS_TEXT = """
+    airport airbase station stadium arena hospital court courthouse prison jail university
+    college cathedral mosque church temple synagogue hall centre center port harbour harbor
+    bridge square market palace museum zoo gardens base camp school hotel mall terminal
+    """
+_FACILITY_MODIFIERS_TEXT = """
+    international executive regional national municipal district county city state federal
+    supreme high crown magistrates medical general convention congress exhibition central main
+    union grand royal police military air naval public railway train bus ferry civic community
+    olympic metropolitan
+    """
+_FACILITY_HEADS = frozenset(_FACILITY_HEADS_TEXT.split())
+_FACILITY_MODIFIERS = frozenset(_FACILITY_MODIFIERS_TEXT.split())
 
 
 def _resolve(name: str, gazetteer: Gazetteer, hint: str | None) -> Place | None:
@@ -627,8 +635,9 @@ def _span_text(tokens: list[Token]) -> str:
 
 def _candidates(sent: Span) -> list[_Candidate]:
     """Place-name candidates in sentence order: NER GPE/LOC/FAC entities (strong), other
-    capitalised NER entities such as a country mis-tagged PERSON (weak), and runs of
-    capitalised proper nouns the NER left untagged (strong unless stop-listed)."""
+    capitalised NER entities such as a country mis-tagged PERSON or a facility tagged ORG
+    ("Christchurch District Court") (weak), and runs of capitalised proper nouns the NER left
+    untagged (strong unless stop-listed)."""
     out: list[_Candidate] = []
     covered: set[int] = set()
     for ent in sent.ents:
@@ -642,7 +651,10 @@ def _candidates(sent: Span) -> list[_Candidate]:
             continue
         text = _span_text(tokens)
         strong = ent.label_ in _NER_PLACE_LABELS
-        if not strong and (ent.label_ not in {"PERSON", "ORG", "NORP"} or len(tokens) > 2):
+        facility = ent.label_ == "ORG" and tokens[-1].lower_ in _FACILITY_HEADS
+        if not strong and (
+            ent.label_ not in {"PERSON", "ORG", "NORP"} or (len(tokens) > 2 and not facility)
+        ):
             continue
         out.append(_Candidate(tokens[0].i, tokens[-1].i + 1, text, strong))
     run: list[Token] = []
@@ -709,24 +721,38 @@ def _is_trigger_prep(cand: _Candidate, sent: Span, trigger: Token, points: set[i
 
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 _ACTOR_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "appos"})
+_FIRST_PERSON = frozenset({"i", "we"})
 _SPECIFIC_GAP = 6  # tokens allowed between a place and the more specific place that follows
 
 
 def _quote_around(sent: Span, trigger: Token) -> tuple[int, int] | None:
     """(start, end) token indices of the quotation the trigger is in, or None. Quote marks pair
-    up in order; an unclosed quotation runs to the end of the sentence."""
+    up in order; an unclosed quotation runs to the end of the sentence. A quoted act in the
+    first person ("we strongly urge Iraqi leaders") is the speaker's own act, made where the
+    speaker speaks: None for it too."""
     marks = [t.i for t in sent if t.text in _QUOTES]
     for n in range(0, len(marks), 2):
         start = marks[n]
         end = marks[n + 1] if n + 1 < len(marks) else sent.end
         if start < trigger.i < end:
+            subjects = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if any(c.lower_ in _FIRST_PERSON for c in subjects):
+                return None
             return start, end
     return None
 
 
+def _between(tok: Token) -> bool:
+    """ "a peace agreement between Japan and Russia": the places name the parties."""
+    head = tok
+    while head.dep_ == "conj":
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ == "between"
+
+
 def _describes_actor(tok: Token, excluded: set[int]) -> bool:
     """Is the place part of an actor's description rather than where the act happened:
-    coordinated with an actor ("between Japan and Russia"), or a modifier of one ("the
+    coordinated with an actor ("blamed Israel and the United States"), or a modifier of one ("the
     government of Ukraine", "a Palestinian from Jordan", "Iraq's prime minister")?"""
     if any(c.i in excluded for c in tok.conjuncts):
         return True
@@ -734,9 +760,7 @@ def _describes_actor(tok: Token, excluded: set[int]) -> bool:
     for _ in range(8):
         if cur.dep_ in _ACTOR_MODIFIER_DEPS:
             cur = cur.head
-        elif (
-            cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.lower_ in {"of", "from"}
-        ):
+        elif cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.lower_ in {"of", "from"}:
             cur = cur.head.head
         else:
             return False
@@ -746,7 +770,7 @@ def _describes_actor(tok: Token, excluded: set[int]) -> bool:
 
 
 def _where_venue(trigger: Token) -> Token | None:
-    """"the airport, where Soleimani was arriving": the noun a where-clause modifies is the
+    """ "the airport, where Soleimani was arriving": the noun a where-clause modifies is the
     trigger's venue. None unless the trigger heads (or is coordinated in) such a clause."""
     clause = trigger.head if trigger.dep_ in {"conj", "xcomp"} else trigger
     if clause.dep_ != "relcl":
@@ -789,7 +813,8 @@ def pick_location(
     Never chosen: places overlapping `exclude` (doc-level token indices of the event's actors)
     or describing an actor (coordinated with one, or its "of"/"from"/possessive/compound
     modifier); when the trigger is inside a quotation, places outside it (they describe the
-    speaker); for "sentence", places inside a relative or -ing clause without the trigger.
+    speaker) unless the quoted act is in the first person; for "sentence", places inside a
+    relative or -ing clause without the trigger, and the parties of "between X and Y".
     Names the gazetteer cannot resolve are skipped."""
     excluded = set(exclude)
     doc = sent.doc
@@ -818,7 +843,9 @@ def pick_location(
     strong = [
         (cand, place)
         for cand, place in resolved
-        if cand.strong and not _in_other_clause(doc[cand.start : cand.end].root, trigger)
+        if cand.strong
+        and not _in_other_clause(doc[cand.start : cand.end].root, trigger)
+        and not _between(doc[cand.start : cand.end].root)
     ]
     if strong:
         best, best_place = strong[0]
@@ -921,10 +948,18 @@ def _region_filter(region: str, gazetteer: Gazetteer) -> set[tuple[str, str | No
     return pairs or None
 
 
-def find_dateline(text: str, gazetteer: Gazetteer) -> Place | None:
+def find_dateline(text: str, gazetteer: Gazetteer, *, lead: bool = True) -> Place | None:
     """A wire dateline at the start of an article: "TEHRAN, July 23 (Reuters) -",
-    "BAGHDAD (AFP) --", "WASHINGTON —", "Kabul, Afghanistan —". None if there is none or
-    its place is not in the gazetteer."""
+    "BAGHDAD (AFP) --", "WASHINGTON —", "Kabul, Afghanistan —". Without one (or when its place
+    is not in the gazetteer), and if `lead`, the place the lead names (`find_lead_place`) as a
+    `LeadPlace`. None if there is neither."""
+    place = _wire_dateline(text, gazetteer)
+    if place is None and lead:
+        return find_lead_place(text, gazetteer)
+    return place
+
+
+def _wire_dateline(text: str, gazetteer: Gazetteer) -> Place | None:
     m = _DATELINE_RE.match(text[:200])
     if m is None:
         return None
@@ -943,4 +978,195 @@ def find_dateline(text: str, gazetteer: Gazetteer) -> Place | None:
             continue
         if (place.country, None) in allowed or (place.country, place.admin1) in allowed:
             return place
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Lead places (articles without a wire dateline)
+
+_LEAD_DATE_RE = re.compile(
+    rf"^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{_DATE}\b[.,]?\s*"
+)
+_LEAD_TOKEN_RE = re.compile(r"[^\W\d_][\w'’.\-]*|\d[\w.,:]*|[^\w\s]")
+_POSSESSIVE_RE = re.compile(r"(?:['’]s|['’])$")
+_LEAD_LOC_WORDS = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "throughout", "around"}
+)
+_LEAD_PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "municipality"})
+_LEAD_MAX_TOKENS = 80  # about the first sentence or two
+_LEAD_REGION_GAP = 4  # "the US state of Alabama": a state this close after its country refines it
+# A country name right after these words is the end of a longer name ("New South Wales").
+_NAME_PREFIXES = frozenset(
+    {"new", "south", "north", "east", "west", "upper", "lower", "greater", "central"}
+    | {"northern", "southern", "eastern", "western"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _LeadRun:
+    words: tuple[str, ...]  # capitalised words, possessive 's and sentence-final period stripped
+    first: int  # index of the first word in the lead's tokens
+    locative: bool  # after in/at/near/..., "the city of", "the capital"
+
+
+@dataclass(frozen=True, slots=True)
+class _LeadHit:
+    place: Place
+    name: str  # as written
+    position: int  # token index
+    end: int  # token index after the name
+
+
+def _ends_name(token: str) -> bool:
+    """A capitalised word that ends a name: a possessive, or a sentence-final period that is
+    not part of an abbreviation ("Russia." but not "U.S." or "St.")."""
+    if _POSSESSIVE_RE.search(token):
+        return True
+    return token.endswith(".") and "." not in token[:-1] and len(token) > 4
+
+
+def _lead_runs(tokens: list[str]) -> list[_LeadRun]:
+    runs: list[_LeadRun] = []
+    n = 0
+    while n < len(tokens):
+        if not tokens[n][:1].isupper():
+            n += 1
+            continue
+        first, words = n, []
+        while n < len(tokens) and tokens[n][:1].isupper():
+            token = tokens[n]
+            n += 1
+            if _ends_name(token):
+                words.append(_POSSESSIVE_RE.sub("", token).rstrip("."))
+                break
+            words.append(token)
+        before = [t.lower() for t in tokens[max(0, first - 3) : first] if t != ","]
+        p1 = before[-1] if before else ""
+        p2 = before[-2] if len(before) > 1 else ""
+        locative = (
+            p1 in _LEAD_LOC_WORDS
+            or p1 in _LEAD_PLACE_NOUNS
+            or (p1 == "of" and p2 in _LEAD_PLACE_NOUNS)
+        )
+        runs.append(_LeadRun(tuple(words), first, locative))
+    return runs
+
+
+def _region_of(run: _LeadRun, gazetteer: Gazetteer) -> Place | None:
+    place = gazetteer.lookup(" ".join(run.words))
+    return place if place is not None and place.kind != "city" else None
+
+
+def _following_region(
+    runs: list[_LeadRun], index: int, end: int, tokens: list[str], gazetteer: Gazetteer
+) -> Place | None:
+    """The region named right after a name, behind one or two commas: "Frederick, Maryland",
+    "Reading, Berkshire, UK"."""
+    pos = end
+    for nxt in runs[index + 1 : index + 3]:
+        if pos >= len(tokens) or tokens[pos] != "," or nxt.first != pos + 1:
+            return None
+        region = _region_of(nxt, gazetteer)
+        if region is not None:
+            return region
+        pos = nxt.first + len(nxt.words)
+    return None
+
+
+def _lead_hits(
+    tokens: list[str], gazetteer: Gazetteer
+) -> tuple[list[_LeadHit], list[_LeadHit], list[_LeadHit]]:
+    """(cities, regions, nationalities) named in the lead, in order. A city counts only after a
+    locative word or with its region after it; a city whose region after it does not contain
+    it is dropped ("Martinsville, Virginia" is not Martinsburg, West Virginia)."""
+    runs = _lead_runs(tokens)
+    adjectives = _country_terms().adjectives
+    cities: list[_LeadHit] = []
+    regions: list[_LeadHit] = []
+    nationalities: list[_LeadHit] = []
+    for index, run in enumerate(runs):
+        k = 0
+        while k < len(run.words):
+            found = 0
+            for e in range(len(run.words), k, -1):
+                if k > 0 and run.words[k - 1].casefold() in _NAME_PREFIXES:
+                    break
+                name = " ".join(run.words[k:e])
+                key = normalize_name(name)
+                start, end = run.first + k, run.first + e
+                code = adjectives.get(key)
+                if code is not None:
+                    country = gazetteer.country(code)
+                    if country is not None:
+                        nationalities.append(_LeadHit(country, name, start, end))
+                    found = e
+                    break
+                region = (
+                    _following_region(runs, index, end, tokens, gazetteer)
+                    if e == len(run.words)
+                    else None
+                )
+                if key in STOPLIST and not (region is not None and run.locative):
+                    continue
+                if region is not None:
+                    inside = [
+                        p
+                        for p in gazetteer.candidates(name)
+                        if p.kind == "city" and _contains(region, p)
+                    ]
+                    if inside:
+                        cities.append(_LeadHit(inside[0], name, start, end))
+                        found = e
+                        break
+                place = _resolve(name, gazetteer, region.country if region else None)
+                if place is None:
+                    continue
+                if place.kind != "city":
+                    regions.append(_LeadHit(place, name, start, end))
+                elif (region is not None and _contains(region, place)) or (
+                    region is None and k == 0 and e == len(run.words) and run.locative
+                ):
+                    cities.append(_LeadHit(place, name, start, end))
+                found = e
+                break
+            k = found if found else k + 1
+    return cities, regions, nationalities
+
+
+def find_lead_place(text: str, gazetteer: Gazetteer) -> LeadPlace | None:
+    """The place an article's lead names, for articles without a wire dateline ("Friday,
+    January 4, 2019 / An apartment building collapsed on Monday in Magnitogorsk, a city in ...").
+
+    Read without a parser, so only names that are unlikely to be something else count: first a
+    city after a locative word ("in", "at", "near", "the city of", "the capital") or confirmed
+    by the region after it ("Tyler, Texas"), taken in a country the lead names if it has one
+    of that name; else a country or US state named anywhere (a state right after its country
+    refines it: "the US state of Alabama"); else a nationality adjective ("Indian officials"
+    -> India). A leading date line is skipped, and a word cut by the caller's truncation is
+    dropped."""
+    m = _LEAD_DATE_RE.match(text)
+    body = text[m.end() :] if m else text
+    if len(text) >= 200:  # the caller may have cut the text mid-word
+        body = re.sub(r"\S+$", "", body)
+    tokens = _LEAD_TOKEN_RE.findall(body)[:_LEAD_MAX_TOKENS]
+    cities, regions, nationalities = _lead_hits(tokens, gazetteer)
+    if cities:
+        city = cities[0].place
+        countries = [r.place.country for r in regions]
+        if countries and city.country not in countries:
+            for code in countries:
+                local = gazetteer.lookup(cities[0].name, country_hint=code)
+                if local is not None and local.country == code and local.kind == "city":
+                    city = local
+                    break
+        return LeadPlace.of(city)
+    if regions:
+        best = regions[0]
+        for hit in regions[1:]:
+            if hit.position - best.end > _LEAD_REGION_GAP or not _contains(best.place, hit.place):
+                break
+            best = hit
+        return LeadPlace.of(best.place)
+    if nationalities:
+        return LeadPlace.of(nationalities[0].place)
     return None

@@ -512,8 +512,8 @@ class ActorResolver:
         """Most recent compatible actor: earlier in this sentence first (subjects before
         others), then the article's earlier sentences. 'they' takes a whole compound."""
         low = head.lower_
-        if low in SELF_PRONOUNS:
-            return []
+        if low not in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
+            return []  # I, we, you, who, someone ...: no antecedent rule we trust
         want = "person" if low in PERSON_PRONOUNS else ("group" if low in GROUP_PRONOUNS
                                                         else "thing")
         found = self._antecedent_in_sentence(head, want)
