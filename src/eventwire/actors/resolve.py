@@ -37,6 +37,8 @@ COLLECTIVE_HEADS = frozenset({"group", "force", "faction", "movement", "organiza
                               "coalition", "alliance", "body", "camp", "bloc", "wing",
                               "figure", "activist", "source", "delegation", "team", "side",
                               "agent", "personnel", "staff", "envoy", "representative"})
+PLATFORMS = frozenset({"tank", "jet", "helicopter", "drone", "gunboat", "artillery",
+                       "warplane", "gunship", "warship", "aircraft", "plane"})
 QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "million", "score", "number",
                             "group", "some", "many", "most", "all", "several", "member",
                             "part", "few", "one", "two", "three", "four", "five", "ten",
@@ -472,6 +474,8 @@ class ActorResolver:
         "Hossein Dehqan" are; "military advisory assistance", "Iranian oil" are not."""
         if head.lower_ in NON_ACTOR_HEADS:
             return False
+        if head.lemma_.lower() in PLATFORMS and not _agent_position(head):
+            return False  # "Israeli tanks fired" acts; "captured a helicopter" is a thing
         if head.i in self.entries or head.i in self.sectors:
             return True
         if head.pos_ == "PROPN" or head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
@@ -548,6 +552,15 @@ class ActorResolver:
             return []
         subjects = [c for c in cands if c[0] == 1]
         return (subjects or cands)[-1][1]
+
+
+def _agent_position(t: Token) -> bool:
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    if t.dep_ in {"nsubj", "csubj"}:
+        return True
+    return t.dep_ == "pobj" and t.head.dep_ in {"agent"} or (
+        t.dep_ == "pobj" and t.head.lower_ == "by")
 
 
 def _closer(t: Token, other: Token | None, head: Token) -> bool:

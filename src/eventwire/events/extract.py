@@ -60,6 +60,7 @@ class Found:
     negated: bool
     modality: str
     clause: str
+    derived: bool = False   # an appeal or demand coded from the act asked for
 
 
 def intent_code(code: str) -> str:
@@ -459,6 +460,8 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet) -> list[Fou
     verbs = {f.trigger.i for f in found if f.trigger.pos_ in {"VERB", "AUX"}}
     found = [f for f in found
              if f.trigger.pos_ in {"VERB", "AUX"} or f.trigger.head.i not in verbs]
+    asked = {f.trigger.i for f in found if f.derived}
+    found = [f for f in found if f.derived or f.trigger.i not in asked]
     acts: dict[int, set[str]] = {}
     for f in found:
         acts.setdefault(f.trigger.i, set()).add(f.code[:2])
@@ -495,13 +498,82 @@ def _extract_all(doc: Doc, resolver: ActorResolver, patterns: PatternSet) -> lis
 def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
     code, modality, negated = coded_modality(p.code, modality_of(v))
     if code is None:
-        return []
+        return _asked_for(v, p, resolver) if not negated else []
     sources = subject_of(v, resolver)
     targets = targets_of(v, p, resolver)
     if p.reverse:  # "received weapons from X": X gives, the subject receives
         sources, targets = targets, sources
     clause = " ".join(t.text for t in v.subtree) if v.dep_ != "ROOT" else v.sent.text
     return _pairs(p, code, v, sources, targets, negated, modality, clause)
+
+
+# An act someone is asked for gives the appeal (02) or demand (10) for that kind of act.
+APPEAL_CODES = {"03": "020", "04": "026", "045": "028", "046": "026", "05": "022", "06": "021",
+                "061": "0211", "062": "0212", "063": "0213", "064": "0214", "07": "023",
+                "071": "0231", "072": "0232", "073": "0233", "074": "0234", "08": "025",
+                "081": "0251", "082": "0252", "083": "024", "0831": "0241", "084": "0253",
+                "085": "0254", "086": "0255", "087": "0256"}
+DEMAND_CODES = {"03": "100", "04": "106", "045": "108", "046": "106", "05": "102", "06": "101",
+                "061": "1011", "062": "1012", "063": "1013", "064": "1014", "07": "103",
+                "071": "1031", "072": "1032", "073": "1033", "074": "1034", "08": "105",
+                "081": "1051", "082": "1052", "083": "104", "0831": "1041", "084": "1053",
+                "085": "1054", "086": "1055", "087": "1056"}
+DEMANDING = {"demand", "insist", "order", "require", "command", "ultimatum"}
+SPEECH = {"say", "declare", "reiterate", "stress", "insist", "state", "tell", "announce",
+          "warn", "add", "assert", "emphasize", "emphasise", "argue", "conclude", "write",
+          "urge", "repeat"}
+OBLIGATION_AUX = {"must", "should"}
+
+
+def _request_governor(v: Token) -> tuple[Token, str] | None:
+    """The word asking for the act and whether it is an appeal or a demand:
+    "urged Israel to resume talks" (appeal), "demanded that Turkey provide" (demand),
+    "said that Sudan must return" (demand)."""
+    chain = _chain(v)
+    for t in chain[1:]:
+        if t.lemma_.lower() in ASKING:
+            return t, "demand" if t.lemma_.lower() in DEMANDING else "appeal"
+    t = v
+    for _ in range(3):
+        if t.dep_ not in {"ccomp", "acl", "pcomp", "xcomp", "advcl"} or t.head is t:
+            break
+        head = t.head.head if t.head.dep_ == "prep" else t.head
+        lem = head.lemma_.lower()
+        if lem in ASKING:
+            return head, "demand" if lem in DEMANDING else "appeal"
+        if lem in SPEECH and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX
+                                 for c in v.children):
+            return head, "demand"
+        t = head
+    return None
+
+
+def _asked_for(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
+    found = _request_governor(v)
+    if found is None:
+        return []
+    gov, kind = found
+    table = DEMAND_CODES if kind == "demand" else APPEAL_CODES
+    code = (table.get(p.code[:4]) or table.get(p.code[:3]) or table.get(p.code[:2])
+            or ("100" if kind == "demand" else "020"))
+    if gov.pos_ in {"NOUN", "PROPN"}:
+        owner = [c for c in gov.children if c.dep_ == "poss"]
+        sources = resolver.actors_at(owner[0]) if owner else subject_of(gov.head, resolver)
+    else:
+        sources = subject_of(gov, resolver)
+    targets: list[Actor] = []
+    for o in _children(gov, OBJ):
+        targets = resolver.actors_at(o)
+        break
+    if not targets:
+        for subj in _children(v, SUBJ | SUBJ_PASS):
+            targets = resolver.actors_at(subj)
+            break
+    if not targets:
+        targets = targets_of(v, p, resolver)
+    clause = " ".join(t.text for t in gov.subtree)
+    return [replace(f, derived=True) for f in
+            _pairs(p, code, gov, sources, targets, False, "asserted", clause)]
 
 
 def _noun_event(n: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
