@@ -157,3 +157,38 @@ def test_prefilter_does_not_change_the_events(worked_example: dict) -> None:
     with_pf = Coder(Config(prefilter=True)).code_text(worked_example["text"], pub_date=PUB)
     without = Coder(Config(prefilter=False)).code_text(worked_example["text"], pub_date=PUB)
     assert [e.event_id for e in with_pf] == [e.event_id for e in without]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("The United Nations urged Israel to provide humanitarian aid to Gaza.", "0233"),
+    ("Russia demanded that Ukraine release the captured sailors.", "1053"),
+    ("France said on Tuesday that Iran must release the detained diplomats.", "1053"),
+    ("The European Union urged Serbia and Kosovo to resume negotiations.", "026"),
+])
+def test_an_act_asked_for_is_coded_as_the_appeal_or_demand(coder: Coder, text: str,
+                                                           code: str) -> None:
+    events = code_text_events(coder, text)
+    assert code in {e.cameo_code for e in events}, [e.cameo_code for e in events]
+    asked = [e for e in events if e.cameo_code == code]
+    assert all(e.cameo_root in {"02", "10"} for e in asked)
+
+
+def code_text_events(coder: Coder, text: str) -> list[Event]:
+    return coder.code_text(text, pub_date=PUB)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Three Iraqi soldiers were killed in a suicide bombing in Baghdad.", "1831"),
+    ("A roadside bomb killed two Afghan policemen in Kandahar.", "1833"),
+    ("Four Syrian civilians were killed in an air strike on Idlib.", "195"),
+])
+def test_means_of_a_killing_gives_the_finer_code(coder: Coder, text: str, code: str) -> None:
+    assert code in {e.cameo_code for e in code_text_events(coder, text)}
+
+
+def test_hypothetical_and_hoped_for_acts_are_not_emitted(coder: Coder) -> None:
+    for text in ("Iran may attack Israel if talks fail.",
+                 "Rwanda hoped French officials would be arrested.",
+                 "Analysts discussed the chances of Russia invading Ukraine."):
+        assert not [e for e in code_text_events(coder, text)
+                    if e.cameo_root in {"17", "19"}], text

@@ -495,7 +495,39 @@ def _extract_all(doc: Doc, resolver: ActorResolver, patterns: PatternSet) -> lis
     return found
 
 
+HARM_VERBS = {"kill", "wound", "injure", "hurt", "maim", "slay", "murder"}
+# The means named with a killing gives the finer CAMEO code, checked in this order.
+MEANS = (({"suicide"}, "1831"), ({"car", "vehicle", "truck"}, "1832"),
+         ({"roadside"}, "1833"), ({"ied", "improvised", "improvise"}, "1834"),
+         ({"airstrike", "air", "drone", "warplane", "jet", "aerial", "helicopter"}, "195"),
+         ({"shelling", "shell", "artillery", "mortar", "rocket", "tank"}, "194"),
+         ({"gunfire", "shooting", "gunman", "sniper", "gun", "rifle"}, "193"),
+         ({"bomb", "bombing", "explosion", "blast", "explosive", "bomber"}, "183"))
+
+
+def _means_code(v: Token) -> str | None:
+    """'killed in a suicide car bombing', 'a roadside bomb killed', 'killed by an IED'."""
+    words: set[str] = set()
+    for c in v.children:
+        if c.dep_ in SUBJ | {"agent", "prep"} and (c.dep_ != "prep" or c.lower_ in {
+                "in", "by", "with", "during"}):
+            words.update(t.lemma_.lower() for t in c.subtree)
+    if not words & {"bomb", "bombing", "explosion", "blast", "explosive", "bomber", "strike",
+                    "airstrike", "raid", "shelling", "shell", "artillery", "mortar", "rocket",
+                    "gunfire", "shooting", "gunman", "sniper", "device", "ied", "drone",
+                    "tank", "warplane", "attack"}:
+        return None
+    for cues, code in MEANS:
+        if words & cues:
+            return code
+    return None
+
+
 def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
+    if v.lemma_.lower() in HARM_VERBS and p.code[:2] in {"18", "19"}:
+        finer = _means_code(v)
+        if finer:
+            p = replace(p, code=finer)
     code, modality, negated = coded_modality(p.code, modality_of(v))
     if code is None:
         return _asked_for(v, p, resolver) if not negated else []
