@@ -559,8 +559,7 @@ def _agent_position(t: Token) -> bool:
         t = t.head
     if t.dep_ in {"nsubj", "csubj"}:
         return True
-    return t.dep_ == "pobj" and t.head.dep_ in {"agent"} or (
-        t.dep_ == "pobj" and t.head.lower_ == "by")
+    return t.dep_ == "pobj" and (t.head.dep_ == "agent" or t.head.lower_ == "by")
 
 
 def _closer(t: Token, other: Token | None, head: Token) -> bool:
