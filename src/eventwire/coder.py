@@ -32,6 +32,20 @@ from .prefilter import Prefilter
 COUNTRY_GOV = "GOV"
 
 
+# Roles that act at home: a bare "police", "court" or "protesters" is of the country where
+# the event happened. Armed and international roles are not (whose troops, in Syria?).
+DOMESTIC_SECTORS = frozenset({"COP", "JUD", "GOV", "LEG", "CVL", "OPP", "BUS", "MED", "EDU",
+                              "HLH", "LAB", "REL", "CRM", "ELI", "AGR", "PTY", "ENV"})
+
+
+def _localise(fields: dict[str, object], role: str, country: str) -> None:
+    """Give a bare domestic role the country of the event's location (in place)."""
+    code = fields.get(f"{role}_code")
+    if isinstance(code, str) and code in DOMESTIC_SECTORS and not fields.get(f"{role}_country"):
+        fields[f"{role}_code"] = country + code
+        fields[f"{role}_country"] = country
+
+
 def _clause_weight(trigger: Token) -> float:
     """The main clause's act (or what the speaker reports) is surer than one in a
     relative or adverbial clause."""
@@ -259,6 +273,9 @@ class Coder:
                     exclude.update(t.i for t in span)
         place, _place_text, reason = places.pick_location(
             doc[:], f.trigger, self.gazetteer, exclude=exclude, dateline=dateline)
+        if place is not None:
+            for fields, role in ((src, "source"), (tgt, "target")):
+                _localise(fields, role, place.country)
         conf = 0.35 + 0.2 * bool(src.get("source_code")) + 0.2 * bool(tgt.get("target_code"))
         conf += 0.1 * (f.pattern.specificity > 0)
         conf += _clause_weight(f.trigger)
