@@ -36,8 +36,9 @@ from eventwire.places import Gazetteer, normalize_name
 
 FIXTURE = Path(__file__).parent / "fixtures" / "wikinews_locations.jsonl"
 CORPUS = "data/corpora/wikinews_2019_2020.jsonl"
-MIN_COUNTRY = 0.77  # reached 0.79
-MIN_PLACE = 0.62  # reached 0.64
+MIN_COUNTRY = 0.77  # reached 0.79 (0.88 of the 90 events still coded)
+MIN_PLACE = 0.62  # reached 0.64 (0.71 of those 90)
+MIN_FOUND = 0.85  # the coder changes; re-draw and re-judge the sample when this fails
 SAME_PLACE_KM = 30.0
 
 
@@ -154,6 +155,8 @@ def test_locations_of_hand_checked_wikinews_events(
             misses.append(
                 f"{row['event_id']}: gold {row['gold_place']}/{row['gold_country']}, {got}"
             )
+    found = len(rows) - sum(1 for m in misses if m.endswith("dropped"))
+    assert found / len(rows) >= MIN_FOUND, f"only {found} of the sample's events still coded"
     country_acc, place_acc = country_right / len(rows), place_right / len(rows)
     detail = f"country {country_acc:.2f}, place {place_acc:.2f}; place misses:\n" + "\n".join(
         misses
