@@ -100,8 +100,9 @@ def code_cmd(input_path: str, output: str | None, fmt: str, no_prefilter: bool,
     show = sys.stderr.isatty() if progress is None else progress
     try:
         with EventWriter(output, fmt) as writer:  # type: ignore[arg-type]
+            total = _count_records(input_path) if show else None
             for item in run_coding(read_articles(input_path), cfg, coder=coder,
-                                   progress=show):
+                                   progress=show, total=total):
                 if isinstance(item, InputError):
                     rejected += 1
                     click.echo(f"rejected: {item.message}", err=True)
@@ -121,6 +122,15 @@ def code_cmd(input_path: str, output: str | None, fmt: str, no_prefilter: bool,
                err=True)
     if rejected:
         sys.exit(1 if coded else 2)
+
+
+def _count_records(path: str) -> int | None:
+    """Lines of a JSONL file (for the ETA); None for stdin, folders and CSV."""
+    p = Path(path)
+    if path == "-" or not p.is_file() or p.suffix.lower() == ".csv":
+        return None
+    with open(p, "rb") as f:
+        return sum(1 for line in f if line.strip())
 
 
 @cli.command("explain")

@@ -37,10 +37,11 @@ def _code_chunk(articles: list[Article]) -> list[ArticleResult]:
 
 
 def run_coding(items: Iterable[Article | InputError], cfg: Config, *,
-               coder: Coder | None = None, progress: bool = False
+               coder: Coder | None = None, progress: bool = False, total: int | None = None
                ) -> Iterator[ArticleResult | InputError]:
-    """Yield an `ArticleResult` per article and pass `InputError`s through."""
-    bar = _Progress() if progress else None
+    """Yield an `ArticleResult` per article and pass `InputError`s through. With
+    `progress`, a line on stderr shows articles, rate and (given `total`) the ETA."""
+    bar = _Progress(total) if progress else None
     chunk_size = cfg.batch_size
     it = iter(items)
     if cfg.workers <= 1:
@@ -85,10 +86,11 @@ def run_coding(items: Iterable[Article | InputError], cfg: Config, *,
 
 
 class _Progress:
-    """A small progress line on stderr: articles, rate."""
+    """A progress line on stderr: articles done, rate, sentences/s and ETA."""
 
-    def __init__(self) -> None:
+    def __init__(self, total: int | None = None) -> None:
         self.start = time.monotonic()
+        self.total = total
         self.n = 0
         self.sents = 0
 
@@ -97,8 +99,13 @@ class _Progress:
         self.sents += sentences
         if self.n % 10 == 0:
             dt = max(time.monotonic() - self.start, 1e-6)
-            sys.stderr.write(f"\r{self.n} articles  {self.n / dt:.1f} art/s  "
-                             f"{self.sents / dt:.0f} sent/s")
+            rate = self.n / dt
+            line = f"\r{self.n} articles  {rate:.1f} art/s  {self.sents / dt:.0f} sent/s"
+            if self.total:
+                left = max(self.total - self.n, 0) / max(rate, 1e-6)
+                pct = 100 * self.n / self.total
+                line += f"  {pct:.0f}%  ETA {int(left // 60)}m{int(left % 60):02d}s"
+            sys.stderr.write(line + "   ")
             sys.stderr.flush()
 
     def close(self) -> None:
