@@ -104,6 +104,10 @@ def subject_of(v: Token, resolver: ActorResolver, depth: int = 0) -> list[Actor]
     head = v.head
     if head is v:
         return []
+    if v.dep_ == "xcomp" and is_passive(head) and not _children(head, {"agent"}):
+        # "Obama is scheduled to attend", "X was forced to withdraw": the passive subject
+        for c in _children(head, SUBJ_PASS):
+            return resolver.actors_at(c)
     if v.dep_ == "xcomp":
         objs = _children(head, OBJ)
         if objs and head.lemma_.lower() not in {"continue", "begin", "start", "keep"}:
@@ -304,6 +308,7 @@ def _chain(v: Token) -> list[Token]:
 
 
 ASKING = {"urge", "ask", "call", "press", "pressure", "push", "demand", "request", "appeal",
+          "force", "compel",
           "insist", "lobby", "encourage", "implore", "beg", "invite", "want", "plea", "bid",
           "proposal", "propose", "suggest", "recommend"}
 WISHING = {"hope", "wish", "fear", "believe", "think", "expect", "doubt", "suspect", "predict",
@@ -460,6 +465,7 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet) -> list[Fou
     verbs = {f.trigger.i for f in found if f.trigger.pos_ in {"VERB", "AUX"}}
     found = [f for f in found
              if f.trigger.pos_ in {"VERB", "AUX"} or f.trigger.head.i not in verbs]
+    found += _accusations(found, resolver)
     asked = {f.trigger.i for f in found if f.derived}
     found = [f for f in found if f.derived or f.trigger.i not in asked]
     acts: dict[int, set[str]] = {}
@@ -469,6 +475,32 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet) -> list[Fou
         _infinitival(c) and c.i in acts
         and (f.pattern.specificity == 0 or f.pattern.clausal or f.code[:2] in acts[c.i])
         for c in f.trigger.children)]
+
+
+ALLEGING = {"claim", "allege", "charge", "accuse", "blame", "assert", "contend"}
+
+
+def _accusations(found: list[Found], resolver: ActorResolver) -> list[Found]:
+    """'The US claimed that ISIL had attacked Iraq': besides the reported attack, the
+    speaker accuses the attacker (112). Only verbs of alleging, only acts of force."""
+    out: list[Found] = []
+    for f in found:
+        if f.code[:2] not in FORCE_ROOTS or f.source is None or f.derived:
+            continue
+        t = f.trigger
+        while t.dep_ in {"conj"} and t.head is not t:
+            t = t.head
+        if t.dep_ != "ccomp" or t.head.lemma_.lower() not in ALLEGING:
+            continue
+        speaker = t.head
+        pat = replace(f.pattern, id=f"{f.pattern.id}+alleged")
+        for s in subject_of(speaker, resolver):
+            if s.code and s.code == f.source.code:
+                continue
+            out.append(Found(pat, "112", speaker, s, f.source, (s,), (f.source,), False,
+                             "asserted", " ".join(x.text for x in speaker.subtree),
+                             derived=False))
+    return out
 
 
 def _infinitival(t: Token) -> bool:
@@ -550,7 +582,8 @@ DEMAND_CODES = {"03": "100", "04": "106", "045": "108", "046": "106", "05": "102
                 "071": "1031", "072": "1032", "073": "1033", "074": "1034", "08": "105",
                 "081": "1051", "082": "1052", "083": "104", "0831": "1041", "084": "1053",
                 "085": "1054", "086": "1055", "087": "1056"}
-DEMANDING = {"demand", "insist", "order", "require", "command", "ultimatum"}
+DEMANDING = {"demand", "insist", "order", "require", "command", "ultimatum", "pressure",
+             "force", "compel"}
 SPEECH = {"say", "declare", "reiterate", "stress", "insist", "state", "tell", "announce",
           "warn", "add", "assert", "emphasize", "emphasise", "argue", "conclude", "write",
           "urge", "repeat"}
