@@ -147,3 +147,15 @@ def test_acronym_in_parentheses_is_learned(coder: Coder) -> None:
     assert later[0].source_code is not None
     assert later[0].source_code == first[0].source_code
     assert "(" not in (first[0].source_text or "")
+
+
+@pytest.mark.model
+def test_title_and_surname_find_the_office_holder_of_the_day(coder: Coder) -> None:
+    events = code(coder, "Chancellor Merkel condemned Russia.", date(2015, 3, 1))
+    assert "DEUGOV" in {e.source_code for e in events}
+
+
+@pytest.mark.model
+def test_bare_domestic_role_takes_the_country_of_the_place(coder: Coder) -> None:
+    events = code(coder, "Police arrested dozens of protesters in Nairobi on Sunday.")
+    assert ("KENCOP", "KENCVL") in {(e.source_code, e.target_code) for e in events}

@@ -33,9 +33,10 @@ COUNTRY_GOV = "GOV"
 
 
 # Roles that act at home: a bare "police", "court" or "protesters" is of the country where
-# the event happened. Armed and international roles are not (whose troops, in Syria?).
-DOMESTIC_SECTORS = frozenset({"COP", "JUD", "GOV", "LEG", "CVL", "OPP", "BUS", "MED", "EDU",
-                              "HLH", "LAB", "REL", "CRM", "ELI", "AGR", "PTY", "ENV"})
+# the event happened. Armed and international roles are not (whose troops, in Syria?), nor
+# leaders, who travel ("President X, before leaving for Beijing, …").
+DOMESTIC_SECTORS = frozenset({"COP", "JUD", "LEG", "CVL", "OPP", "BUS", "MED", "EDU",
+                              "HLH", "LAB", "REL", "CRM", "AGR", "PTY", "ENV"})
 
 
 def _localise(fields: dict[str, object], role: str, country: str) -> None:

@@ -103,6 +103,10 @@ class ActorMatcher:
             self.sectors[key] = term
             self.sector.add(nlp.vocab.strings[key], [nlp.make_doc(f) for f in _plurals(term.term)])
         self.vocab_words = self._words(dictionary)
+        self.by_surname: dict[str, list[ActorEntry]] = {}
+        for e in dictionary.entries:
+            if e.kind == "person" and e.name == e.canonical and " " in e.name:
+                self.by_surname.setdefault(e.name.split()[-1].lower(), []).append(e)
 
     @staticmethod
     def _words(dictionary: ActorDictionary) -> frozenset[str]:
@@ -235,6 +239,7 @@ class ActorResolver:
         self.doc = doc
         self.ctx = ctx
         self.entries, self.sectors = matcher.match(doc)
+        self.matcher = matcher
         self.place_country = matcher.place_country
         self.ents = {t.i: ent for ent in doc.ents for t in ent}
         self._cache: dict[int, list[Actor]] = {}
@@ -362,6 +367,8 @@ class ActorResolver:
                 person_text.split()[-1].lower())
             if learned and not sector_terms and country is None:
                 return [replace(learned.with_text(span), via="learned", head_i=head.i)]
+            if sector_terms:
+                named = self._titled_surname(person_text, country)
         sector, secondary = _choose_sector(sector_terms, head)
         if named is None and country is None and head.i in self.sectors:
             member_of = self._of_named(head)
@@ -468,6 +475,16 @@ class ActorResolver:
                         if found:
                             return found
         return None
+
+    def _titled_surname(self, person: str, country: str | None) -> ActorEntry | None:
+        """'President Bush' in 2008: the one office holder of that surname (and country,
+        if named) in office on the article's date."""
+        when = self.ctx.pub_date
+        if when is None:
+            return None
+        cands = [e for e in self.matcher.by_surname.get(person.split()[-1].lower(), ())
+                 if e.valid_on(when) and (country is None or e.country == country)]
+        return cands[0] if len({e.canonical for e in cands}) == 1 else None
 
     def _actor_head(self, head: Token) -> bool:
         """Only a phrase whose head names an actor is one: "Iraqi forces", "Tehran",
