@@ -49,6 +49,7 @@ from typing import Any, Protocol
 import duckdb
 import pyarrow as pa
 
+from eventwire._util import chunked
 from eventwire.errors import InputError, StoreError
 from eventwire.model import Article, Event
 
@@ -591,7 +592,7 @@ class Store:
         stats = IngestStats()
         seen_hashes: set[str] = set()
         seen_urls: set[str] = set()
-        for chunk in _chunks(articles, batch_size):
+        for chunk in chunked(articles, batch_size):
             todo, errors = self._select(chunk, coder.version, recode, seen_hashes, seen_urls,
                                         stats)
             results = list(coder.code_articles(todo)) if todo else []
@@ -765,17 +766,6 @@ def is_parquet_input(path: str | Path) -> bool:
     if p.suffix == ".parquet":
         return True
     return p.is_dir() and any(p.rglob("*.parquet"))
-
-
-def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    chunk: list[Any] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _first_line(exc: BaseException) -> str:

@@ -35,6 +35,7 @@ import fsspec
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .._util import chunked
 from ..config import Config
 from ..errors import EventwireError, InputError
 from ..io.readers import article_from_record, read_articles, read_jsonl
@@ -198,17 +199,6 @@ def read_items(path: str | Path) -> Iterator[Item]:
         yield from read_remote_jsonl(p)
     else:
         yield from read_articles(p)
-
-
-def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
-    chunk: list[Item] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _plan(path: str, config: Config, partitions: int | None) -> tuple[Iterable[Item], int]:
@@ -393,7 +383,7 @@ def code_on_cluster(input_path: str | Path, output: str | Path | None, *, cluste
     complete = False
     try:
         with connect(cluster, config) as (client, label):
-            totals = _run(client, _chunks(items, size), config, sink)
+            totals = _run(client, chunked(items, size), config, sink)
         complete = True
     finally:
         sink.close(complete=complete)
