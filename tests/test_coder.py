@@ -192,3 +192,17 @@ def test_hypothetical_and_hoped_for_acts_are_not_emitted(coder: Coder) -> None:
                  "Analysts discussed the chances of Russia invading Ukraine."):
         assert not [e for e in code_text_events(coder, text)
                     if e.cameo_root in {"17", "19"}], text
+
+
+def test_background_relative_clauses_are_not_new_events(coder: Coder) -> None:
+    events = code_text_events(coder, "The United States struck Islamic State targets near "
+                                     "Baghdad, expanding its campaign against the group that "
+                                     "has seized parts of Iraq and Syria.")
+    assert not [e for e in events if e.trigger_text == "seized"]
+    assert [e for e in events if e.cameo_root in {"18", "19"}]
+
+
+def test_noun_trigger_takes_the_clause_subject_as_source(coder: Coder) -> None:
+    events = code_text_events(coder, "Iranian Foreign Minister Ali Rezaian held talks with "
+                                     "Iraqi officials during a visit to Baghdad.")
+    assert any(e.cameo_code == "042" and e.source_code == "IRNGOV" for e in events)

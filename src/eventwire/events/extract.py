@@ -336,6 +336,15 @@ def _requested_clause(v: Token) -> bool:
     return False
 
 
+def _background(v: Token) -> bool:
+    """'the group that has seized parts of Iraq', 'a Hamas member jailed over a year ago':
+    a relative clause in the perfect, or dated in the past, recalls an earlier act."""
+    if v.dep_ not in {"relcl", "acl"}:
+        return False
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children)
+    return perfect or any(t.lower_ == "ago" for t in v.subtree)
+
+
 def _purpose_clause(v: Token) -> bool:
     """'met to discuss', 'efforts to counter', 'pressure to help': a to-infinitive that
     modifies a noun or states a purpose is an aim, not an act."""
@@ -412,7 +421,7 @@ def modality_of(v: Token) -> Modality:
             governing = "vow" if lem in FUTURE_HEADS else "commit"
         elif lem in CONSIDER_VERBS and governing is None:
             governing = "request"
-    if _noun_complement(v) or _purpose_clause(v):
+    if _noun_complement(v) or _purpose_clause(v) or _background(v):
         hypothetical = True
     if governing is None and _requested_clause(v):
         governing = "request"
@@ -653,6 +662,11 @@ def _noun_event(n: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
         elif c.dep_ == "prep" and c.lower_ in set(p.target) - {"by", "of"}:
             for o in _children(c, {"pobj"}):
                 targets = targets or resolver.actors_at(o)
+    if not sources and n.dep_ in {"pobj", "dobj"}:
+        # "held talks ... during a visit to Beirut", "paid a visit": the clause's subject
+        verb = n.head.head if n.dep_ == "pobj" else n.head
+        if verb.pos_ in {"VERB", "AUX"}:
+            sources = subject_of(verb, resolver)
     return _pairs(p, p.code, n, sources, targets, False, "asserted", n.sent.text)
 
 
