@@ -206,3 +206,13 @@ def test_noun_trigger_takes_the_clause_subject_as_source(coder: Coder) -> None:
     events = code_text_events(coder, "Iranian Foreign Minister Ali Rezaian held talks with "
                                      "Iraqi officials during a visit to Baghdad.")
     assert any(e.cameo_code == "042" and e.source_code == "IRNGOV" for e in events)
+
+
+@pytest.mark.parametrize("text,triple", [
+    ("Turkish warplanes struck Kurdish militant targets in northern Iraq overnight.",
+     ("TUR", "", "195")),
+    ("Ukrainian forces shelled Russian positions near Bakhmut.", ("UKR", "RUS", "194")),
+    ("Germany pledged 500 million euros in humanitarian aid to Syria.", ("DEU", "SYR", "0333")),
+])
+def test_unseen_wire_sentences(coder: Coder, text: str, triple: tuple[str, str, str]) -> None:
+    assert triple in triples(code_text_events(coder, text))

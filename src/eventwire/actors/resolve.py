@@ -32,13 +32,17 @@ AFFILIATION = frozenset({"link", "linked", "back", "backed", "lead", "led", "aff
                          "funded", "support", "supported", "base", "based", "sponsor",
                          "sponsored", "hold", "held", "control", "controlled", "occupy",
                          "occupied", "run", "align", "aligned", "owned", "own", "born"})
-COLLECTIVE_HEADS = frozenset({"group", "force", "faction", "movement", "organization",
+COLLECTIVE_HEADS = frozenset({"position", "target", "base", "outpost", "garrison", "convoy",
+                              "stronghold", "installation", "checkpoint", "group", "force",
+                              "faction", "movement", "organization",
                               "organisation", "member", "fighter", "supporter", "unit",
                               "coalition", "alliance", "body", "camp", "bloc", "wing",
                               "figure", "activist", "source", "delegation", "team", "side",
                               "agent", "personnel", "staff", "envoy", "representative"})
 PLATFORMS = frozenset({"tank", "jet", "helicopter", "drone", "gunboat", "artillery",
                        "warplane", "gunship", "warship", "aircraft", "plane"})
+ASSETS = frozenset({"position", "target", "base", "outpost", "garrison", "convoy",
+                    "stronghold", "installation", "checkpoint", "barrack", "barracks"})
 QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "million", "score", "number",
                             "group", "some", "many", "most", "all", "several", "member",
                             "part", "few", "one", "two", "three", "four", "five", "ten",
@@ -382,6 +386,8 @@ class ActorResolver:
             sector = sector or anchor.sector
         if elite and (sector or named):
             sector = "ELI"
+        if sector is None and head.lemma_.lower() in ASSETS and country:
+            sector = "MIL"  # "Russian positions", "Syrian army bases": the armed forces
         if named is not None:
             code = named.code
             n_country, n_sector = named.country, named.sector

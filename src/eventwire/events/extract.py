@@ -230,7 +230,7 @@ def _object_lemmas(v: Token) -> set[str]:
             out.add(c.lemma_.lower())
         if o.dep_ in OBJ | SUBJ_PASS:
             for prep in _children(o, {"prep"}):
-                if prep.lower_ == "of":  # "tons of aid", "a series of petitions"
+                if prep.lower_ in {"of", "in"}:  # "tons of aid", "500 million euros in aid"
                     out.update(p.lemma_.lower() for p in _children(prep, {"pobj"}))
     return out
 
@@ -241,6 +241,10 @@ def _object_modifiers(v: Token) -> set[str]:
     objs = _children(v, SUBJ_PASS if is_passive(v) else OBJ)
     for prep in _children(v, {"prep"}):
         objs += _children(prep, {"pobj"})
+    for o in list(objs):
+        for prep in _children(o, {"prep"}):
+            if prep.lower_ in {"of", "in"}:
+                objs += _children(prep, {"pobj"})
     return {c.lemma_.lower() for o in objs for c in o.children
             if c.dep_ in {"compound", "amod", "nmod"}}
 
@@ -565,7 +569,8 @@ def _means_code(v: Token) -> str | None:
 
 
 def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
-    if v.lemma_.lower() in HARM_VERBS and p.code[:2] in {"18", "19"}:
+    if p.code in {"190", "180"} or (v.lemma_.lower() in HARM_VERBS
+                                    and p.code[:2] in {"18", "19"}):
         finer = _means_code(v)
         if finer:
             p = replace(p, code=finer)
