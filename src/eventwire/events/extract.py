@@ -108,6 +108,8 @@ def subject_of(v: Token, resolver: ActorResolver, depth: int = 0) -> list[Actor]
         # "Obama is scheduled to attend", "X was forced to withdraw": the passive subject
         for c in _children(head, SUBJ_PASS):
             return resolver.actors_at(c)
+    if v.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head is not head:
+        return subject_of(head.head, resolver, depth + 1)  # "Tehran was ready to resume"
     if v.dep_ == "xcomp":
         objs = _children(head, OBJ)
         if objs and head.lemma_.lower() not in {"continue", "begin", "start", "keep"}:
@@ -237,10 +239,9 @@ def _object_lemmas(v: Token) -> set[str]:
 
 def _object_modifiers(v: Token) -> set[str]:
     """Lemmas that narrow the object ("military aid", "air strikes"): a hit here is more
-    specific than a hit on the object itself."""
+    specific than a hit on the object itself. Not the modifiers of any prepositional
+    phrase ("suspended Mali after the military coup")."""
     objs = _children(v, SUBJ_PASS if is_passive(v) else OBJ)
-    for prep in _children(v, {"prep"}):
-        objs += _children(prep, {"pobj"})
     for o in list(objs):
         for prep in _children(o, {"prep"}):
             if prep.lower_ in {"of", "in"}:
