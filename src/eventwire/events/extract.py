@@ -48,6 +48,16 @@ THREAT_CODES = {"16": "131", "17": "137", "18": "138", "19": "138", "20": "138",
                 "15": "138", "14": "130", "163": "1312", "161": "1313"}
 
 
+# Lemmas the small English pipeline gets wrong, by lower-case form ("hoped" -> "hop").
+LEMMA_FIXES = {"hoped": "hope", "hopes": "hope", "hoping": "hope", "staged": "stage",
+               "stages": "stage", "staging": "stage", "forgave": "forgive", "sentenced":
+               "sentence", "bombed": "bomb", "shelled": "shell", "ruled": "rule"}
+
+
+def lemma_of(t: Token) -> str:
+    return LEMMA_FIXES.get(t.lower_) or t.lemma_.lower()
+
+
 @dataclass(frozen=True, slots=True)
 class Found:
     pattern: Pattern
@@ -112,7 +122,7 @@ def subject_of(v: Token, resolver: ActorResolver, depth: int = 0) -> list[Actor]
         return subject_of(head.head, resolver, depth + 1)  # "Tehran was ready to resume"
     if v.dep_ == "xcomp":
         objs = _children(head, OBJ)
-        if objs and head.lemma_.lower() not in {"continue", "begin", "start", "keep"}:
+        if objs and lemma_of(head) not in {"continue", "begin", "start", "keep"}:
             return resolver.actors_at(objs[0])
         return subject_of(head, resolver, depth + 1)
     if v.dep_ in {"conj", "advcl", "ccomp"} and v.dep_ != "ccomp":
@@ -136,7 +146,7 @@ def _attack_agent(v: Token, resolver: ActorResolver) -> list[Actor]:
         if prep.lower_ not in {"in", "by", "during", "after", "from"}:
             continue
         for noun in _children(prep, {"pobj"}):
-            if noun.lemma_.lower() not in ATTACK_NOUNS:
+            if lemma_of(noun) not in ATTACK_NOUNS:
                 continue
             for c in noun.children:
                 if c.dep_ == "prep" and c.lower_ == "by":
@@ -227,13 +237,13 @@ def _object_lemmas(v: Token) -> set[str]:
         objs += _children(prep, {"pobj"})
     out: set[str] = set()
     for o in objs:
-        out.add(o.lemma_.lower())
+        out.add(lemma_of(o))
         for c in o.conjuncts:
-            out.add(c.lemma_.lower())
+            out.add(lemma_of(c))
         if o.dep_ in OBJ | SUBJ_PASS:
             for prep in _children(o, {"prep"}):
                 if prep.lower_ in {"of", "in"}:  # "tons of aid", "500 million euros in aid"
-                    out.update(p.lemma_.lower() for p in _children(prep, {"pobj"}))
+                    out.update(lemma_of(p) for p in _children(prep, {"pobj"}))
     return out
 
 
@@ -246,7 +256,7 @@ def _object_modifiers(v: Token) -> set[str]:
         for prep in _children(o, {"prep"}):
             if prep.lower_ in {"of", "in"}:
                 objs += _children(prep, {"pobj"})
-    return {c.lemma_.lower() for o in objs for c in o.children
+    return {lemma_of(c) for o in objs for c in o.children
             if c.dep_ in {"compound", "amod", "nmod"}}
 
 
@@ -254,7 +264,7 @@ def _clause_lemmas(v: Token) -> set[str]:
     out: set[str] = set()
     for c in v.children:
         if c.dep_ in {"xcomp", "ccomp", "prep", "advcl", "dobj", "obj"}:
-            out.update(t.lemma_.lower() for t in c.subtree)
+            out.update(lemma_of(t) for t in c.subtree)
     return out
 
 
@@ -332,7 +342,7 @@ def _requested_clause(v: Token) -> bool:
         head = t.head
         if head.dep_ == "prep" and head.head is not head:
             head = head.head
-        lem = head.lemma_.lower()
+        lem = lemma_of(head)
         if lem in ASKING:
             return True
         if lem in WISHING and t.dep_ == "ccomp":
@@ -410,7 +420,7 @@ def modality_of(v: Token) -> Modality:
             future = True
         if i == 0:
             continue
-        lem = t.lemma_.lower()
+        lem = lemma_of(t)
         below = chain[i - 1]
         object_control = (below.dep_ == "xcomp" and any(c.dep_ in OBJ for c in t.children)) \
             or (below.dep_ == "ccomp" and _infinitival(below))
@@ -504,7 +514,7 @@ def _accusations(found: list[Found], resolver: ActorResolver) -> list[Found]:
         t = f.trigger
         while t.dep_ in {"conj"} and t.head is not t:
             t = t.head
-        if t.dep_ != "ccomp" or t.head.lemma_.lower() not in ALLEGING:
+        if t.dep_ != "ccomp" or lemma_of(t.head) not in ALLEGING:
             continue
         speaker = t.head
         pat = replace(f.pattern, id=f"{f.pattern.id}+alleged")
@@ -528,7 +538,7 @@ def _infinitival(t: Token) -> bool:
 def _extract_all(doc: Doc, resolver: ActorResolver, patterns: PatternSet) -> list[Found]:
     found: list[Found] = []
     for t in doc:
-        lemma = t.lemma_.lower()
+        lemma = lemma_of(t)
         if t.pos_ in {"VERB", "AUX"} and lemma in patterns.by_verb:
             p = match_pattern(t, patterns.by_verb[lemma], resolver)
             if p is None:
@@ -557,7 +567,7 @@ def _means_code(v: Token) -> str | None:
     for c in v.children:
         if c.dep_ in SUBJ | {"agent", "prep"} and (c.dep_ != "prep" or c.lower_ in {
                 "in", "by", "with", "during"}):
-            words.update(t.lemma_.lower() for t in c.subtree)
+            words.update(lemma_of(t) for t in c.subtree)
     if not words & {"bomb", "bombing", "explosion", "blast", "explosive", "bomber", "strike",
                     "airstrike", "raid", "shelling", "shell", "artillery", "mortar", "rocket",
                     "gunfire", "shooting", "gunman", "sniper", "device", "ied", "drone",
@@ -570,7 +580,7 @@ def _means_code(v: Token) -> str | None:
 
 
 def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
-    if p.code in {"190", "180"} or (v.lemma_.lower() in HARM_VERBS
+    if p.code in {"190", "180"} or (lemma_of(v) in HARM_VERBS
                                     and p.code[:2] in {"18", "19"}):
         finer = _means_code(v)
         if finer:
@@ -611,14 +621,14 @@ def _request_governor(v: Token) -> tuple[Token, str] | None:
     "said that Sudan must return" (demand)."""
     chain = _chain(v)
     for t in chain[1:]:
-        if t.lemma_.lower() in ASKING:
-            return t, "demand" if t.lemma_.lower() in DEMANDING else "appeal"
+        if lemma_of(t) in ASKING:
+            return t, "demand" if lemma_of(t) in DEMANDING else "appeal"
     t = v
     for _ in range(3):
         if t.dep_ not in {"ccomp", "acl", "pcomp", "xcomp", "advcl"} or t.head is t:
             break
         head = t.head.head if t.head.dep_ == "prep" else t.head
-        lem = head.lemma_.lower()
+        lem = lemma_of(head)
         if lem in ASKING:
             return head, "demand" if lem in DEMANDING else "appeal"
         if lem in SPEECH and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX
