@@ -218,3 +218,8 @@ def test_unseen_wire_sentences(coder: Coder, text: str, triple: tuple[str, str, 
     got = triples(code_text_events(coder, text))
     src, tgt, code = triple
     assert any(s == src and (tgt == "*" or t == tgt) and c == code for s, t, c in got), got
+
+
+def test_questions_assert_no_act(coder: Coder) -> None:
+    assert code_text_events(coder, "Will Iran attack Israel?") == []
+    assert code_text_events(coder, "Iran attacked Israel.")

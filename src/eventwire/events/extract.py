@@ -351,6 +351,11 @@ def _requested_clause(v: Token) -> bool:
     return False
 
 
+def _question(v: Token) -> bool:
+    """'Is the president going to ask him?': a question asserts no act."""
+    return v.sent.text.rstrip().rstrip('"\u201d\'').endswith("?")
+
+
 def _background(v: Token) -> bool:
     """'the group that has seized parts of Iraq', 'a Hamas member jailed over a year ago':
     a relative clause in the perfect, or dated in the past, recalls an earlier act."""
@@ -436,7 +441,7 @@ def modality_of(v: Token) -> Modality:
             governing = "vow" if lem in FUTURE_HEADS else "commit"
         elif lem in CONSIDER_VERBS and governing is None:
             governing = "request"
-    if _noun_complement(v) or _purpose_clause(v) or _background(v):
+    if _noun_complement(v) or _purpose_clause(v) or _background(v) or _question(v):
         hypothetical = True
     if governing is None and _requested_clause(v):
         governing = "request"
