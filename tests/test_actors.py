@@ -159,3 +159,11 @@ def test_title_and_surname_find_the_office_holder_of_the_day(coder: Coder) -> No
 def test_bare_domestic_role_takes_the_country_of_the_place(coder: Coder) -> None:
     events = code(coder, "Police arrested dozens of protesters in Nairobi on Sunday.")
     assert ("KENCOP", "KENCVL") in {(e.source_code, e.target_code) for e in events}
+
+
+@pytest.mark.model
+def test_an_organisation_named_on_a_thing_is_not_the_actor(coder: Coder) -> None:
+    assert not code(coder, "The EU law on electronic commerce provides liability protections "
+                           "for hosting sites.")
+    events = code(coder, "A UN report accused Israel of war crimes.")
+    assert any(e.source_code == "IGOUNO" for e in events)

@@ -26,7 +26,7 @@ THING_PRONOUNS = frozenset({"it", "its", "itself"})
 SELF_PRONOUNS = frozenset({"we", "us", "our", "i", "me", "my"})
 ELITE_MODIFIERS = frozenset({"former", "ex", "ex-", "retired", "late"})
 NON_ACTOR_HEADS = frozenset({"deal", "agreement", "achievement", "cooperation", "support",
-                             "statement", "report", "interest", "relation", "tie"})
+                             "interest", "relation", "tie"})
 AFFILIATION = frozenset({"link", "linked", "back", "backed", "lead", "led", "affiliate",
                          "affiliated", "ally", "allied", "inspire", "inspired", "fund",
                          "funded", "support", "supported", "base", "based", "sponsor",
@@ -43,6 +43,10 @@ PLATFORMS = frozenset({"tank", "jet", "helicopter", "drone", "gunboat", "artille
                        "warplane", "gunship", "warship", "aircraft", "plane"})
 ASSETS = frozenset({"position", "target", "base", "outpost", "garrison", "convoy",
                     "stronghold", "installation", "checkpoint", "barrack", "barracks"})
+# What an organisation says through: "a UN report accused", "an EU statement urged".
+VOICE_HEADS = frozenset({"report", "statement", "resolution", "communique", "declaration",
+                         "panel", "commission", "mission", "inquiry", "investigation",
+                         "study", "letter", "note", "spokesman", "spokeswoman", "spokesperson"})
 QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "million", "score", "number",
                             "group", "some", "many", "most", "all", "several", "member",
                             "part", "few", "one", "two", "three", "four", "five", "ten",
@@ -388,6 +392,8 @@ class ActorResolver:
             sector = "ELI"
         if sector is None and head.lemma_.lower() in ASSETS and country:
             sector = "MIL"  # "Russian positions", "Syrian army bases": the armed forces
+        if named is not None and named_tok is not None and self._names_a_thing(head, named_tok):
+            return []  # "the EU law", "a UN report", "the NATO summit": not the EU or UN
         if named is not None:
             code = named.code
             n_country, n_sector = named.country, named.sector
@@ -482,6 +488,19 @@ class ActorResolver:
                             return found
         return None
 
+    def _names_a_thing(self, head: Token, named_tok: Token) -> bool:
+        """A named organisation only modifies a head that is not an actor itself."""
+        if named_tok.i == head.i or head.i in self.entries or head.i in self.sectors:
+            return False
+        if named_tok.dep_ not in {"compound", "amod", "nmod"}:
+            return False
+        if head.ent_type_ in {"PERSON", "DATE", "TIME"} or head.lemma_.lower() in (
+                COLLECTIVE_HEADS | COUNTERPART | VOICE_HEADS):
+            return False  # a date as head is a parse slip: "met with President X Tuesday"
+        one_entity = self.ents.get(head.i) is not None and \
+            self.ents[head.i] is self.ents.get(named_tok.i)  # "Islamic Republic News Agency"
+        return not one_entity
+
     def _titled_surname(self, person: str, country: str | None) -> ActorEntry | None:
         """'President Bush' in 2008: the one office holder of that surname (and country,
         if named) in office on the article's date."""
@@ -503,7 +522,7 @@ class ActorResolver:
             return True
         if head.pos_ == "PROPN" or head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
             return True
-        if head.lemma_.lower() in COLLECTIVE_HEADS:
+        if head.lemma_.lower() in COLLECTIVE_HEADS | VOICE_HEADS:
             return any(c.i in self.sectors or c.i in self.entries for c in head.children
                        if c.dep_ in {"compound", "amod", "poss"})
         return head.lower_ in COUNTERPART
