@@ -12,23 +12,13 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
+from conftest_store import FakeCoder, FakeResult, make_event, numbered_articles, wire_copies
 from eventwire.errors import StoreError
 from eventwire.export import GDELT_COLUMNS, export
 from eventwire.model import Article, Event
 from eventwire.plots import plot_series, plot_top_dyads
 from eventwire.query import EventQuery, run_query, series, top_dyads
 from eventwire.store import EVENT_COLUMNS, Store
-
-try:
-    from conftest_store import FakeCoder, FakeResult, make_event, numbered_articles, wire_copies
-except ImportError:  # tests/ is a package
-    from tests.conftest_store import (
-        FakeCoder,
-        FakeResult,
-        make_event,
-        numbered_articles,
-        wire_copies,
-    )
 
 COLUMNS = [c.name for c in EVENT_COLUMNS]
 PNG = b"\x89PNG\r\n\x1a\n"

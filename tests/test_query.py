@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from click.testing import CliRunner
 
+from conftest_store import FakeResult, make_event
 from eventwire.errors import QueryError, ReadOnlyError
 from eventwire.model import Article
 from eventwire.query import (
@@ -21,11 +22,6 @@ from eventwire.query import (
     top_dyads,
 )
 from eventwire.store import Store
-
-try:
-    from conftest_store import FakeResult, make_event
-except ImportError:  # tests/ is a package
-    from tests.conftest_store import FakeResult, make_event
 
 HOSTILE_SENTENCE = "Washington sent aid'; DROP TABLE events; -- to Tehran."
 

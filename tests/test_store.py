@@ -8,20 +8,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from conftest_store import FakeCoder, FakeResult, make_event, numbered_articles, wire_copies
 from eventwire.errors import InputError, StoreError
 from eventwire.model import Article, Event
 from eventwire.store import EVENT_COLUMNS, Store, StoryIndex
-
-try:
-    from conftest_store import FakeCoder, FakeResult, make_event, numbered_articles, wire_copies
-except ImportError:  # tests/ is a package
-    from tests.conftest_store import (
-        FakeCoder,
-        FakeResult,
-        make_event,
-        numbered_articles,
-        wire_copies,
-    )
 
 
 @pytest.fixture

@@ -12,15 +12,11 @@ import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
+from conftest_store import FakeCoder, FakeResult, make_event
 from eventwire.model import Article, Event
 from eventwire.store import Store
 from eventwire.web import create_app
 from eventwire.web.app import MAX_LIMIT, MAX_TEXT_CHARS, STATIC
-
-try:
-    from conftest_store import FakeCoder, FakeResult, make_event
-except ImportError:  # pragma: no cover - run from the repository root
-    from tests.conftest_store import FakeCoder, FakeResult, make_event
 
 # (source name, code, verb, CAMEO code, target name, code, place, place country, lat, lon)
 STORIES: tuple[tuple[str, str, str, str, str, str, str, str, float, float], ...] = (

@@ -101,7 +101,11 @@ EVENT_COLUMNS: tuple[Column, ...] = (
 )
 """The `events` table: every `Event` field, then the article's content hash and story id."""
 
-_EVENTS_SCHEMA = pa.schema([pa.field(c.name, c.arrow_type, c.nullable) for c in EVENT_COLUMNS])
+def _arrow_schema(columns: Sequence[Column]) -> pa.Schema:
+    return pa.schema([pa.field(c.name, c.arrow_type, c.nullable) for c in columns])
+
+
+_EVENTS_SCHEMA = _arrow_schema(EVENT_COLUMNS)
 
 _ARTICLE_COLUMNS: tuple[Column, ...] = (
     Column("id", "VARCHAR PRIMARY KEY", pa.string(), False),
@@ -117,8 +121,9 @@ _ARTICLE_COLUMNS: tuple[Column, ...] = (
     Column("n_events", "BIGINT", pa.int64(), False),
     Column("ingested_at", "TIMESTAMP", pa.timestamp("us"), False),
 )
-_ARTICLES_SCHEMA = pa.schema([pa.field(c.name, c.arrow_type, c.nullable)
-                              for c in _ARTICLE_COLUMNS])
+
+
+_ARTICLES_SCHEMA = _arrow_schema(_ARTICLE_COLUMNS)
 
 _FAILURE_COLUMNS: tuple[Column, ...] = (
     Column("line", "BIGINT", pa.int64(), True),
@@ -127,8 +132,7 @@ _FAILURE_COLUMNS: tuple[Column, ...] = (
     Column("source_file", "VARCHAR", pa.string(), True),
     Column("at", "TIMESTAMP", pa.timestamp("us"), False),
 )
-_FAILURES_SCHEMA = pa.schema([pa.field(c.name, c.arrow_type, c.nullable)
-                              for c in _FAILURE_COLUMNS])
+_FAILURES_SCHEMA = _arrow_schema(_FAILURE_COLUMNS)
 
 
 def _q(name: str) -> str:
