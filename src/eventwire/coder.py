@@ -23,13 +23,16 @@ from . import dates, ontology, places
 from .actors.dictionary import ActorDictionary, build
 from .actors.resolve import Actor, ActorMatcher, ActorResolver, ArticleContext
 from .config import Config
-from .events.extract import Found, anchored, extract
+from .events.extract import Found, anchored, extract, joint_partner
 from .events.patterns import PatternSet, load_patterns
 from .model import Article, Event
 from .nlp import load_pipeline
 from .prefilter import Prefilter
 
 COUNTRY_GOV = "GOV"
+# Locations named in the sentence itself may stand in for a missing target; a dateline or
+# the article's lead place says where the story is, not whom the act touched.
+PLACE_TARGET_REASONS = frozenset({"trigger_prep", "sentence"})
 
 
 # Roles that act at home: a bare "police", "court" or "protesters" is of the country where
@@ -265,7 +268,8 @@ class Coder:
         when = self._when(f, sent.text, art.pub_date)
         # the actors are not the place ("sanctions on Russia"), except the destination or
         # venue of a visit or meeting ("traveled to Tehran")
-        located = (f.source,) if cc.root == "04" else (f.source, f.target)
+        joint = any(a is not None and joint_partner(a, f.trigger) for a in (f.source, f.target))
+        located = (f.source,) if cc.root == "04" and not joint else (f.source, f.target)
         exclude = {a.head_i for a in located if a is not None}
         for a in located:
             if a is not None:
@@ -277,8 +281,17 @@ class Coder:
         if place is not None:
             for fields, role in ((src, "source"), (tgt, "target")):
                 _localise(fields, role, place.country)
+        rule_id = f.pattern.id
+        targets = "|".join(a.code or "" for a in f.targets) or None
+        if (place is not None and not tgt.get("target_code") and self.config.place_as_target
+                and reason in PLACE_TARGET_REASONS and place.country != src.get("source_code")):
+            # "Russia is conducting exercises in Alaska": the country acted in is the target
+            tgt = {"target_code": place.country, "target_text": _place_text,
+                   "target_country": place.country}
+            targets, rule_id = place.country, f"{rule_id}+place-target"
         conf = 0.35 + 0.2 * bool(src.get("source_code")) + 0.2 * bool(tgt.get("target_code"))
         conf += 0.1 * (f.pattern.specificity > 0)
+        conf -= 0.1 * (rule_id != f.pattern.id)  # the target is only where it happened
         conf += _clause_weight(f.trigger)
         if not (anchored(f.source) or anchored(f.target)):
             conf -= 0.15  # only bare roles ("police", "rebels"): GDELT-style but weaker
@@ -295,7 +308,7 @@ class Coder:
             sentence=sent.text, pub_date=art.pub_date, event_date=when.event_date,
             date_text=when.date_text, date_precision=when.precision,
             source_actors="|".join(a.code or "" for a in f.sources) or None,
-            target_actors="|".join(a.code or "" for a in f.targets) or None,
+            target_actors=targets,
             cameo_code=cc.code, cameo_root=cc.root, quad_class=cc.quad_class,
             quad_class_phoenix=cc.quad_class_phoenix, goldstein=cc.goldstein,
             plover_type=cc.plover_type, plover_mode=cc.plover_mode,
@@ -307,7 +320,7 @@ class Coder:
             geonameid=place.geonameid if place else None,
             location_reason=reason if place else None,
             trigger_text=trig.text, trigger_start=trig.idx, trigger_end=trig.idx + len(trig.text),
-            rule_id=f.pattern.id, confidence=round(max(0.05, min(1.0, conf)), 2),
+            rule_id=rule_id, confidence=round(max(0.05, min(1.0, conf)), 2),
             negated=f.negated, modality=f.modality, coder_version=self.version,
             **src, **tgt,  # type: ignore[arg-type]
         )

@@ -30,3 +30,7 @@ class Config(BaseModel):
     country_as_government: bool = Field(
         True, description="A country named as the doer codes its government (Iran -> IRNGOV), "
                           "as ICEWS does; off: the bare country code (IRN), as PETRARCH does.")
+    place_as_target: bool = Field(
+        True, description="An event with no target takes the country of the place where it "
+                          "happened (\"exercises in Alaska\" -> USA), as PETRARCH and GDELT "
+                          "do with place names; off: the target stays empty.")

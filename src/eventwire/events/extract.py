@@ -378,6 +378,53 @@ def _noun_complement(v: Token) -> bool:
     return v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in {"NOUN", "ADJ"}
 
 
+def _reason_clause(v: Token) -> bool:
+    """'jailed for helping militants', 'arrested over attacking police': the act given as
+    the reason for another act is what the other act alleges, not an act the text reports."""
+    if v.dep_ != "pcomp" or v.head.dep_ != "prep":
+        return False
+    prep, governor = v.head.lower_, v.head.head
+    if prep in {"for", "over"} and governor.pos_ in {"VERB", "AUX"}:
+        return True
+    # "accused of attacking police", "suspected of planning the attack": the charge
+    return prep == "of" and lemma_of(governor) in CHARGE_PARTICIPLES
+
+
+# Verbs of describing someone by a charge: "officials accused of playing a role" names them
+# by the charge; it reports no act of accusing unless an accuser is given.
+CHARGE_PARTICIPLES = {"accuse", "suspect", "charge", "convict", "blame", "allege", "implicate",
+                      "link", "tie", "wanted", "want", "indict"}
+
+
+def _charge_description(v: Token) -> bool:
+    return (v.dep_ == "acl" and v.tag_ == "VBN" and lemma_of(v) in CHARGE_PARTICIPLES
+            and not any(c.dep_ == "agent" for c in v.children))
+
+
+# Deaths caused by an accident or a disaster are no political event.
+MISHAPS = {"crash", "accident", "collision", "derailment", "earthquake", "quake", "flood",
+           "flooding", "storm", "typhoon", "hurricane", "cyclone", "tornado", "landslide",
+           "mudslide", "avalanche", "tsunami", "eruption", "wildfire", "blaze", "heatwave",
+           "drought", "disease", "outbreak", "virus", "epidemic", "pandemic", "stampede",
+           "collapse", "sinking", "capsize", "shipwreck", "lightning", "famine"}
+
+
+def _mishap(v: Token) -> bool:
+    """'victims killed by the crash', 'Typhoon Haiyan killed 6,000 people', 'died in floods'."""
+    heads: list[Token] = []
+    for c in v.children:
+        if c.dep_ in SUBJ:
+            heads.append(c)
+        elif c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "in", "during", "from"}:
+            heads.extend(g for g in c.children if g.dep_ == "pobj")
+    for h in heads:
+        words = {lemma_of(h), h.lower_} | {lemma_of(x) for x in h.children
+                                           if x.dep_ == "compound"}
+        if words & MISHAPS:
+            return True
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class Modality:
     """How a trigger is asserted: future/intent, negated, and the kind of verb governing it
@@ -441,7 +488,8 @@ def modality_of(v: Token) -> Modality:
             governing = "vow" if lem in FUTURE_HEADS else "commit"
         elif lem in CONSIDER_VERBS and governing is None:
             governing = "request"
-    if _noun_complement(v) or _purpose_clause(v) or _background(v) or _question(v):
+    if (_noun_complement(v) or _purpose_clause(v) or _background(v) or _question(v)
+            or _reason_clause(v) or _charge_description(v)):
         hypothetical = True
     if governing is None and _requested_clause(v):
         governing = "request"
@@ -494,7 +542,8 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet) -> list[Fou
     verbs = {f.trigger.i for f in found if f.trigger.pos_ in {"VERB", "AUX"}}
     found = [f for f in found
              if f.trigger.pos_ in {"VERB", "AUX"} or f.trigger.head.i not in verbs]
-    found += _accusations(found, resolver)
+    accusations, alleged = _accusations(found, resolver)
+    found = [f for f in found if f.trigger.i not in alleged] + accusations
     asked = {f.trigger.i for f in found if f.derived}
     found = [f for f in found if f.derived or f.trigger.i not in asked]
     acts: dict[int, set[str]] = {}
@@ -507,14 +556,22 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet) -> list[Fou
 
 
 ALLEGING = {"claim", "allege", "charge", "accuse", "blame", "assert", "contend"}
+# Claiming one's own act is claiming responsibility for it (CAMEO 015).
+OWNING = {"claim", "admit", "acknowledge", "assert"}
+SELF_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
 
 
-def _accusations(found: list[Found], resolver: ActorResolver) -> list[Found]:
-    """'The US claimed that ISIL had attacked Iraq': besides the reported attack, the
-    speaker accuses the attacker (112). Only verbs of alleging, only acts of force."""
+def _accusations(found: list[Found], resolver: ActorResolver
+                 ) -> tuple[list[Found], set[int]]:
+    """'The US claimed that ISIL had attacked Iraq': the speaker accuses the attacker
+    (112); 'The group claimed it had attacked the base': the speaker claims responsibility
+    (015). Only verbs of alleging, only acts of force. The alleged act itself is not asserted
+    by the text, so its trigger is returned to be dropped (as PETRARCH and the CAMEO
+    codebook code such sentences: the allegation is the event)."""
     out: list[Found] = []
+    alleged: set[int] = set()
     for f in found:
-        if f.code[:2] not in FORCE_ROOTS or f.source is None or f.derived:
+        if f.code[:2] not in FORCE_ROOTS or f.derived:
             continue
         t = f.trigger
         while t.dep_ in {"conj"} and t.head is not t:
@@ -522,14 +579,25 @@ def _accusations(found: list[Found], resolver: ActorResolver) -> list[Found]:
         if t.dep_ != "ccomp" or lemma_of(t.head) not in ALLEGING:
             continue
         speaker = t.head
-        pat = replace(f.pattern, id=f"{f.pattern.id}+alleged")
-        for s in subject_of(speaker, resolver):
-            if s.code and s.code == f.source.code:
+        speakers = [s for s in subject_of(speaker, resolver) if s.code or s.text]
+        if not speakers:
+            continue
+        subject = next((c for c in f.trigger.children if c.dep_ in SUBJ), None)
+        by_itself = subject is not None and subject.lower_ in SELF_PRONOUNS
+        for s in speakers:
+            own = (f.source is None and by_itself) or (
+                f.source is not None and bool(s.code) and s.code == f.source.code)
+            if own and lemma_of(speaker) not in OWNING:
                 continue
-            out.append(Found(pat, "112", speaker, s, f.source, (s,), (f.source,), False,
-                             "asserted", " ".join(x.text for x in speaker.subtree),
-                             derived=False))
-    return out
+            if not own and f.source is None:
+                continue
+            code, target = ("015", f.target) if own else ("112", f.source)
+            pat = replace(f.pattern, id=f"{f.pattern.id}+{'claimed' if own else 'alleged'}")
+            out.append(Found(pat, code, speaker, s, target, (s,),
+                             (target,) if target is not None else (), False, "asserted",
+                             " ".join(x.text for x in speaker.subtree), derived=False))
+            alleged.add(f.trigger.i)
+    return out, alleged
 
 
 def _infinitival(t: Token) -> bool:
@@ -585,6 +653,8 @@ def _means_code(v: Token) -> str | None:
 
 
 def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
+    if p.code[:2] in {"18", "19", "20"} and _mishap(v):
+        return []
     if p.code in {"190", "180"} or (lemma_of(v) in HARM_VERBS
                                     and p.code[:2] in {"18", "19"}):
         finer = _means_code(v)
@@ -707,6 +777,9 @@ def _pairs(p: Pattern, code: str, trig: Token, sources: list[Actor], targets: li
         pairs = [(a, b) for a in sources for b in sources if a is not b]
     else:
         pairs = [(a, b) for a in srcs for b in tgts]
+        if p.symmetric and code == p.code and code[:2] in JOINT_ROOTS and not negated:
+            # "X held talks with Y", "X clashed with Y": Y did it with X too
+            pairs += [(b, a) for a in sources for b in targets if joint_partner(b, trig)]
     for s, tg in pairs:
         if s is not None and tg is not None and s.code and s.code == tg.code \
                 and s.start_char == tg.start_char:
@@ -716,3 +789,16 @@ def _pairs(p: Pattern, code: str, trig: Token, sources: list[Actor], targets: li
         out.append(Found(p, code, trig, s, tg, tuple(sources), tuple(targets), negated,
                          modality, clause))
     return out
+
+
+JOINT_ROOTS = {"04", "19"}  # meeting, negotiating, fighting "with" someone
+
+
+def joint_partner(a: Actor, trig: Token) -> bool:
+    """The actor is the partner of a joint act: the object of "with"/"between"."""
+    if a.head_i < 0 or a.head_i >= len(trig.doc):
+        return False
+    head = trig.doc[a.head_i]
+    while head.dep_ in {"conj", "appos", "compound"} and head.head is not head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in {"with", "between"}

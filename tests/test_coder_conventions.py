@@ -1,0 +1,96 @@
+"""Coding conventions shared with PETRARCH/GDELT, one class of sentence per test: the place
+of an event standing in for its missing target, joint acts "with" someone, claims and
+allegations, reasons and charges, and deaths by mishap."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.coder import Coder
+from eventwire.config import Config
+from eventwire.model import Event
+
+pytestmark = pytest.mark.model
+
+PUB = date(2021, 3, 10)
+
+
+def code(coder: Coder, text: str) -> list[Event]:
+    return coder.code_text(text, pub_date=PUB)
+
+
+def dyads(events: list[Event]) -> set[tuple[str, str, str]]:
+    return {((e.source_code or "")[:3], (e.target_code or "")[:3], e.cameo_code)
+            for e in events}
+
+
+def test_the_country_acted_in_stands_in_for_a_missing_target(coder: Coder) -> None:
+    events = code(coder, "Russian warships conducted naval drills off the coast of Norway.")
+    drill = next(e for e in events if e.cameo_root == "15")
+    assert (drill.source_code, drill.target_code) == ("RUSMIL", "NOR")
+    assert drill.rule_id.endswith("+place-target")
+    assert drill.location_country == "NOR"
+
+
+def test_place_as_target_can_be_switched_off() -> None:
+    plain = Coder(Config(place_as_target=False))
+    events = code(plain, "Russian warships conducted naval drills off the coast of Norway.")
+    drill = next(e for e in events if e.cameo_root == "15")
+    assert drill.target_code is None and not drill.rule_id.endswith("+place-target")
+
+
+def test_a_named_target_is_not_replaced_by_the_place(coder: Coder) -> None:
+    events = code(coder, "Police in Nairobi arrested three opposition leaders on Monday.")
+    arrest = next(e for e in events if e.cameo_code.startswith("17"))
+    assert arrest.target_code is not None and arrest.target_code.startswith("KEN")
+    assert not arrest.rule_id.endswith("+place-target")
+
+
+def test_holding_talks_with_someone_is_negotiation_in_both_directions(coder: Coder) -> None:
+    events = code(coder, "Egypt's foreign minister held talks with his Jordanian counterpart "
+                         "in Amman.")
+    assert {("EGY", "JOR", "046"), ("JOR", "EGY", "046")} <= dyads(events)
+    assert all(e.location_name == "Amman" for e in events if e.cameo_code == "046")
+
+
+def test_a_one_sided_act_with_a_partner_is_not_reversed(coder: Coder) -> None:
+    events = code(coder, "Ukraine ratified a trade agreement with Canada on Tuesday.")
+    assert ("UKR", "CAN", "057") in dyads(events)
+    assert ("CAN", "UKR", "057") not in dyads(events)
+
+
+def test_claiming_ones_own_attack_is_claiming_responsibility(coder: Coder) -> None:
+    events = code(coder, "The rebel group claimed that it had attacked the army base.")
+    assert {e.cameo_code for e in events} == {"015"}
+
+
+def test_claiming_that_another_attacked_is_an_accusation_not_the_attack(coder: Coder) -> None:
+    events = code(coder, "Kenya claimed that al-Shabab fighters had attacked the convoy.")
+    assert ("KEN", "SOM", "112") in dyads(events)
+    assert not [e for e in events if e.cameo_root in {"18", "19", "20"}]
+
+
+def test_the_act_given_as_a_reason_is_not_reported_as_an_act(coder: Coder) -> None:
+    events = code(coder, "A court in Egypt jailed a journalist for helping the opposition.")
+    assert {e.cameo_code for e in events} == {"173"}
+
+
+def test_people_described_by_a_charge_are_not_an_accusation(coder: Coder) -> None:
+    events = code(coder, "Serbia extradited two men accused of attacking police officers.")
+    assert {e.cameo_root for e in events} == {"06"}
+
+
+@pytest.mark.parametrize("text", [
+    "Floods killed 20 people in Bangladesh.",
+    "Five soldiers were killed in a helicopter crash in Mali.",
+    "Typhoon Rai killed dozens of people in the central Philippines.",
+])
+def test_deaths_by_accident_or_disaster_are_no_event(coder: Coder, text: str) -> None:
+    assert code(coder, text) == []
+
+
+def test_killings_by_people_are_still_events(coder: Coder) -> None:
+    events = code(coder, "Gunmen killed five soldiers in northern Mali.")
+    assert [e.cameo_root for e in events] == ["19"]
