@@ -94,3 +94,26 @@ def test_deaths_by_accident_or_disaster_are_no_event(coder: Coder, text: str) ->
 def test_killings_by_people_are_still_events(coder: Coder) -> None:
     events = code(coder, "Gunmen killed five soldiers in northern Mali.")
     assert [e.cameo_root for e in events] == ["19"]
+
+
+def test_a_generic_institution_name_takes_the_named_country(coder: Coder) -> None:
+    events = code(coder, "Opponents of Rwanda's Senate protested in Kigali on Monday.")
+    assert [e.source_code for e in events if e.cameo_root == "14"] == ["RWAOPP"]
+
+
+def test_pressure_from_someone_makes_them_the_asker(coder: Coder) -> None:
+    events = code(coder, "The president came under pressure from parliament to resign.")
+    demand = next(e for e in events if e.cameo_root == "10")
+    assert (demand.source_sector, demand.target_sector) == ("LEG", "GOV")
+
+
+def test_the_toll_of_an_attack_is_not_a_second_event(coder: Coder) -> None:
+    events = code(coder, "Rebels shelled the northern city of Aleppo overnight, killing at "
+                         "least eight people.")
+    assert [e.trigger_text for e in events] == ["shelled"]
+
+
+def test_country_names_with_odd_capitals_are_found(coder: Coder) -> None:
+    events = code(coder, "The US Secretary of State wants to help iSrael.")
+    assert ("USA", "ISR", "033") in dyads(events)
+    assert code(coder, "The chef roasted a turkey for the guests.") == []

@@ -30,8 +30,8 @@ from .nlp import load_pipeline
 from .prefilter import Prefilter
 
 COUNTRY_GOV = "GOV"
-# Locations named in the sentence itself may stand in for a missing target; a dateline or
-# the article's lead place says where the story is, not whom the act touched.
+# Locations named in the sentence itself may stand in for a missing target (and the lead's
+# place when this sentence names it); a dateline says where the story was filed.
 PLACE_TARGET_REASONS = frozenset({"trigger_prep", "sentence"})
 
 
@@ -284,7 +284,10 @@ class Coder:
         rule_id = f.pattern.id
         targets = "|".join(a.code or "" for a in f.targets) or None
         if (place is not None and not tgt.get("target_code") and self.config.place_as_target
-                and reason in PLACE_TARGET_REASONS and place.country != src.get("source_code")):
+                and place.country != src.get("source_code")
+                and (reason in PLACE_TARGET_REASONS
+                     or (reason == "lead" and bool(_place_text) and _place_text in sent.text
+                         and place.country != src.get("source_country")))):
             # "Russia is conducting exercises in Alaska": the country acted in is the target
             tgt = {"target_code": place.country, "target_text": _place_text,
                    "target_country": place.country}

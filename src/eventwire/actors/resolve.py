@@ -162,7 +162,8 @@ def _plausible(span: Span, entries: list[ActorEntry]) -> bool:
     """Reject lower-case matches of names that are ordinary words ("turkey", "chad")."""
     if all(e.kind == "adjective" for e in entries):
         return span[0].text[:1].isupper()
-    return any(t.text[:1].isupper() or t.is_digit for t in span) or span.text.isupper()
+    # "Israel", "ISRAEL", and mistyped "iSrael"; never "israel"-like lower case words
+    return any(t.is_digit or any(ch.isupper() for ch in t.text) for t in span)
 
 
 def _plurals(term: str) -> list[str]:
@@ -370,6 +371,10 @@ class ActorResolver:
                     learned = self.ctx.learned.get(ent.text.lower())
                     if learned:
                         return [learned.with_text(span)]
+        if (named is not None and named_tok is not None and country and named.country
+                and country != named.country and named_tok.i in self.sectors
+                and named.name.lower() == named_tok.lower_):
+            named = None  # "Rwanda's Senate": a generic name ("Senate" = US) of that country
         if person_text and named is None:
             learned = self.ctx.learned.get(person_text.lower()) or self.ctx.learned.get(
                 person_text.split()[-1].lower())

@@ -175,7 +175,7 @@ def _object_actors(o: Token, resolver: ActorResolver) -> list[Actor]:
                 return got
     for c in o.children:
         if c.dep_ == "prep" and c.lower_ in {"on", "against", "with", "to", "for", "of",
-                                              "between", "toward", "towards", "in"}:
+                                              "between", "toward", "towards", "in", "by"}:
             for p in _children(c, {"pobj"}):
                 got = resolver.actors_at(p)
                 if got:
@@ -546,6 +546,8 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet) -> list[Fou
     found = [f for f in found if f.trigger.i not in alleged] + accusations
     asked = {f.trigger.i for f in found if f.derived}
     found = [f for f in found if f.derived or f.trigger.i not in asked]
+    attacks = {f.trigger.i for f in found if f.code[:2] in FORCE_ROOTS}
+    found = [f for f in found if not _consequence(f.trigger, attacks)]
     acts: dict[int, set[str]] = {}
     for f in found:
         acts.setdefault(f.trigger.i, set()).add(f.code[:2])
@@ -559,6 +561,12 @@ ALLEGING = {"claim", "allege", "charge", "accuse", "blame", "assert", "contend"}
 # Claiming one's own act is claiming responsibility for it (CAMEO 015).
 OWNING = {"claim", "admit", "acknowledge", "assert"}
 SELF_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
+
+
+def _consequence(t: Token, attacks: set[int]) -> bool:
+    """'shelled the city, killing eight people': the deaths are the shelling's toll, one act."""
+    return (t.dep_ == "advcl" and t.tag_ == "VBG" and lemma_of(t) in HARM_VERBS
+            and t.head.i in attacks and t.head.i != t.i)
 
 
 def _accusations(found: list[Found], resolver: ActorResolver
@@ -628,7 +636,8 @@ HARM_VERBS = {"kill", "wound", "injure", "hurt", "maim", "slay", "murder"}
 # The means named with a killing gives the finer CAMEO code, checked in this order.
 MEANS = (({"suicide"}, "1831"), ({"car", "vehicle", "truck"}, "1832"),
          ({"roadside"}, "1833"), ({"ied", "improvised", "improvise"}, "1834"),
-         ({"airstrike", "air", "drone", "warplane", "jet", "aerial", "helicopter"}, "195"),
+         ({"airstrike", "air", "drone", "warplane", "jet", "aerial", "helicopter", "missile"},
+          "195"),
          ({"shelling", "shell", "artillery", "mortar", "rocket", "tank"}, "194"),
          ({"gunfire", "shooting", "gunman", "sniper", "gun", "rifle"}, "193"),
          ({"bomb", "bombing", "explosion", "blast", "explosive", "bomber"}, "183"))
@@ -644,7 +653,7 @@ def _means_code(v: Token) -> str | None:
     if not words & {"bomb", "bombing", "explosion", "blast", "explosive", "bomber", "strike",
                     "airstrike", "raid", "shelling", "shell", "artillery", "mortar", "rocket",
                     "gunfire", "shooting", "gunman", "sniper", "device", "ied", "drone",
-                    "tank", "warplane", "attack"}:
+                    "tank", "warplane", "attack", "missile"}:
         return None
     for cues, code in MEANS:
         if words & cues:
@@ -655,8 +664,8 @@ def _means_code(v: Token) -> str | None:
 def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
     if p.code[:2] in {"18", "19", "20"} and _mishap(v):
         return []
-    if p.code in {"190", "180"} or (lemma_of(v) in HARM_VERBS
-                                    and p.code[:2] in {"18", "19"}):
+    if p.code in {"190", "180", "183"} or (lemma_of(v) in HARM_VERBS
+                                           and p.code[:2] in {"18", "19"}):
         finer = _means_code(v)
         if finer:
             p = replace(p, code=finer)
@@ -721,14 +730,26 @@ def _asked_for(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
     table = DEMAND_CODES if kind == "demand" else APPEAL_CODES
     code = (table.get(p.code[:4]) or table.get(p.code[:3]) or table.get(p.code[:2])
             or ("100" if kind == "demand" else "020"))
+    targets: list[Actor] = []
     if gov.pos_ in {"NOUN", "PROPN"}:
         owner = [c for c in gov.children if c.dep_ == "poss"]
-        sources = resolver.actors_at(owner[0]) if owner else subject_of(gov.head, resolver)
+        asker = [g for c in gov.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}
+                 for g in c.children if g.dep_ == "pobj"]
+        if owner:
+            sources = resolver.actors_at(owner[0])
+        elif asker:  # "Obama faces pressure from Congress to ...": Congress asks Obama
+            sources = resolver.actors_at(asker[0])
+            holder = gov.head.head if gov.head.dep_ == "prep" else gov.head  # "came under"
+            targets = subject_of(holder, resolver) if holder is not gov else []
+        else:
+            sources = subject_of(gov.head, resolver)
     else:
         sources = subject_of(gov, resolver)
-    targets: list[Actor] = []
+        if is_passive(gov):  # "Obama is being pressured by Congress to ..."
+            targets = [a for c in _children(gov, SUBJ_PASS) for a in resolver.actors_at(c)]
     for o in _children(gov, OBJ):
-        targets = resolver.actors_at(o)
+        if not targets:
+            targets = resolver.actors_at(o)
         break
     if not targets:
         for subj in _children(v, SUBJ | SUBJ_PASS):
