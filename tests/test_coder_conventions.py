@@ -117,3 +117,15 @@ def test_country_names_with_odd_capitals_are_found(coder: Coder) -> None:
     events = code(coder, "The US Secretary of State wants to help iSrael.")
     assert ("USA", "ISR", "033") in dyads(events)
     assert code(coder, "The chef roasted a turkey for the guests.") == []
+
+
+def test_an_arrest_warrant_is_legal_action_against_its_subject(coder: Coder) -> None:
+    events = code(coder, "A court in Peru issued an arrest warrant for the former Bolivian "
+                         "president.")
+    assert ("PER", "BOL", "173") in dyads(events)
+
+
+def test_members_of_a_named_organisation_are_the_organisation(coder: Coder) -> None:
+    events = code(coder, "IAEA inspectors visited the Fordow site in Iran on Monday.")
+    assert any(e.source_code and e.source_code.startswith("IGO") and e.cameo_root == "04"
+               for e in events)

@@ -38,7 +38,9 @@ COLLECTIVE_HEADS = frozenset({"position", "target", "base", "outpost", "garrison
                               "organisation", "member", "fighter", "supporter", "unit",
                               "coalition", "alliance", "body", "camp", "bloc", "wing",
                               "figure", "activist", "source", "delegation", "team", "side",
-                              "agent", "personnel", "staff", "envoy", "representative"})
+                              "agent", "personnel", "staff", "envoy", "representative",
+                              "inspector", "monitor", "observer", "investigator", "expert",
+                              "negotiator", "mediator", "worker", "employee", "crew"})
 PLATFORMS = frozenset({"tank", "jet", "helicopter", "drone", "gunboat", "artillery",
                        "warplane", "gunship", "warship", "aircraft", "plane"})
 ASSETS = frozenset({"position", "target", "base", "outpost", "garrison", "convoy",
