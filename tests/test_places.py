@@ -43,12 +43,22 @@ def _locate(
     *,
     actors: tuple[str, ...] = (),
     dateline: Place | None = None,
+    actor_countries: tuple[str | None, ...] = (),
+    article: str | None = None,
 ) -> tuple[Place | None, str | None, str | None]:
     doc = nlp(text)
     sent = next(iter(doc.sents))
     trig = next(t for t in doc if t.text == trigger)
     exclude = [t.i for t in doc if t.text in actors]
-    return pick_location(sent, trig, gaz, exclude=exclude, dateline=dateline)
+    return pick_location(
+        sent,
+        trig,
+        gaz,
+        exclude=exclude,
+        dateline=dateline,
+        actor_countries=actor_countries,
+        article=article,
+    )
 
 
 # --- normalize_name -----------------------------------------------------------------------
@@ -546,6 +556,185 @@ def test_pick_location_reports_a_lead_place_with_reason_lead(nlp: Any, gaz: Gaze
         nlp, gaz, "Barr and Ross refused to hand over the documents.", "refused", dateline=lead
     )
     assert (place, written, reason) == (lead, "Magnitogorsk", "lead")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("countries", "expected"),
+    [
+        (("USA", "USA"), "USA"),
+        (("USA", None), "USA"),  # NASA: no country of its own in the dictionary
+        (("USA", "RUS"), None),  # actors of two countries: no basis for either
+        ((None, None), None),
+        ((), None),
+    ],
+)
+def test_pick_location_falls_back_to_the_country_the_actors_share(
+    nlp: Any, gaz: Gazetteer, countries: tuple[str | None, ...], expected: str | None
+) -> None:
+    place, written, reason = _locate(
+        nlp,
+        gaz,
+        "The Boeing company is collaborating with NASA on spacecraft.",
+        "collaborating",
+        actors=("Boeing", "NASA"),
+        actor_countries=countries,
+    )
+    if expected is None:
+        assert (place, written, reason) == (None, None, None)
+    else:
+        assert place is not None and (place.country, place.kind) == (expected, "country")
+        assert reason == "actors"
+
+
+@pytest.mark.model
+def test_pick_location_a_lead_place_outranks_the_actors_country(nlp: Any, gaz: Gazetteer) -> None:
+    lead = LeadPlace.of(gaz.country("FRA"))  # type: ignore[arg-type]
+    _, _, reason = _locate(
+        nlp,
+        gaz,
+        "The Boeing company is collaborating with NASA on spacecraft.",
+        "collaborating",
+        actors=("Boeing", "NASA"),
+        actor_countries=("USA", "USA"),
+        dateline=lead,
+    )
+    assert reason == "lead"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A UK-based charity distributed food to refugees on Monday.",
+        "The London-based group distributed food to refugees on Monday.",
+    ],
+)
+def test_pick_location_the_place_of_an_x_based_adjective_is_not_the_place(
+    nlp: Any, gaz: Gazetteer, text: str
+) -> None:
+    lead = LeadPlace.of(gaz.country("GRC"))  # type: ignore[arg-type]
+    place, _, reason = _locate(nlp, gaz, text, "distributed", dateline=lead)
+    assert (place, reason) == (lead, "lead")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Former CIA deputy director Michael Morell praised Mendez on Twitter.", "praised"),
+        ("The senator criticised the decision in a tweet.", "criticised"),
+        ("The minister attacked the report on social media.", "attacked"),
+    ],
+)
+def test_pick_location_an_online_act_gets_the_country_of_a_lead_city(
+    nlp: Any, gaz: Gazetteer, text: str, trigger: str
+) -> None:
+    lead = find_dateline("Tuesday, January 22, 2019\nA former agent died in Frederick.", gaz)
+    assert lead is not None and lead.kind == "city"
+    place, _, reason = _locate(nlp, gaz, text, trigger, dateline=lead)
+    assert place == gaz.country(lead.country) and reason == "lead"
+
+
+@pytest.mark.model
+def test_pick_location_an_offline_act_keeps_the_lead_city(nlp: Any, gaz: Gazetteer) -> None:
+    lead = find_dateline("Tuesday, January 22, 2019\nA former agent died in Frederick.", gaz)
+    place, _, reason = _locate(
+        nlp, gaz, "Morell praised Mendez on Monday.", "praised", dateline=lead
+    )
+    assert (place, reason) == (lead, "lead")
+
+
+_TUNIS_ARTICLE = (
+    "Monday, July 8, 2019\n"
+    "The prime minister of Tunisia banned face veils in public institutions.\n"
+    "The decree follows two suicide bombings that took place in the country's capital, Tunis, "
+    "last month. Two people were killed in a bombing on June 27.\n"
+    "Two people were killed in a bombing on June 27, officials said."
+)
+
+
+@pytest.mark.model
+def test_pick_location_takes_a_more_specific_place_from_the_sentence_before(
+    nlp: Any, gaz: Gazetteer
+) -> None:
+    lead = LeadPlace.of(gaz.country("TUN"))  # type: ignore[arg-type]
+    place, written, reason = _locate(
+        nlp,
+        gaz,
+        "Two people were killed in a bombing on June 27.",
+        "killed",
+        dateline=lead,
+        article=_TUNIS_ARTICLE,
+    )
+    assert place is not None and (place.name, place.country) == ("Tunis", "TUN")
+    assert (written, reason) == ("Tunis", "context")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("article", "sentence", "trigger"),
+    [
+        # the sentence opens its paragraph: the place before it is in another paragraph
+        (
+            "Monday, August 31, 2020\nThe campaign went on.\nRiots broke out in Kenosha.\n"
+            "The speech was criticised.",
+            "The speech was criticised.",
+            "criticised",
+        ),
+        # a named actor starts a new act
+        (
+            "Monday, August 31, 2020\nThe campaign went on.\n"
+            "Riots broke out in Kenosha. Biden criticised the speech.",
+            "Biden criticised the speech.",
+            "criticised",
+        ),
+        # the place before is an actor's modifier, not where something happened
+        (
+            "Monday, August 31, 2020\nThe campaign went on.\n"
+            "Former Ohio governor John Kasich spoke. The speech was criticised.",
+            "The speech was criticised.",
+            "criticised",
+        ),
+    ],
+)
+def test_pick_location_keeps_the_lead_when_the_sentence_before_does_not_place_the_act(
+    nlp: Any, gaz: Gazetteer, article: str, sentence: str, trigger: str
+) -> None:
+    lead = LeadPlace.of(gaz.country("USA"))  # type: ignore[arg-type]
+    place, _, reason = _locate(nlp, gaz, sentence, trigger, dateline=lead, article=article)
+    assert (place, reason) == (lead, "lead")
+
+
+@pytest.mark.model
+def test_pick_location_the_sentence_before_refines_a_lead_country_within_the_paragraph(
+    nlp: Any, gaz: Gazetteer
+) -> None:
+    article = (
+        "Monday, August 31, 2020\nThe campaign went on.\n"
+        "Riots broke out in Kenosha. The speech was criticised."
+    )
+    lead = LeadPlace.of(gaz.country("USA"))  # type: ignore[arg-type]
+    place, _, reason = _locate(
+        nlp, gaz, "The speech was criticised.", "criticised", dateline=lead, article=article
+    )
+    assert place is not None and (place.name, place.admin1, reason) == ("Kenosha", "WI", "context")
+
+
+@pytest.mark.model
+def test_pick_location_a_lead_city_is_not_refined_by_the_sentence_before(
+    nlp: Any, gaz: Gazetteer
+) -> None:
+    article = (
+        "Monday, July 8, 2019\nA bomb exploded in Sousse on Sunday.\n"
+        "Two bombings took place in Tunis last month. Two people were killed."
+    )
+    lead = find_dateline(article[:200], gaz)
+    assert lead is not None and lead.name == "Sousse"
+    place, _, reason = _locate(
+        nlp, gaz, "Two people were killed.", "killed", dateline=lead, article=article
+    )
+    assert (place, reason) == (lead, "lead")
 
 
 # --- find_dateline: lead places -------------------------------------------------------------

@@ -277,7 +277,9 @@ class Coder:
                 if span is not None:
                     exclude.update(t.i for t in span)
         place, _place_text, reason = places.pick_location(
-            doc[:], f.trigger, self.gazetteer, exclude=exclude, dateline=dateline)
+            doc[:], f.trigger, self.gazetteer, exclude=exclude, dateline=dateline,
+            actor_countries=[a.country for a in (f.source, f.target) if a is not None],
+            article=art.text)
         if place is not None:
             for fields, role in ((src, "source"), (tgt, "target")):
                 _localise(fields, role, place.country)

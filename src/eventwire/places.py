@@ -43,7 +43,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = [
     "CAMEO_COUNTRY_OVERRIDES",
@@ -1078,6 +1078,12 @@ def _is_trigger_prep(cand: _Candidate, sent: Span, trigger: Token, points: set[i
 
 
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
+_ONLINE_PREPS = frozenset({"on", "via", "in", "through"})
+_ONLINE_NOUNS = frozenset(
+    {"twitter", "facebook", "instagram", "youtube", "tiktok", "weibo", "telegram", "wechat"}
+    | {"tweet", "tweets", "website", "blog", "livestream", "internet", "online"}
+)
+_HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 _ACTOR_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "appos"})
 _FIRST_PERSON = frozenset({"i", "we"})
 _SPECIFIC_GAP = 6  # tokens allowed between a place and the more specific place that follows
@@ -1151,6 +1157,43 @@ def _in_other_clause(tok: Token, trigger: Token) -> bool:
     return False
 
 
+def _online(trigger: Token) -> bool:
+    """Was the act done online ("praised Mendez on Twitter", "criticised the ruling in a
+    tweet", "wrote on social media", "announced online")? The phrase may hang on the trigger or
+    on its object."""
+    doc = trigger.doc
+    heads = [doc[i] for i in sorted(_attachment_points(trigger))]
+    for tok in (*heads, *(c for h in heads for c in h.children)):
+        if tok.dep_ == "advmod" and tok.lower_ == "online":
+            return True
+        if tok.dep_ != "prep" or tok.lower_ not in _ONLINE_PREPS:
+            continue
+        for obj in tok.children:
+            if obj.dep_ != "pobj":
+                continue
+            if obj.lower_ in _ONLINE_NOUNS or (
+                obj.lower_ == "media" and any(c.lower_ == "social" for c in obj.children)
+            ):
+                return True
+    return False
+
+
+def _actor_country(gazetteer: Gazetteer, actor_countries: Sequence[str | None]) -> Place | None:
+    """The country all the event's actors whose country is known belong to ("Boeing is
+    collaborating with NASA": the United States); None if none is known or they differ."""
+    known = {code for code in actor_countries if code}
+    return gazetteer.country(known.pop()) if len(known) == 1 else None
+
+
+def _based_adjective(doc: Doc, cand: _Candidate) -> bool:
+    """ "a UK-based group", "the Yemen-based Houthi movement": the place says where an actor
+    is based, not where the act happened."""
+    nxt = doc[cand.end : cand.end + 2]
+    if len(nxt) == 2 and nxt[0].text in _HYPHENS and nxt[1].lower_ == "based":
+        return True
+    return cand.text.casefold().endswith("-based")
+
+
 def pick_location(
     sent: Span,
     trigger: Token,
@@ -1159,20 +1202,29 @@ def pick_location(
     exclude: Collection[int] = (),
     dateline: Place | None = None,
     country_hint: str | None = None,
+    actor_countries: Sequence[str | None] = (),
+    article: str | None = None,
 ) -> tuple[Place | None, str | None, str | None]:
     """Where did the event happen? Returns (place, location_name_as_written, reason) with
     reason "trigger_prep" (a place in a locative prepositional phrase on the trigger or its
     object: in/at/near/outside/...; to/toward only for motion verbs; or the noun a where-clause
     holding the trigger modifies), "sentence" (the first resolvable place in the sentence, or a
     more specific place right after it: "a Florida highway near Gainesville" -> Gainesville),
-    "dateline" (the `dateline` given), "lead" (the `dateline` given is a `LeadPlace`), or
-    (None, None, None).
+    "context" (the `dateline` given is a country or region, and the sentence before this one in
+    its paragraph of `article` names a place inside it after a locative word: "... bombings in
+    the capital, Tunis. Two people were killed ..." -> Tunis; not when a proper name is the
+    trigger's subject, which starts a new act: "Biden criticized the move"), "dateline" (the
+    `dateline` given), "lead" (the `dateline` given is a `LeadPlace`; for an act done online,
+    "praised him on Twitter", only the dateline's country), "actors" (none of those, but the
+    event's actors whose country is known, `actor_countries`, all belong to one country: that
+    country, as GDELT falls back to actor geography), or (None, None, None).
 
     Never chosen: places overlapping `exclude` (doc-level token indices of the event's actors)
-    or describing an actor (coordinated with one, or its "of"/"from"/possessive/compound
-    modifier); when the trigger is inside a quotation, places outside it (they describe the
-    speaker) unless the quoted act is in the first person; for "sentence", places inside a
-    relative or -ing clause without the trigger, and the parties of "between X and Y".
+    or describing an actor (coordinated with one, its "of"/"from"/possessive/compound
+    modifier, or the place of an "X-based" adjective: "a UK-based group"); when the trigger is
+    inside a quotation, places outside it (they describe the speaker) unless the quoted act is
+    in the first person; for "sentence", places inside a relative or -ing clause without the
+    trigger, and the parties of "between X and Y".
     Names the gazetteer cannot resolve are skipped."""
     excluded = set(exclude)
     doc = sent.doc
@@ -1186,6 +1238,8 @@ def pick_location(
         if quote is not None and not (quote[0] < cand.start and cand.end <= quote[1]):
             continue
         if _describes_actor(doc[cand.start : cand.end].root, excluded):
+            continue
+        if _based_adjective(doc, cand):
             continue
         place = None
         word = _region_word(lowers, cand.start - sent.start, cand.end - sent.start)
@@ -1218,10 +1272,70 @@ def pick_location(
                 break
             best, best_place = cand, place
         return best_place, best.text, "sentence"
+    online = _online(trigger)
+    if (
+        article
+        and dateline is not None
+        and dateline.kind != "city"
+        and not online
+        and not _named_subject(trigger)
+    ):
+        before = _previous_sentence(article, sent.text)
+        near = _locative_place(before, gazetteer, dateline) if before else None
+        if near is not None:
+            return near, near.name, "context"
     if dateline is not None:
         reason = "lead" if isinstance(dateline, LeadPlace) else "dateline"
+        country = gazetteer.country(dateline.country) if online else None
+        if country is not None:  # "praised him on Twitter": not where the story happened
+            return country, country.name, reason
         return dateline, dateline.name, reason
+    country = _actor_country(gazetteer, actor_countries)
+    if country is not None:
+        return country, country.name, "actors"
     return None, None, None
+
+
+# ---------------------------------------------------------------------------------------------
+# The sentence before
+
+# A sentence ends at ./!/? after a lower-case letter, a digit or a closing bracket ("U.S." does
+# not end one), with any closing quotes, before a capital or an opening quote.
+_SENTENCE_END_RE = re.compile(r"(?<=[a-z0-9)\]][.!?])[\"'\u201d\u2019]*\s+(?=[\"\u201c(]?[A-Z])")
+
+
+def _previous_sentence(article: str, sentence: str) -> str:
+    """The sentence before `sentence` in its paragraph of `article` ("" if it opens its
+    paragraph or is not found in the article)."""
+    at = article.find(sentence)
+    if at <= 0:
+        return ""
+    before = article[article.rfind("\n", 0, at) + 1 : at].strip()
+    return _SENTENCE_END_RE.split(before)[-1] if before else ""
+
+
+def _locative_place(text: str, gazetteer: Gazetteer, within: Place) -> Place | None:
+    """The first place `text` names after a locative word ("in", "at", "the capital", "the
+    city of") that lies inside `within` ("... a summit in Athens" within Greece)."""
+    tokens = _LEAD_TOKEN_RE.findall(text)
+    locative = {
+        (run.first, run.first + len(run.words)) for run in _lead_runs(tokens) if run.locative
+    }
+    cities, regions, _ = _lead_hits(tokens, gazetteer)
+    for hit in sorted((*cities, *regions), key=lambda h: h.position):
+        if (hit.position, hit.end) in locative and _contains(within, hit.place):
+            return hit.place
+    return None
+
+
+def _named_subject(trigger: Token) -> bool:
+    """Does a proper name do the act ("Biden criticized the move")? Such a sentence starts a
+    new act rather than continuing the one before ("Charges were filed", "The meeting was
+    attended by ...", "The department arrested them")."""
+    clause = trigger.head if trigger.dep_ in {"conj", "xcomp"} else trigger
+    return any(
+        c.dep_ == "nsubj" and c.pos_ == "PROPN" for t in (trigger, clause) for c in t.children
+    )
 
 
 # ---------------------------------------------------------------------------------------------
