@@ -129,3 +129,10 @@ def test_members_of_a_named_organisation_are_the_organisation(coder: Coder) -> N
     events = code(coder, "IAEA inspectors visited the Fordow site in Iran on Monday.")
     assert any(e.source_code and e.source_code.startswith("IGO") and e.cameo_root == "04"
                for e in events)
+
+
+def test_war_games_are_exercises_not_war(coder: Coder) -> None:
+    events = code(coder, "China launched war games near Taiwan.")
+    assert [e.cameo_root for e in events] == ["15"]
+    assert [e.cameo_root for e in code(coder, "Russia launched a war against Ukraine.")] == [
+        "19"]

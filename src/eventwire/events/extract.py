@@ -238,6 +238,8 @@ def _object_lemmas(v: Token) -> set[str]:
     out: set[str] = set()
     for o in objs:
         out.add(lemma_of(o))
+        if lemma_of(o) == "game" and any(c.lower_ == "war" for c in o.children):
+            out.add("wargame")  # "war games" are military exercises
         for c in o.conjuncts:
             out.add(lemma_of(c))
         if o.dep_ in OBJ | SUBJ_PASS:
@@ -256,8 +258,17 @@ def _object_modifiers(v: Token) -> set[str]:
         for prep in _children(o, {"prep"}):
             if prep.lower_ in {"of", "in"}:
                 objs += _children(prep, {"pobj"})
-    return {lemma_of(c) for o in objs for c in o.children
+    return {lemma_of(c) for o in objs if lemma_of(o) not in NOT_THE_ACT for c in o.children
             if c.dep_ in {"compound", "amod", "nmod"}}
+
+
+# Heads whose modifier does not make them the act: "war games" are no war, "war crimes
+# trial", "attack helicopters", "peace prize", "aid worker".
+NOT_THE_ACT = {"game", "crime", "criminal", "zone", "correspondent", "memorial", "veteran",
+               "museum", "film", "movie", "book", "hero", "widow", "orphan", "footage",
+               "simulation", "helicopter", "plane", "jet", "prize", "worker", "group",
+               "agency", "ministry", "minister", "official", "chief", "envoy", "expert",
+               "anniversary", "victim", "survivor", "story", "photo"}
 
 
 def _clause_lemmas(v: Token) -> set[str]:
