@@ -1,11 +1,15 @@
 """Event locations against 100 hand-checked Wikinews events (fixtures/wikinews_locations.jsonl).
 
-The sample: the corpus ../shared/data/corpora/wikinews_2019_2020.jsonl was coded with
-`eventwire code`; events of articles with more than 40 paragraphs (interview transcripts) were
-left out; the rest were shuffled with random.Random(2019) and the first event of each sentence
-kept until there were 100. Each row holds the gold country and place a human coder judged from
-the sentence and the article (`note` gives the reasoning), the prediction after the location
-rules were added (`predicted_location`) and before (`before`).
+The sample: scripts/draw_location_sample.py codes ../shared/data/corpora/wikinews_2019_2020.jsonl,
+leaves out articles with more than 40 paragraphs (interview transcripts), orders the sentences
+with events by a hash of (article, sentence) and keeps one event (smallest hash of its trigger
+offset) from each of the first 100. Hash order keeps a sentence in the sample when the coder
+changes events elsewhere, so a re-draw re-uses the rows already judged. Each row holds the gold
+country and place a human coder judged from the sentence and the article, blind to the
+prediction (`note` gives the reasoning), and the prediction when it was judged
+(`predicted_location`, flags `country_correct` / `place_correct`). 13 rows carry over from the
+first sample (drawn by a seeded shuffle, which a coder change reshuffles entirely; those rows
+also keep `before`, the prediction before any location rule).
 
 Each fixture event is found by its event_id; as event ids hash the actor codes, an event whose
 actors were recoded is found by its trigger instead (same article, sentence and trigger offset,
@@ -18,12 +22,10 @@ Rules (the same that filled `country_correct` / `place_correct` in the fixture):
   admin1: the prediction is that admin1, by name; gold is a city: the prediction has that name,
   or is a city within 30 km of it).
 
-The thresholds are below the issue's target (country >= 0.90, place >= 0.80). Reached: country
-0.78 and place 0.64, with 11 of the 100 events no longer emitted by the coder (0.88 and 0.72 on
-the other 89); before the rules, 0.23 and 0.22. Admin1 regions outside the US (Kerala, twice)
-took place from 0.63 to 0.64 (one event of a national study now gets its article's region,
-Tamil Nadu, instead of India). The test asserts the reached figures minus 0.02 (country: the
-earlier 0.79 minus 0.02).
+Reached on this sample: country 0.78, place 0.61 (the issue's target is 0.90 / 0.80). The first
+sample, on which the location rules were developed, gives 0.76 / 0.66 with 13 of its events no
+longer coded (0.87 / 0.76 on the 87 still coded): rules fitted to one sample lose about 0.10 of
+place accuracy on a fresh one. The test asserts the reached figures minus 0.02.
 """
 
 from __future__ import annotations
@@ -39,8 +41,8 @@ from eventwire.places import Gazetteer, normalize_name
 
 FIXTURE = Path(__file__).parent / "fixtures" / "wikinews_locations.jsonl"
 CORPUS = "data/corpora/wikinews_2019_2020.jsonl"
-MIN_COUNTRY = 0.77  # reached 0.78, earlier 0.79 (0.88 of the 89 events still coded)
-MIN_PLACE = 0.62  # reached 0.64 (0.72 of those 89)
+MIN_COUNTRY = 0.76  # reached 0.78
+MIN_PLACE = 0.59  # reached 0.61
 MIN_FOUND = 0.85  # the coder changes; re-draw and re-judge the sample when this fails
 SAME_PLACE_KM = 30.0
 
@@ -108,8 +110,10 @@ def test_fixture_flags_follow_the_rules_for_the_stored_predictions(gaz: Gazettee
     for row in _rows():
         expected = (False, False) if row["dropped"] else judge(row["predicted_location"], row, gaz)
         assert (row["country_correct"], row["place_correct"]) == expected, row["event_id"]
-        before = row["before"]
-        assert (before["country_correct"], before["place_correct"]) == judge(before, row, gaz)
+        before = row.get("before")
+        if before is not None:
+            assert (before["country_correct"], before["place_correct"]) == judge(
+                before, row, gaz)
 
 
 @pytest.mark.model

@@ -33,6 +33,12 @@ COUNTRY_GOV = "GOV"
 # Locations named in the sentence itself may stand in for a missing target (and the lead's
 # place when this sentence names it); a dateline says where the story was filed.
 PLACE_TARGET_REASONS = frozenset({"trigger_prep", "sentence"})
+# Acts done by saying (statements, appeals, demands, disapproval, rejection, threats): with no
+# place named, the speaker's country is likelier than the story's lead.
+SAID_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
+# Bodies of a whole country: with no place named, they act from the country, not from the
+# city the story is about.
+NATIONAL_SECTORS = frozenset({"GOV", "LEG", "SPY", "MIL"})
 
 
 # Roles that act at home: a bare "police", "court" or "protesters" is of the country where
@@ -279,6 +285,10 @@ class Coder:
         place, _place_text, reason = places.pick_location(
             doc[:], f.trigger, self.gazetteer, exclude=exclude, dateline=dateline,
             actor_countries=[a.country for a in (f.source, f.target) if a is not None],
+            source_country=f.source.country if f.source is not None and anchored(f.source)
+            and cc.root in SAID_ROOTS else None,
+            national=f.source.country if f.source is not None and f.source.sector
+            in NATIONAL_SECTORS and f.source.via != "pronoun" else None,
             article=art.text)
         if place is not None:
             for fields, role in ((src, "source"), (tgt, "target")):

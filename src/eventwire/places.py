@@ -1106,6 +1106,30 @@ def _quote_around(sent: Span, trigger: Token) -> tuple[int, int] | None:
     return None
 
 
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "agent"})
+
+
+def _as_argument(tok: Token) -> bool:
+    """Is the place name used as a party rather than a location: a subject or object of a
+    verb ("Athens expelled the ambassador", "encouraging allies such as Germany", "China and
+    Russia pledged funds and Syria is taxing goods"), or the object of a preposition that is
+    not locative ("attacks from Azerbaijan", "troops to Libya", "involvement of Iran")?"""
+    head = tok
+    while head.dep_ in {"conj", "appos"} and head.head.i != head.i:
+        head = head.head
+    if head.dep_ in _ARGUMENT_DEPS:
+        return True
+    if head.dep_ == "pobj" and head.head.dep_ in {"prep", "agent"}:
+        prep = head.head
+        while prep.dep_ == "prep" and prep.head.dep_ == "pobj" and prep.head.lower_ in {
+                "as", "such"}:
+            prep = prep.head.head
+        if prep.lower_ in {"such", "as", "like"}:  # "allies such as Germany"
+            return True
+        return prep.lower_ not in _LOC_PREPS | {"on", "of"}
+    return False
+
+
 def _between(tok: Token) -> bool:
     """ "a peace agreement between Japan and Russia": the places name the parties."""
     head = tok
@@ -1203,6 +1227,8 @@ def pick_location(
     dateline: Place | None = None,
     country_hint: str | None = None,
     actor_countries: Sequence[str | None] = (),
+    source_country: str | None = None,
+    national: str | None = None,
     article: str | None = None,
 ) -> tuple[Place | None, str | None, str | None]:
     """Where did the event happen? Returns (place, location_name_as_written, reason) with
@@ -1264,6 +1290,7 @@ def pick_location(
         if cand.strong
         and not _in_other_clause(doc[cand.start : cand.end].root, trigger)
         and not _between(doc[cand.start : cand.end].root)
+        and not _as_argument(doc[cand.start : cand.end].root)
     ]
     if strong:
         best, best_place = strong[0]
@@ -1284,6 +1311,18 @@ def pick_location(
         near = _locative_place(before, gazetteer, dateline) if before else None
         if near is not None:
             return near, near.name, "context"
+    home = gazetteer.country(source_country) if source_country else None
+    if home is not None and (dateline is None or home.country != dateline.country):
+        # "The Armenians claim ..." in a story placed in the US: the doer's country, not the
+        # lead's (a named venue abroad would have been found above)
+        return home, home.name, "source"
+    if (national and isinstance(dateline, LeadPlace) and dateline.kind != "country"
+            and dateline.country == national):
+        # "The FSB denies ..." in a story led by Magnitogorsk: a national body acts from no
+        # city the text names; the country, not the lead's city
+        whole = gazetteer.country(national)
+        if whole is not None:
+            return whole, whole.name, "lead"
     if dateline is not None:
         reason = "lead" if isinstance(dateline, LeadPlace) else "dateline"
         country = gazetteer.country(dateline.country) if online else None
