@@ -295,15 +295,17 @@ class Coder:
                 _localise(fields, role, place.country)
         rule_id = f.pattern.id
         targets = "|".join(a.code or "" for a in f.targets) or None
-        if (place is not None and not tgt.get("target_code") and self.config.place_as_target
-                and place.country != src.get("source_code")
-                and (reason in PLACE_TARGET_REASONS
-                     or (reason == "lead" and bool(_place_text) and _place_text in sent.text
-                         and place.country != src.get("source_country")))):
+        acted_in = place if reason in PLACE_TARGET_REASONS else None
+        if (acted_in is None and isinstance(dateline, places.LeadPlace)
+                and dateline.name in sent.text and dateline.country != src.get("source_country")):
+            acted_in = dateline  # the lead's place, named in this very sentence
+        if (acted_in is not None and not tgt.get("target_code") and self.config.place_as_target
+                and acted_in.country != src.get("source_code")):
             # "Russia is conducting exercises in Alaska": the country acted in is the target
-            tgt = {"target_code": place.country, "target_text": _place_text,
-                   "target_country": place.country}
-            targets, rule_id = place.country, f"{rule_id}+place-target"
+            text = _place_text if acted_in is place else acted_in.name
+            tgt = {"target_code": acted_in.country, "target_text": text,
+                   "target_country": acted_in.country}
+            targets, rule_id = acted_in.country, f"{rule_id}+place-target"
         conf = 0.35 + 0.2 * bool(src.get("source_code")) + 0.2 * bool(tgt.get("target_code"))
         conf += 0.1 * (f.pattern.specificity > 0)
         conf -= 0.1 * (rule_id != f.pattern.id)  # the target is only where it happened
