@@ -1240,14 +1240,19 @@ def pick_location(
     its paragraph of `article` names a place inside it after a locative word: "... bombings in
     the capital, Tunis. Two people were killed ..." -> Tunis; not when a proper name is the
     trigger's subject, which starts a new act: "Biden criticized the move"), "dateline" (the
-    `dateline` given), "lead" (the `dateline` given is a `LeadPlace`; for an act done online,
-    "praised him on Twitter", only the dateline's country), "actors" (none of those, but the
+    `dateline` given), "source" (no place in the text above, and `source_country`, the
+    speaker's country of an act done by saying, is not the dateline's: "The Armenians claim
+    ..." in a story led by the United States), "lead" (the `dateline` given is a `LeadPlace`;
+    for an act done online, "praised him on Twitter", or by a body of the whole country,
+    `national` the lead's country, only the lead's country), "actors" (none of those, but the
     event's actors whose country is known, `actor_countries`, all belong to one country: that
     country, as GDELT falls back to actor geography), or (None, None, None).
 
     Never chosen: places overlapping `exclude` (doc-level token indices of the event's actors)
     or describing an actor (coordinated with one, its "of"/"from"/possessive/compound
-    modifier, or the place of an "X-based" adjective: "a UK-based group"); when the trigger is
+    modifier, or the place of an "X-based" adjective: "a UK-based group"), and for "sentence"
+    places named as a party (subject or object of a verb, object of a non-locative
+    preposition: "allies such as Germany", "attacks from Azerbaijan"); when the trigger is
     inside a quotation, places outside it (they describe the speaker) unless the quoted act is
     in the first person; for "sentence", places inside a relative or -ing clause without the
     trigger, and the parties of "between X and Y".
