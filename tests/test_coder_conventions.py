@@ -136,3 +136,8 @@ def test_war_games_are_exercises_not_war(coder: Coder) -> None:
     assert [e.cameo_root for e in events] == ["15"]
     assert [e.cameo_root for e in code(coder, "Russia launched a war against Ukraine.")] == [
         "19"]
+
+
+def test_a_country_naming_a_war_does_not_make_its_veteran_an_actor_of_it(coder: Coder) -> None:
+    events = code(coder, "An Iraq War veteran met the mayor of Boston on Monday.")
+    assert not any((e.source_code or "").startswith("IRQ") for e in events)

@@ -1037,3 +1037,13 @@ def test_pick_location_a_national_body_acts_from_its_country_not_the_lead_city(
     assert place is not None and place.name == "Russia" and reason == "lead"
     place, _, _ = pick_location(next(iter(doc.sents)), trig, gaz, dateline=LeadPlace.of(city))
     assert place is not None and place.name == "Magnitogorsk"
+
+
+@pytest.mark.model
+def test_pick_location_a_place_describing_a_named_person_is_not_the_place(
+    nlp: Any, gaz: Gazetteer
+) -> None:
+    place, _, _ = _locate(
+        nlp, gaz, "Researcher Anna Berg of Uppsala, Sweden praised the decision.", "praised"
+    )
+    assert place is None

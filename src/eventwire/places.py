@@ -1152,8 +1152,8 @@ def _describes_actor(tok: Token, excluded: set[int]) -> bool:
             cur = cur.head.head
         else:
             return False
-        if cur.i in excluded:
-            return True
+        if cur.i in excluded or cur.ent_type_ == "PERSON":
+            return True  # ... or of any named person: "Yutaka Iwasaki of Kobe, Japan"
     return False
 
 

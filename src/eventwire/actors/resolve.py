@@ -41,6 +41,8 @@ COLLECTIVE_HEADS = frozenset({"position", "target", "base", "outpost", "garrison
                               "agent", "personnel", "staff", "envoy", "representative",
                               "inspector", "monitor", "observer", "investigator", "expert",
                               "negotiator", "mediator", "worker", "employee", "crew"})
+CONFLICT_NOUNS = frozenset({"war", "conflict", "crisis", "genocide", "invasion", "campaign",
+                            "revolution", "uprising"})
 PLATFORMS = frozenset({"tank", "jet", "helicopter", "drone", "gunboat", "artillery",
                        "warplane", "gunship", "warship", "aircraft", "plane"})
 ASSETS = frozenset({"position", "target", "base", "outpost", "garrison", "convoy",
@@ -346,6 +348,9 @@ class ActorResolver:
                 anchor = got[0] if got else None
                 continue
             entries = self.entries.get(t.i)
+            if entries and t.i != head.i and t.dep_ == "compound" and t.head.i != head.i \
+                    and t.head.lemma_.lower() in CONFLICT_NOUNS:
+                entries = None  # "an Iraq War veteran" is no Iraqi actor
             if entries:
                 e = self._pick(entries)
                 if e is None:
