@@ -1047,3 +1047,26 @@ def test_pick_location_a_place_describing_a_named_person_is_not_the_place(
         nlp, gaz, "Researcher Anna Berg of Uppsala, Sweden praised the decision.", "praised"
     )
     assert place is None
+
+
+@pytest.mark.model
+def test_pick_location_the_seat_of_a_local_office_holder(nlp: Any, gaz: Gazetteer) -> None:
+    place, _, reason = _locate(
+        nlp, gaz, "Ana Souza, the mayor of Porto Alegre, extended the curfew.", "extended",
+        actors=("Ana", "Souza", ",", "the", "mayor"),
+    )
+    assert place is not None and place.name == "Porto Alegre" and reason == "office"
+    place, _, _ = _locate(
+        nlp, gaz, "Ana Souza, the wife of a Recife banker, extended the curfew.", "extended",
+        actors=("Ana", "Souza", ",", "the", "wife"),
+    )
+    assert place is None or place.name != "Recife"
+
+
+@pytest.mark.model
+def test_pick_location_not_from_an_according_to_attribution(nlp: Any, gaz: Gazetteer) -> None:
+    place, _, _ = _locate(
+        nlp, gaz, "Police are investigating the fire, according to a prosecutor for the "
+        "Western District of Texas.", "investigating", actors=("Police",),
+    )
+    assert place is None or place.admin1 != "TX"

@@ -286,7 +286,7 @@ class Coder:
             doc[:], f.trigger, self.gazetteer, exclude=exclude, dateline=dateline,
             actor_countries=[a.country for a in (f.source, f.target) if a is not None],
             source_country=f.source.country if f.source is not None and anchored(f.source)
-            and cc.root in SAID_ROOTS else None,
+            and f.source.via != "pronoun" and cc.root in SAID_ROOTS else None,
             national=f.source.country if f.source is not None and f.source.sector
             in NATIONAL_SECTORS and f.source.via != "pronoun" else None,
             article=art.text)

@@ -1130,6 +1130,39 @@ def _as_argument(tok: Token) -> bool:
     return False
 
 
+# Offices bound to a place: their holder acts there ("the mayor of Moscow", "Ohio's governor").
+_LOCAL_OFFICES = frozenset({"mayor", "governor", "council", "councillor", "councilor",
+                            "sheriff", "premier", "legislature", "assembly", "municipality"})
+
+
+def _local_office(tok: Token, excluded: set[int]) -> bool:
+    """Is the place the seat of an event actor's local office ("the mayor of Moscow")?"""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in _ACTOR_MODIFIER_DEPS:
+            cur = cur.head
+        elif cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.lower_ == "of":
+            cur = cur.head.head
+        else:
+            return False
+        if cur.lemma_.lower() in _LOCAL_OFFICES:
+            return cur.i in excluded or any(
+                a.i in excluded for a in (cur.head, *cur.head.children) if a.dep_ == "appos"
+                or cur.dep_ == "appos")
+    return False
+
+
+def _attribution(tok: Token) -> bool:
+    """Is the place inside "according to ..." (the source of a report, not the event's place:
+    "according to the U.S. Attorney for the Western District of Texas")?"""
+    for anc in tok.ancestors:
+        if anc.dep_ == "prep" and anc.lower_ == "to" and anc.head.lower_ == "according":
+            return True
+        if anc.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
+
+
 def _between(tok: Token) -> bool:
     """ "a peace agreement between Japan and Russia": the places name the parties."""
     head = tok
@@ -1263,12 +1296,18 @@ def pick_location(
     quote = _quote_around(sent, trigger)
     lowers = [t.lower_ for t in sent]
     resolved: list[tuple[_Candidate, Place]] = []
+    office: tuple[Place, str] | None = None
     for cand in _candidates(sent):
         if excluded.intersection(range(cand.start, cand.end)):
             continue
         if quote is not None and not (quote[0] < cand.start and cand.end <= quote[1]):
             continue
         if _describes_actor(doc[cand.start : cand.end].root, excluded):
+            if office is None and _local_office(doc[cand.start : cand.end].root, excluded):
+                found = _resolve(cand.text, gazetteer, hint)
+                office = (found, cand.text) if found is not None else None
+            continue
+        if _attribution(doc[cand.start : cand.end].root):
             continue
         if _based_adjective(doc, cand):
             continue
@@ -1304,6 +1343,8 @@ def pick_location(
                 break
             best, best_place = cand, place
         return best_place, best.text, "sentence"
+    if office is not None:  # "Sergei Sobyanin, the mayor of Moscow, extended the lockdown"
+        return office[0], office[1], "office"
     online = _online(trigger)
     if (
         article
