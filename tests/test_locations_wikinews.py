@@ -19,10 +19,10 @@ Rules (the same that filled `country_correct` / `place_correct` in the fixture):
 - gold null (the text gives no basis for a place): both are right only if nothing is predicted;
 - country: the predicted country equals the gold country;
 - place: right country and (gold is a country: the prediction is that country; gold is an
-  admin1: the prediction is that admin1, by name; gold is a city: the prediction has that name,
-  or is a city within 30 km of it).
+  admin1: the prediction is that admin1, by name; gold is a city: the prediction has that name
+  (a city-state predicted as its country counts: Hong Kong), or is a city within 30 km of it).
 
-Reached on this sample: country 0.78, place 0.61 (the issue's target is 0.90 / 0.80). The first
+Reached on this sample: country 0.80, place 0.65 (the issue's target is 0.90 / 0.80). The first
 sample, on which the location rules were developed, gives 0.76 / 0.66 with 13 of its events no
 longer coded (0.87 / 0.76 on the 87 still coded): rules fitted to one sample lose about 0.10 of
 place accuracy on a fresh one. The test asserts the reached figures minus 0.02.
@@ -41,8 +41,8 @@ from eventwire.places import Gazetteer, normalize_name
 
 FIXTURE = Path(__file__).parent / "fixtures" / "wikinews_locations.jsonl"
 CORPUS = "data/corpora/wikinews_2019_2020.jsonl"
-MIN_COUNTRY = 0.76  # reached 0.78
-MIN_PLACE = 0.59  # reached 0.61
+MIN_COUNTRY = 0.78  # reached 0.80
+MIN_PLACE = 0.63  # reached 0.65
 MIN_FOUND = 0.85  # the coder changes; re-draw and re-judge the sample when this fails
 SAME_PLACE_KM = 30.0
 
@@ -78,10 +78,10 @@ def judge(pred: dict[str, Any] | None, row: dict[str, Any], gaz: Gazetteer) -> t
     predicted_country = country_place is not None and name == country_place.name
     if kind == "country":
         return True, predicted_country
+    if normalize_name(name) == normalize_name(gold_place):
+        return True, True  # also a city-state named as the country: Hong Kong, Singapore
     if predicted_country:
         return True, False
-    if normalize_name(name) == normalize_name(gold_place):
-        return True, True
     gold = gaz.lookup(gold_place, country_hint=gold_country)
     if kind == "city" and gold is not None and gold.kind == "city" and pred.get("lat") is not None:
         return True, _km(pred["lat"], pred["lon"], gold.latitude, gold.longitude) <= SAME_PLACE_KM

@@ -23,7 +23,7 @@ from . import dates, ontology, places
 from .actors.dictionary import ActorDictionary, build
 from .actors.resolve import Actor, ActorMatcher, ActorResolver, ArticleContext
 from .config import Config
-from .events.extract import Found, anchored, extract, joint_partner
+from .events.extract import Found, anchored, extract
 from .events.patterns import PatternSet, load_patterns
 from .model import Article, Event
 from .nlp import load_pipeline
@@ -46,6 +46,17 @@ NATIONAL_SECTORS = frozenset({"GOV", "LEG", "SPY", "MIL"})
 # leaders, who travel ("President X, before leaving for Beijing, …").
 DOMESTIC_SECTORS = frozenset({"COP", "JUD", "LEG", "CVL", "OPP", "BUS", "MED", "EDU",
                               "HLH", "LAB", "REL", "CRM", "AGR", "PTY", "ENV"})
+
+
+def _destination(target: Actor | None, trigger: Token) -> bool:
+    """Is the target of a visit or meeting also where it happened: "traveled to Tehran",
+    "arrived in Baghdad", "visited Moscow" (not "met Putin", "talks with Iraq")?"""
+    if target is None or not 0 <= target.head_i < len(trigger.doc):
+        return False
+    tok = trigger.doc[target.head_i]
+    if tok.dep_ in {"dobj", "obj"} and tok.head.i == trigger.i:
+        return trigger.lemma_.lower() in {"visit", "tour"}
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"to", "in", "at", "into"}
 
 
 def _localise(fields: dict[str, object], role: str, country: str) -> None:
@@ -274,8 +285,8 @@ class Coder:
         when = self._when(f, sent.text, art.pub_date)
         # the actors are not the place ("sanctions on Russia"), except the destination or
         # venue of a visit or meeting ("traveled to Tehran")
-        joint = any(a is not None and joint_partner(a, f.trigger) for a in (f.source, f.target))
-        located = (f.source,) if cc.root == "04" and not joint else (f.source, f.target)
+        located = (f.source,) if cc.root == "04" and _destination(f.target, f.trigger) \
+            else (f.source, f.target)
         exclude = {a.head_i for a in located if a is not None}
         for a in located:
             if a is not None:
