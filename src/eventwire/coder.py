@@ -33,9 +33,9 @@ COUNTRY_GOV = "GOV"
 # Locations named in the sentence itself may stand in for a missing target (and the lead's
 # place when this sentence names it); a dateline says where the story was filed.
 PLACE_TARGET_REASONS = frozenset({"trigger_prep", "sentence"})
-# Acts done by saying (statements, appeals, demands, disapproval, rejection, threats): with no
-# place named, the speaker's country is likelier than the story's lead.
-SAID_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
+# Acts done by saying (statements, appeals, intents, demands, disapproval, rejection,
+# threats): with no place named, the speaker's country is likelier than the story's lead.
+SAID_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 # Bodies of a whole country: with no place named, they act from the country, not from the
 # city the story is about.
 NATIONAL_SECTORS = frozenset({"GOV", "LEG", "SPY", "MIL"})
