@@ -24,6 +24,7 @@ from typing import IO, Any, Literal
 import duckdb
 
 from eventwire.errors import StoreError
+from eventwire.places import Gazetteer
 from eventwire.query import EventQuery, filtered_sql, page_sql, query_sql
 from eventwire.store import Store
 
@@ -182,7 +183,9 @@ def gdelt_row(r: dict[str, Any]) -> list[str]:
     - IsRootEvent is 1 for events in the article's first sentence.
     - NumMentions/NumSources/NumArticles come from the store's `event_counts` (all stored
       articles, not one 15-minute update). AvgTone is empty (no tone model).
-    - Only ActionGeo is filled; Actor1Geo/Actor2Geo are empty. ActionGeo_CountryCode is our
+    - Actor1Geo/Actor2Geo: an actor of the country where the act happened gets the ActionGeo
+      fields; an actor of another country gets that country at country level (Type 1, the
+      GeoNames country centre); an actor with no country, none. ActionGeo_CountryCode is our
       ISO alpha-3 code, NOT GDELT's FIPS 10-4 two-letter code; ADM1Code is that code followed
       by the GeoNames admin1 code (GDELT: FIPS country + FIPS ADM1); FeatureID is the GeoNames
       id (GDELT: GNS/GNIS id), or the country code for a country-level place. ActionGeo_Type
@@ -225,11 +228,40 @@ def gdelt_row(r: dict[str, Any]) -> list[str]:
         out["ActionGeo_Lat"] = lat
         out["ActionGeo_Long"] = lon
         out["ActionGeo_FeatureID"] = r.get("geonameid") if admin1 else country
+    for n, role in (("1", "source"), ("2", "target")):
+        _actor_geo(out, n, r.get(f"{role}_country"), country)
     added = r.get("ingested_at")
     if isinstance(added, datetime):
         out["DATEADDED"] = added.strftime("%Y%m%d%H%M%S")
     out["SOURCEURL"] = r.get("article_url") or r.get("article_source")
     return [_field(out[c]) for c in GDELT_COLUMNS]
+
+
+def _actor_geo(out: dict[str, Any], n: str, actor_country: str | None,
+               action_country: str | None) -> None:
+    """Actor{n}Geo, the cheap way: an actor of the country where the act happened is placed
+    where it happened (the ActionGeo fields); an actor of another country at that country's
+    centre, country level (Type 1). No country, no geo."""
+    if not actor_country:
+        return
+    if actor_country == action_country:
+        for f in _GEO:
+            out[f"Actor{n}Geo_{f}"] = out[f"ActionGeo_{f}"]
+        return
+    place = _gazetteer().country(actor_country)
+    if place is None:
+        return
+    out[f"Actor{n}Geo_Type"] = 1
+    out[f"Actor{n}Geo_FullName"] = place.name
+    out[f"Actor{n}Geo_CountryCode"] = actor_country
+    out[f"Actor{n}Geo_ADM1Code"] = actor_country
+    out[f"Actor{n}Geo_Lat"] = place.latitude
+    out[f"Actor{n}Geo_Long"] = place.longitude
+    out[f"Actor{n}Geo_FeatureID"] = actor_country
+
+
+def _gazetteer() -> Gazetteer:
+    return Gazetteer.default()  # loaded (once) only when a GDELT file is written
 
 
 def _field(value: Any) -> str:
