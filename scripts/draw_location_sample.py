@@ -14,7 +14,10 @@ and its flags (judged by the test's rules); the others are written with
 `"gold_country": "TO_JUDGE"` for a human coder to fill from the sentence and the article,
 blind to the prediction.
 
-    .venv/bin/python scripts/draw_location_sample.py [OUT.jsonl]
+    .venv/bin/python scripts/draw_location_sample.py [OUT.jsonl] [--offset N]
+
+`--offset N` draws the next sentences in the same order instead (ranks N to N+99): a held-out
+sample for checking rules that were tuned on the first 100.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ SIZE = 100
 GOLD_FIELDS = ("gold_country", "gold_place", "gold_admin_or_city", "note")
 
 
-def main(out: Path) -> None:
+def main(out: Path, offset: int = 0) -> None:
     judged = {}
     if FIXTURE.exists():
         for line in FIXTURE.read_text("utf-8").splitlines():
@@ -61,7 +64,7 @@ def main(out: Path) -> None:
                 *key, first[key].trigger_start):
             first[key] = ev
     rows = []
-    for key in sorted(first, key=lambda k: rank(*k))[:SIZE]:
+    for key in sorted(first, key=lambda k: rank(*k))[offset : offset + SIZE]:
         ev = first[key]
         old = judged.get((ev.article_id, ev.sentence_index, ev.trigger_start))
         row = {
@@ -91,4 +94,10 @@ def main(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("location_sample.jsonl"))
+    args = sys.argv[1:]
+    skip = 0
+    if "--offset" in args:
+        at = args.index("--offset")
+        skip = int(args[at + 1])
+        del args[at : at + 2]
+    main(Path(args[0]) if args else Path("location_sample.jsonl"), skip)
