@@ -167,3 +167,12 @@ def test_an_organisation_named_on_a_thing_is_not_the_actor(coder: Coder) -> None
                            "for hosting sites.")
     events = code(coder, "A UN report accused Israel of war crimes.")
     assert any(e.source_code == "IGOUNO" for e in events)
+
+
+@pytest.mark.model
+def test_a_landmark_named_after_a_capital_is_not_its_government(coder: Coder) -> None:
+    events = coder.code_text("Police shot the attacker dead on London Bridge on Friday.",
+                             pub_date=date(2019, 11, 29))
+    assert not any((e.target_code or "").endswith("GOV") for e in events)
+    events = coder.code_text("Tehran condemned the sanctions.", pub_date=date(2019, 11, 29))
+    assert [e.source_code for e in events] == ["IRNGOV"]

@@ -439,6 +439,9 @@ class ActorResolver:
             return [Actor(None, person_text, span.start_char, span.end_char, kind="person",
                           person=person_text, via="ner", head_i=head.i)]
         if country_kind in {"capital", "seat"} and not sector:
+            if head.i not in self.entries and head.pos_ == "PROPN" and named is None \
+                    and person_text is None:
+                return []  # "London Bridge", "the Beijing Olympics": named after the city
             sector = "GOV"
         # no country known: the sector alone is the code, as GDELT's Actor1Code does ("GOV")
         code = compose_code(country, sector) if country else sector
