@@ -22,10 +22,12 @@ Rules (the same that filled `country_correct` / `place_correct` in the fixture):
   admin1: the prediction is that admin1, by name; gold is a city: the prediction has that name
   (a city-state predicted as its country counts: Hong Kong), or is a city within 30 km of it).
 
-Reached on this sample: country 0.81, place 0.66 (the issue's target is 0.90 / 0.80). The first
-sample, on which the location rules were developed, gives 0.76 / 0.66 with 13 of its events no
-longer coded (0.87 / 0.76 on the 87 still coded): rules fitted to one sample lose about 0.10 of
-place accuracy on a fresh one. The test asserts the reached figures minus 0.02.
+Reached on this sample: country 0.81, place 0.66 (the issue's target is 0.90 / 0.80); the
+last location rules were checked on it, so it is partly in-sample. On the held-out sample
+(HELDOUT, judged after those rules and never used to develop one): 0.70 / 0.54 — the figure to
+expect on unseen text. The first sample, on which the earlier rules were developed, gives
+0.76 / 0.66 with 13 of its events no longer coded (0.87 / 0.76 on the 87 still coded). The test
+asserts the reached figures minus 0.02.
 """
 
 from __future__ import annotations
@@ -40,15 +42,23 @@ import pytest
 from eventwire.places import Gazetteer, normalize_name
 
 FIXTURE = Path(__file__).parent / "fixtures" / "wikinews_locations.jsonl"
+# The next 100 sentences in the same hash order (`draw_location_sample.py --offset 100`),
+# judged blind the same way, and NOT used to develop any rule: a check that the rules carry to
+# unseen events. Tune on it and it stops being one.
+HELDOUT = Path(__file__).parent / "fixtures" / "wikinews_locations_heldout.jsonl"
 CORPUS = "data/corpora/wikinews_2019_2020.jsonl"
 MIN_COUNTRY = 0.79  # reached 0.81
 MIN_PLACE = 0.64  # reached 0.66
+MIN_HELDOUT = (0.68, 0.52)  # reached 0.70, 0.54 (country, place)
 MIN_FOUND = 0.85  # the coder changes; re-draw and re-judge the sample when this fails
 SAME_PLACE_KM = 30.0
 
 
-def _rows() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in FIXTURE.read_text("utf-8").splitlines() if line]
+SAMPLES = {"sample": (FIXTURE, MIN_COUNTRY, MIN_PLACE), "heldout": (HELDOUT, *MIN_HELDOUT)}
+
+
+def _rows(path: Path = FIXTURE) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -93,8 +103,10 @@ def gaz() -> Gazetteer:
     return Gazetteer.default()
 
 
-def test_fixture_is_a_fixed_sample_of_100_hand_checked_events(gaz: Gazetteer) -> None:
-    rows = _rows()
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_fixture_is_a_fixed_sample_of_100_hand_checked_events(gaz: Gazetteer, sample: str
+                                                              ) -> None:
+    rows = _rows(SAMPLES[sample][0])
     assert len(rows) == 100
     assert len({r["event_id"] for r in rows}) == 100
     assert len({(r["article_id"], r["sentence_index"]) for r in rows}) == 100  # one per sentence
@@ -106,8 +118,10 @@ def test_fixture_is_a_fixed_sample_of_100_hand_checked_events(gaz: Gazetteer) ->
         assert row["note"]
 
 
-def test_fixture_flags_follow_the_rules_for_the_stored_predictions(gaz: Gazetteer) -> None:
-    for row in _rows():
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_fixture_flags_follow_the_rules_for_the_stored_predictions(gaz: Gazetteer, sample: str
+                                                                  ) -> None:
+    for row in _rows(SAMPLES[sample][0]):
         expected = (False, False) if row["dropped"] else judge(row["predicted_location"], row, gaz)
         assert (row["country_correct"], row["place_correct"]) == expected, row["event_id"]
         before = row.get("before")
@@ -117,13 +131,15 @@ def test_fixture_flags_follow_the_rules_for_the_stored_predictions(gaz: Gazettee
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("sample", SAMPLES)
 def test_locations_of_hand_checked_wikinews_events(
-    coder: Any, shared: Path, gaz: Gazetteer
+    coder: Any, shared: Path, gaz: Gazetteer, sample: str
 ) -> None:
     from eventwire.io.readers import read_articles
     from eventwire.model import Article
 
-    rows = _rows()
+    path, min_country, min_place = SAMPLES[sample]
+    rows = _rows(path)
     wanted = {r["article_id"] for r in rows}
     articles = [
         a for a in read_articles(shared / CORPUS) if isinstance(a, Article) and a.id in wanted
@@ -168,5 +184,5 @@ def test_locations_of_hand_checked_wikinews_events(
     detail = f"country {country_acc:.2f}, place {place_acc:.2f}; place misses:\n" + "\n".join(
         misses
     )
-    assert country_acc >= MIN_COUNTRY, detail
-    assert place_acc >= MIN_PLACE, detail
+    assert country_acc >= min_country, detail
+    assert place_acc >= min_place, detail
