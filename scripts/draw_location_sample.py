@@ -8,7 +8,7 @@ the smallest SHA-1 of "article_id|sentence_index|trigger_start". Hash order, unl
 keeps a sentence in the sample when the coder changes events elsewhere, so a re-draw after a
 coder change mostly re-uses the rows already judged.
 
-Rows whose (article, sentence, trigger offset) were judged in the existing fixture keep that
+Rows whose (article, sentence, trigger offset) were judged in the existing fixtures keep that
 judgement (gold_country, gold_place, gold_admin_or_city, note) and get the current prediction
 and its flags (judged by the test's rules); the others are written with
 `"gold_country": "TO_JUDGE"` for a human coder to fill from the sentence and the article,
@@ -37,7 +37,8 @@ from test_locations_wikinews import judge
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "data" / "corpora" / "wikinews_2019_2020.jsonl"
-FIXTURE = ROOT / "tests" / "fixtures" / "wikinews_locations.jsonl"
+FIXTURES = (ROOT / "tests" / "fixtures" / "wikinews_locations.jsonl",
+            ROOT / "tests" / "fixtures" / "wikinews_locations_heldout.jsonl")
 MAX_PARAGRAPHS = 40
 SIZE = 100
 GOLD_FIELDS = ("gold_country", "gold_place", "gold_admin_or_city", "note")
@@ -45,8 +46,10 @@ GOLD_FIELDS = ("gold_country", "gold_place", "gold_admin_or_city", "note")
 
 def main(out: Path, offset: int = 0) -> None:
     judged = {}
-    if FIXTURE.exists():
-        for line in FIXTURE.read_text("utf-8").splitlines():
+    for fixture in FIXTURES:
+        if not fixture.exists():
+            continue
+        for line in fixture.read_text("utf-8").splitlines():
             row = json.loads(line)
             judged[(row["article_id"], row["sentence_index"], row["trigger_start"])] = row
     gazetteer = Gazetteer.default()

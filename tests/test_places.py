@@ -13,6 +13,7 @@ from eventwire.places import (
     LeadPlace,
     Place,
     find_dateline,
+    find_lead_place,
     normalize_name,
     pick_location,
 )
@@ -1070,3 +1071,17 @@ def test_pick_location_not_from_an_according_to_attribution(nlp: Any, gaz: Gazet
         "Western District of Texas.", "investigating", actors=("Police",),
     )
     assert place is None or place.admin1 != "TX"
+
+
+def test_lead_place_skips_names_of_wars_and_games(gaz: Gazetteer) -> None:
+    place = find_lead_place("Adam Kokesh, an Iraq War veteran and radio host, spoke with "
+                            "reporters.", gaz)
+    assert place is None
+    place = find_lead_place("Athletes arrived for the Tokyo Olympics in Sapporo on Monday.", gaz)
+    assert place is None or place.name != "Tokyo"
+
+
+def test_lead_place_territory_of_a_country_is_the_territory(gaz: Gazetteer) -> None:
+    place = find_lead_place("An earthquake hit the United States commonwealth of Puerto Rico on "
+                            "Monday.", gaz)
+    assert place is not None and place.country == "PRI"

@@ -1695,6 +1695,9 @@ def _lead_hits(
                 place = _resolve(name, gazetteer, region.country if region else None)
                 if place is None:
                     continue
+                if end < len(tokens) and tokens[end].casefold() in _NAMED_AFTER_HEADS:
+                    found = e  # "an Iraq War veteran", "the Tokyo Olympics": not a place
+                    break
                 if place.kind != "city":
                     if (
                         place.kind != "admin1"
@@ -1712,6 +1715,13 @@ def _lead_hits(
                 break
             k = found if found else k + 1
     return cities, regions, nationalities
+
+
+# A place name followed by one of these names an event or an institution, not a place.
+_NAMED_AFTER_HEADS = frozenset({"war", "wars", "olympics", "games", "cup", "airlines", "airways",
+                                "accords", "accord", "agreement", "protocol", "treaty"})
+_TERRITORY_OF = frozenset({"commonwealth of", "territory of", "overseas territory of",
+                           "unincorporated territory of"})
 
 
 def find_lead_place(text: str, gazetteer: Gazetteer) -> LeadPlace | None:
@@ -1745,6 +1755,10 @@ def find_lead_place(text: str, gazetteer: Gazetteer) -> LeadPlace | None:
     if regions:
         best = regions[0]
         for hit in regions[1:]:
+            between = " ".join(tokens[best.end : hit.position]).casefold()
+            if between in _TERRITORY_OF:  # "the United States commonwealth of Puerto Rico"
+                best = hit
+                continue
             if hit.position - best.end > _LEAD_REGION_GAP or not _contains(best.place, hit.place):
                 break
             best = hit
