@@ -141,3 +141,13 @@ def test_war_games_are_exercises_not_war(coder: Coder) -> None:
 def test_a_country_naming_a_war_does_not_make_its_veteran_an_actor_of_it(coder: Coder) -> None:
     events = code(coder, "An Iraq War veteran met the mayor of Boston on Monday.")
     assert not any((e.source_code or "").startswith("IRQ") for e in events)
+
+
+@pytest.mark.parametrize("text,triple", [
+    ("Rights groups called for Egypt to release the jailed activists.", ("HRI", "EGY", "0253")),
+    ("The EU called upon Serbia to release the prisoners.", ("IGO", "SRB", "0253")),
+    ("Ministers called for Burma to institute democratic reforms.", ("GOV", "MMR", "024")),
+])
+def test_the_addressee_of_a_call_is_the_target(coder: Coder, text: str,
+                                               triple: tuple[str, str, str]) -> None:
+    assert triple in dyads(code(coder, text))

@@ -218,6 +218,13 @@ def targets_of(v: Token, p: Pattern, resolver: ActorResolver) -> list[Actor]:
                             if got:
                                 return got
         else:
+            if slot == "for":  # "called for Burma to institute reforms": Burma is asked
+                for c in v.children:
+                    if _for_clause(c):
+                        for subj in _children(c, SUBJ):
+                            got = resolver.actors_at(subj)
+                            if got:
+                                return got
             holders = [v, *objs]
             for h in holders:
                 for prep in _children(h, {"prep", "dative"}):
@@ -228,6 +235,12 @@ def targets_of(v: Token, p: Pattern, resolver: ActorResolver) -> list[Actor]:
                         if got:
                             return got
     return []
+
+
+def _for_clause(c: Token) -> bool:
+    """'for X to do': a clause child with the subordinator "for" (spaCy: mark)."""
+    return c.dep_ in {"advcl", "ccomp", "xcomp"} and any(
+        m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
 
 
 def _object_lemmas(v: Token) -> set[str]:
@@ -285,6 +298,7 @@ def match_pattern(v: Token, candidates: tuple[Pattern, ...], resolver: ActorReso
     obj_mods: set[str] = set()
     clause: set[str] | None = None
     preps = {c.lower_ for c in v.children if c.dep_ in {"prep", "agent"}}
+    preps |= {"for" for c in v.children if _for_clause(c)}  # "called for Burma to reform"
     particles = {c.lower_ for c in v.children if c.dep_ in {"prt", "advmod"}
                  or (c.dep_ == "prep" and c.lower_ in PARTICLE_PREPS)}
     best: tuple[int, int] | None = None
@@ -762,6 +776,11 @@ def _asked_for(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
         if not targets:
             targets = resolver.actors_at(o)
         break
+    if not targets:  # "called on Russia to respect the ceasefire"
+        for prep in _children(gov, {"prep"}):
+            if prep.lower_ in {"on", "upon"}:
+                for o in _children(prep, {"pobj"}):
+                    targets = targets or resolver.actors_at(o)
     if not targets:
         for subj in _children(v, SUBJ | SUBJ_PASS):
             targets = resolver.actors_at(subj)
