@@ -151,3 +151,17 @@ def test_a_country_naming_a_war_does_not_make_its_veteran_an_actor_of_it(coder: 
 def test_the_addressee_of_a_call_is_the_target(coder: Coder, text: str,
                                                triple: tuple[str, str, str]) -> None:
     assert triple in dyads(code(coder, text))
+
+
+@pytest.mark.parametrize("text,code_", [
+    ("Germany is concerned about Russia's troop buildup.", "012"),
+    ("The Turkish president said he was confident about the talks with Greece.", "013"),
+])
+def test_a_stated_mood_is_a_pessimistic_or_optimistic_comment(coder: Coder, text: str,
+                                                               code_: str) -> None:
+    assert code_ in {e.cameo_code for e in code(coder, text)}
+
+
+def test_a_negated_mood_is_not_coded_as_that_mood(coder: Coder) -> None:
+    events = code(coder, "The minister was not optimistic about the talks with Iran.")
+    assert "013" not in {e.cameo_code for e in events}

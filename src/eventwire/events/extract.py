@@ -650,11 +650,30 @@ def _extract_all(doc: Doc, resolver: ActorResolver, patterns: PatternSet) -> lis
             if p is None:
                 continue
             found.extend(_verb_event(t, p, resolver))
+        elif t.pos_ == "ADJ" and t.dep_ == "acomp" and lemma in patterns.by_verb \
+                and lemma_of(t.head) in STATE_VERBS:
+            p = match_pattern(t, patterns.by_verb[lemma], resolver)
+            if p is not None:
+                found.extend(_adj_event(t, p, resolver))
         elif t.pos_ in {"NOUN", "PROPN"} and lemma in patterns.by_noun:
             p = match_pattern(t, patterns.by_noun[lemma], resolver)
             if p is not None:
                 found.extend(_noun_event(t, p, resolver))
     return found
+
+
+# "he was pessimistic about the talks", "Iran remains confident": a state said of an actor.
+STATE_VERBS = {"be", "remain", "feel", "seem", "appear", "sound", "become", "grow", "stay"}
+
+
+def _adj_event(a: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
+    code, modality, negated = coded_modality(p.code, modality_of(a.head))
+    if code is None:
+        return []
+    sources = subject_of(a.head, resolver)
+    targets = targets_of(a, p, resolver)
+    return _pairs(p, code, a, sources, targets, negated, modality,
+                  " ".join(t.text for t in a.head.subtree))
 
 
 HARM_VERBS = {"kill", "wound", "injure", "hurt", "maim", "slay", "murder"}
