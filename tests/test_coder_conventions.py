@@ -165,3 +165,20 @@ def test_a_stated_mood_is_a_pessimistic_or_optimistic_comment(coder: Coder, text
 def test_a_negated_mood_is_not_coded_as_that_mood(coder: Coder) -> None:
     events = code(coder, "The minister was not optimistic about the talks with Iran.")
     assert "013" not in {e.cameo_code for e in events}
+
+
+def test_weighing_an_act_is_considering_a_policy_option(coder: Coder) -> None:
+    events = code(coder, "The government of Chad is considering sending troops to Mali.")
+    assert [(e.cameo_code, (e.target_code or "")[:3]) for e in events] == [("014", "MLI")]
+
+
+def test_agreeing_to_an_unnamed_act_is_a_general_intent_to_cooperate(coder: Coder) -> None:
+    events = code(coder, "Brazil agreed to set up a joint research centre with Argentina.")
+    assert "030" in {e.cameo_code for e in events}
+    named = code(coder, "Canada has agreed to lift the sanctions on Iran.")
+    assert {e.cameo_code for e in named} == {"0354"}
+
+
+def test_troops_for_a_peacekeeping_force_are_peacekeeping(coder: Coder) -> None:
+    events = code(coder, "Ghana is ready to contribute 800 troops to a UN peacekeeping force.")
+    assert "0334" in {e.cameo_code for e in events}

@@ -766,10 +766,24 @@ def _request_governor(v: Token) -> tuple[Token, str] | None:
     return None
 
 
+def _considered(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
+    """'Malaysia is considering giving money to refugees': weighing an act is CAMEO 014
+    (consider policy option), by whoever considers it."""
+    gov = next((t for t in _chain(v)[1:] if lemma_of(t) in CONSIDER_VERBS), None)
+    if gov is None:
+        return []
+    sources = subject_of(gov, resolver)
+    targets = targets_of(v, p, resolver)
+    pat = replace(p, id=f"{p.id}+considered")
+    return [replace(f, derived=True) for f in _pairs(
+        pat, "014", gov, sources, targets, False, "asserted",
+        " ".join(t.text for t in gov.subtree))]
+
+
 def _asked_for(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
     found = _request_governor(v)
     if found is None:
-        return []
+        return _considered(v, p, resolver)
     gov, kind = found
     table = DEMAND_CODES if kind == "demand" else APPEAL_CODES
     code = (table.get(p.code[:4]) or table.get(p.code[:3]) or table.get(p.code[:2])
