@@ -182,3 +182,11 @@ def test_agreeing_to_an_unnamed_act_is_a_general_intent_to_cooperate(coder: Code
 def test_troops_for_a_peacekeeping_force_are_peacekeeping(coder: Coder) -> None:
     events = code(coder, "Ghana is ready to contribute 800 troops to a UN peacekeeping force.")
     assert "0334" in {e.cameo_code for e in events}
+
+
+def test_an_unplaced_act_right_after_a_placed_one_happened_there_too(coder: Coder) -> None:
+    events = coder.code_text(
+        "Thousands of protesters rallied in Lyon on Saturday against the pension reform. "
+        "Police arrested 30 protesters.", pub_date=PUB)
+    arrest = next(e for e in events if e.cameo_root == "17")
+    assert (arrest.location_name, arrest.location_reason) == ("Lyon", "context")

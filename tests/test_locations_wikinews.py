@@ -26,7 +26,8 @@ Reached on this sample: country 0.82, place 0.67 (the issue's target is 0.90 / 0
 last location rules were checked on it, so it is partly in-sample. On the held-out sample
 (HELDOUT, judged blind after those rules): 0.70 / 0.54 when first measured — the figure to
 expect on unseen text —, 0.72 / 0.56 after two lead-place fixes found while reading its misses
-(wars/games named after places, "commonwealth of Puerto Rico"). The first sample, on which
+(wars/games named after places, "commonwealth of Puerto Rico"), 0.73 / 0.58 with the place
+carried from the sentence before (checked on all three samples). The first sample, on which
 the earlier rules were developed, gives 0.76 / 0.66 with 13 of its events no longer coded
 (0.87 / 0.76 on the 87 still coded). The test asserts the reached figures minus 0.02.
 """
@@ -50,7 +51,7 @@ HELDOUT = Path(__file__).parent / "fixtures" / "wikinews_locations_heldout.jsonl
 CORPUS = "data/corpora/wikinews_2019_2020.jsonl"
 MIN_COUNTRY = 0.80  # reached 0.82
 MIN_PLACE = 0.65  # reached 0.67
-MIN_HELDOUT = (0.70, 0.54)  # reached 0.72, 0.56 (country, place)
+MIN_HELDOUT = (0.71, 0.56)  # reached 0.73, 0.58 (country, place)
 MIN_FOUND = 0.85  # the coder changes; re-draw and re-judge the sample when this fails
 SAME_PLACE_KM = 30.0
 

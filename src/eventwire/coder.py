@@ -33,6 +33,9 @@ COUNTRY_GOV = "GOV"
 # Locations named in the sentence itself may stand in for a missing target (and the lead's
 # place when this sentence names it); a dateline says where the story was filed.
 PLACE_TARGET_REASONS = frozenset({"trigger_prep", "sentence"})
+# An unplaced event takes the place of an event placed in the sentence just before (K=2 or
+# 3 sentences, or places found elsewhere in that sentence, lost on the location samples).
+CARRY_SENTENCES = 1
 # Acts done by saying (statements, appeals, intents, demands, disapproval, rejection,
 # threats): with no place named, the speaker's country is likelier than the story's lead.
 SAID_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
@@ -224,9 +227,29 @@ class Coder:
                 ev = self._event(art, sent, doc, f, dateline)
                 if ev is not None and ev.event_id not in seen:
                     seen.add(ev.event_id)
+                    ev = self._carry_place(ev, events, dateline)
                     events.append(ev)
             self._remember(doc, resolver, ctx)
         return events
+
+    def _carry_place(self, ev: Event, before: list[Event], dateline: places.Place | None
+                     ) -> Event:
+        """An event the sentence does not place, right after an event placed in its own
+        sentence, inside the lead's country: the story is still there."""
+        if ev.location_reason not in {"lead", "dateline", "actors", None}:
+            return ev
+        for prev in reversed(before):
+            if ev.sentence_index - prev.sentence_index > CARRY_SENTENCES:
+                break
+            if prev.location_reason not in {"trigger_prep"} or prev.location_name is None:
+                continue
+            if dateline is not None and prev.location_country != dateline.country:
+                return ev
+            return ev.model_copy(update={
+                k: getattr(prev, k) for k in ("location_name", "location_country", "admin1",
+                                              "latitude", "longitude", "geonameid")
+            } | {"location_reason": "context"})
+        return ev
 
     @staticmethod
     def _remember(doc: Doc, resolver: ActorResolver, ctx: ArticleContext) -> None:
