@@ -190,3 +190,8 @@ def test_an_unplaced_act_right_after_a_placed_one_happened_there_too(coder: Code
         "Police arrested 30 protesters.", pub_date=PUB)
     arrest = next(e for e in events if e.cameo_root == "17")
     assert (arrest.location_name, arrest.location_reason) == ("Lyon", "context")
+
+
+def test_an_act_on_oneself_is_no_event_between_actors(coder: Coder) -> None:
+    assert code(coder, "Iraq said the rebels had attacked themselves.") == []
+    assert [e.cameo_root for e in code(coder, "The rebels attacked the army base.")] == ["19"]

@@ -864,6 +864,8 @@ def _pairs(p: Pattern, code: str, trig: Token, sources: list[Actor], targets: li
         if p.symmetric and code == p.code and code[:2] in JOINT_ROOTS and not negated:
             # "X held talks with Y", "X clashed with Y": Y did it with X too
             pairs += [(b, a) for a in sources for b in targets if joint_partner(b, trig)]
+    if any(t.text.lower() in REFLEXIVE for t in targets):
+        return out  # "defended themselves", "attacked themselves": no act between actors
     for s, tg in pairs:
         if s is not None and tg is not None and s.code and s.code == tg.code \
                 and s.start_char == tg.start_char:
@@ -875,6 +877,8 @@ def _pairs(p: Pattern, code: str, trig: Token, sources: list[Actor], targets: li
     return out
 
 
+REFLEXIVE = {"themselves", "itself", "himself", "herself", "ourselves", "myself",
+             "yourself", "yourselves", "oneself"}
 JOINT_ROOTS = {"04", "19"}  # meeting, negotiating, fighting "with" someone
 
 
