@@ -38,7 +38,8 @@ from test_locations_wikinews import judge
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "data" / "corpora" / "wikinews_2019_2020.jsonl"
 FIXTURES = (ROOT / "tests" / "fixtures" / "wikinews_locations.jsonl",
-            ROOT / "tests" / "fixtures" / "wikinews_locations_heldout.jsonl")
+            ROOT / "tests" / "fixtures" / "wikinews_locations_heldout.jsonl",
+            ROOT / "tests" / "fixtures" / "wikinews_locations_heldout2.jsonl")
 MAX_PARAGRAPHS = 40
 SIZE = 100
 GOLD_FIELDS = ("gold_country", "gold_place", "gold_admin_or_city", "note")
