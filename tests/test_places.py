@@ -1085,3 +1085,13 @@ def test_lead_place_territory_of_a_country_is_the_territory(gaz: Gazetteer) -> N
     place = find_lead_place("An earthquake hit the United States commonwealth of Puerto Rico on "
                             "Monday.", gaz)
     assert place is not None and place.country == "PRI"
+
+
+@pytest.mark.model
+def test_pick_location_the_place_of_the_means_of_a_passive_act(nlp: Any, gaz: Gazetteer
+                                                               ) -> None:
+    place, _, reason = _locate(
+        nlp, gaz, "The commander was killed by an airstrike in Syria last week.", "killed",
+        actors=("commander",),
+    )
+    assert place is not None and place.country == "SYR" and reason == "trigger_prep"

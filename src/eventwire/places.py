@@ -1034,6 +1034,12 @@ def _candidates(sent: Span) -> list[_Candidate]:
     return out
 
 
+# Nouns naming the means of an attack, whose place is the attack's ("an airstrike in Iraq").
+_MEANS_NOUNS = frozenset({"airstrike", "strike", "attack", "bombing", "raid", "shelling",
+                          "explosion", "blast", "bomb", "missile", "rocket", "drone", "operation",
+                          "assault", "ambush", "shooting", "gunfire", "fire"})
+
+
 def _attachment_points(trigger: Token) -> set[int]:
     """The trigger, its objects, and the heads of open clausal complements ("agreed to meet
     in Geneva") with their objects."""
@@ -1042,6 +1048,10 @@ def _attachment_points(trigger: Token) -> set[int]:
     for head in heads:
         points.add(head.i)
         points.update(c.i for c in head.children if c.dep_ in _OBJECT_DEPS)
+    # the means of a passive act: "killed by an airstrike in Iraq"
+    for agent in (c for c in trigger.children if c.dep_ == "agent"):
+        points.update(g.i for g in agent.children if g.dep_ == "pobj"
+                      and g.lemma_.lower() in _MEANS_NOUNS)
     return points
 
 
