@@ -195,3 +195,12 @@ def test_an_unplaced_act_right_after_a_placed_one_happened_there_too(coder: Code
 def test_an_act_on_oneself_is_no_event_between_actors(coder: Coder) -> None:
     assert code(coder, "Iraq said the rebels had attacked themselves.") == []
     assert [e.cameo_root for e in code(coder, "The rebels attacked the army base.")] == ["19"]
+
+
+def test_the_addressee_of_a_said_act_is_not_placed_where_the_speaker_is(coder: Coder) -> None:
+    events = code(coder, "Speaking at a news conference in New York, the UN chief appealed "
+                         "to both sides to protect civilians.")
+    appeal = next(e for e in events if e.cameo_root == "02")
+    assert appeal.location_country == "USA" and appeal.target_code == "CVL"
+    arrest = code(coder, "Police in Nairobi arrested three protesters.")
+    assert [e.target_code for e in arrest] == ["KENCVL"]

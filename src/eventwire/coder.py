@@ -325,7 +325,11 @@ class Coder:
             in NATIONAL_SECTORS and f.source.via != "pronoun" else None,
             article=art.text)
         if place is not None:
-            for fields, role in ((src, "source"), (tgt, "target")):
+            # a said act happens where the speaker is: its addressee is not localised there
+            # ("the UN chief, speaking in New York, appealed to protect civilians")
+            roles = ((src, "source"),) if cc.root in SAID_ROOTS else (
+                (src, "source"), (tgt, "target"))
+            for fields, role in roles:
                 _localise(fields, role, place.country)
         rule_id = f.pattern.id
         targets = "|".join(a.code or "" for a in f.targets) or None
