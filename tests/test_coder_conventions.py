@@ -204,3 +204,18 @@ def test_the_addressee_of_a_said_act_is_not_placed_where_the_speaker_is(coder: C
     assert appeal.location_country == "USA" and appeal.target_code == "CVL"
     arrest = code(coder, "Police in Nairobi arrested three protesters.")
     assert [e.target_code for e in arrest] == ["KENCVL"]
+
+
+def test_an_anonymous_source_formula_is_no_refusal(coder: Coder) -> None:
+    assert code(coder, "A Japanese banker, who declined to be named, said lending fell.") == []
+    assert [e.cameo_code for e in code(coder, "The minister declined to name the countries "
+                                                      "involved.")] == ["011"]
+
+
+def test_only_an_actor_makes_a_visit(coder: Coder) -> None:
+    assert code(coder, "Two container cranes donated by Denmark arrived in Dar es Salaam.") == []
+
+
+def test_a_company_named_like_an_organisation_is_not_it(coder: Coder) -> None:
+    events = code(coder, "CIS Technologies Inc said it agreed to an extension with Swiss Re.")
+    assert not any("IGOCIS" in (e.source_code or "") + (e.target_code or "") for e in events)

@@ -41,6 +41,8 @@ COLLECTIVE_HEADS = frozenset({"position", "target", "base", "outpost", "garrison
                               "agent", "personnel", "staff", "envoy", "representative",
                               "inspector", "monitor", "observer", "investigator", "expert",
                               "negotiator", "mediator", "worker", "employee", "crew"})
+CORPORATE_SUFFIXES = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "ag",
+                                "sa", "nv", "gmbh", "technologies", "holdings", "industries"})
 CONFLICT_NOUNS = frozenset({"war", "conflict", "crisis", "genocide", "invasion", "campaign",
                             "revolution", "uprising"})
 PLATFORMS = frozenset({"tank", "jet", "helicopter", "drone", "gunboat", "artillery",
@@ -351,6 +353,9 @@ class ActorResolver:
             if entries and t.i != head.i and t.dep_ == "compound" and t.head.i != head.i \
                     and t.head.lemma_.lower() in CONFLICT_NOUNS:
                 entries = None  # "an Iraq War veteran" is no Iraqi actor
+            if entries and any(x.lower_.rstrip(".") in CORPORATE_SUFFIXES for x in toks
+                               if x.i > t.i) and all(e.kind != "country" for e in entries):
+                entries = None  # "CIS Technologies Inc" is a company, not the CIS
             if entries:
                 e = self._pick(entries)
                 if e is None:

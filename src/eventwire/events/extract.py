@@ -705,8 +705,17 @@ def _means_code(v: Token) -> str | None:
     return None
 
 
+def _anonymous(v: Token) -> bool:
+    """'a banker who declined to be named', 'asked not to be identified': the formula of an
+    anonymous source, not a refusal to comment."""
+    return any(c.dep_ == "xcomp" and lemma_of(c) in {"name", "identify", "quote"}
+               and any(a.dep_ == "auxpass" for a in c.children) for c in v.children)
+
+
 def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
     if p.code[:2] in {"18", "19", "20"} and _mishap(v):
+        return []
+    if _anonymous(v):
         return []
     if p.code in {"190", "180", "183"} or (lemma_of(v) in HARM_VERBS
                                            and p.code[:2] in {"18", "19"}):
@@ -870,6 +879,8 @@ def _pairs(p: Pattern, code: str, trig: Token, sources: list[Actor], targets: li
         if s is not None and tg is not None and s.code and s.code == tg.code \
                 and s.start_char == tg.start_char:
             continue
+        if code in {"042", "043", "044"} and (s is None or s.code is None):
+            continue  # "cranes arrived in Dar es Salaam": only an actor visits
         if (s is None or s.code is None) and (tg is None or tg.code is None):
             continue
         out.append(Found(p, code, trig, s, tg, tuple(sources), tuple(targets), negated,
