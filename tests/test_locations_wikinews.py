@@ -22,12 +22,13 @@ Rules (the same that filled `country_correct` / `place_correct` in the fixture):
   admin1: the prediction is that admin1, by name; gold is a city: the prediction has that name
   (a city-state predicted as its country counts: Hong Kong), or is a city within 30 km of it).
 
-Reached on this sample: country 0.82, place 0.67 (the issue's target is 0.90 / 0.80); the
+Reached on this sample: country 0.82, place 0.66 (the issue's target is 0.90 / 0.80); the
 last location rules were checked on it, so it is partly in-sample. On the held-out sample
 (HELDOUT, judged blind after those rules): 0.70 / 0.54 when first measured — the figure to
 expect on unseen text —, 0.72 / 0.56 after two lead-place fixes found while reading its misses
 (wars/games named after places, "commonwealth of Puerto Rico"), 0.73 / 0.58 with the place
-carried from the sentence before (checked on all three samples). The first sample, on which
+carried from the sentence before (checked on all three samples), 0.72 / 0.57 once one of its
+events (a "visit" by no actor) stopped being coded. The first sample, on which
 the earlier rules were developed, gives 0.76 / 0.66 with 13 of its events no longer coded
 (0.87 / 0.76 on the 87 still coded). The test asserts the reached figures minus 0.02.
 """
@@ -53,8 +54,8 @@ HELDOUT = Path(__file__).parent / "fixtures" / "wikinews_locations_heldout.jsonl
 HELDOUT2 = Path(__file__).parent / "fixtures" / "wikinews_locations_heldout2.jsonl"
 CORPUS = "data/corpora/wikinews_2019_2020.jsonl"
 MIN_COUNTRY = 0.80  # reached 0.82
-MIN_PLACE = 0.65  # reached 0.67
-MIN_HELDOUT = (0.71, 0.56)  # reached 0.73, 0.58 (country, place)
+MIN_PLACE = 0.64  # reached 0.66
+MIN_HELDOUT = (0.70, 0.55)  # reached 0.72, 0.57 (country, place)
 MIN_HELDOUT2 = (0.79, 0.64)  # reached 0.81, 0.66
 MIN_FOUND = 0.85  # the coder changes; re-draw and re-judge the sample when this fails
 SAME_PLACE_KM = 30.0
