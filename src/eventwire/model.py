@@ -75,6 +75,8 @@ class Event(BaseModel):
     latitude: float | None = None
     longitude: float | None = None
     geonameid: int | None = None
+    # how the place was chosen: trigger_prep | sentence | office | context | source | lead |
+    # dateline | actors (see places.pick_location and Coder._carry_place)
     location_reason: str | None = None
 
     trigger_text: str
