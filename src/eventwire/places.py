@@ -43,7 +43,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
@@ -1146,19 +1146,14 @@ _LOCAL_OFFICES = frozenset({"mayor", "governor", "council", "councillor", "counc
 
 
 def _local_office(tok: Token, excluded: set[int]) -> bool:
-    """Is the place the seat of an event actor's local office ("the mayor of Moscow")?"""
-    cur = tok
-    for _ in range(6):
-        if cur.dep_ in _ACTOR_MODIFIER_DEPS:
-            cur = cur.head
-        elif cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.lower_ == "of":
-            cur = cur.head.head
-        else:
-            return False
+    """Is the place the seat of an event actor's local office ("the mayor of Moscow", "Sergei
+    Sobyanin, the mayor of Moscow")?"""
+    for cur in _described(tok, ("of",)):
         if cur.lemma_.lower() in _LOCAL_OFFICES:
-            return cur.i in excluded or any(
-                a.i in excluded for a in (cur.head, *cur.head.children) if a.dep_ == "appos"
-                or cur.dep_ == "appos")
+            near = {cur.i, *(c.i for c in cur.children if c.dep_ == "appos")}
+            if cur.dep_ == "appos":
+                near.add(cur.head.i)
+            return bool(near & excluded)
     return False
 
 
@@ -1181,23 +1176,28 @@ def _between(tok: Token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ == "between"
 
 
-def _describes_actor(tok: Token, excluded: set[int]) -> bool:
-    """Is the place part of an actor's description rather than where the act happened:
-    coordinated with an actor ("blamed Israel and the United States"), or a modifier of one ("the
-    government of Ukraine", "a Palestinian from Jordan", "Iraq's prime minister")?"""
-    if any(c.i in excluded for c in tok.conjuncts):
-        return True
+def _described(tok: Token, preps: Collection[str] = ("of", "from")) -> Iterator[Token]:
+    """The nouns a place name modifies, nearest first: through possessive, compound, adjective
+    and apposition links, and "of"/"from" phrases ("the mayor of Moscow" -> mayor)."""
     cur = tok
     for _ in range(8):
         if cur.dep_ in _ACTOR_MODIFIER_DEPS:
             cur = cur.head
-        elif cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.lower_ in {"of", "from"}:
+        elif cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.lower_ in preps:
             cur = cur.head.head
         else:
-            return False
-        if cur.i in excluded or cur.ent_type_ == "PERSON":
-            return True  # ... or of any named person: "Yutaka Iwasaki of Kobe, Japan"
-    return False
+            return
+        yield cur
+
+
+def _describes_actor(tok: Token, excluded: set[int]) -> bool:
+    """Is the place part of an actor's description rather than where the act happened:
+    coordinated with an actor ("blamed Israel and the United States"), or a modifier of one ("the
+    government of Ukraine", "a Palestinian from Jordan", "Iraq's prime minister"), or of any
+    named person ("Yutaka Iwasaki of Kobe, Japan")?"""
+    if any(c.i in excluded for c in tok.conjuncts):
+        return True
+    return any(cur.i in excluded or cur.ent_type_ == "PERSON" for cur in _described(tok))
 
 
 def _where_venue(trigger: Token) -> Token | None:
