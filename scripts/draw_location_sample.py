@@ -39,7 +39,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "data" / "corpora" / "wikinews_2019_2020.jsonl"
 FIXTURES = (ROOT / "tests" / "fixtures" / "wikinews_locations.jsonl",
             ROOT / "tests" / "fixtures" / "wikinews_locations_heldout.jsonl",
-            ROOT / "tests" / "fixtures" / "wikinews_locations_heldout2.jsonl")
+            ROOT / "tests" / "fixtures" / "wikinews_locations_heldout2.jsonl",
+            ROOT / "tests" / "fixtures" / "wikinews_locations_heldout3.jsonl")
 MAX_PARAGRAPHS = 40
 SIZE = 100
 GOLD_FIELDS = ("gold_country", "gold_place", "gold_admin_or_city", "note")
