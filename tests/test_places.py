@@ -824,6 +824,22 @@ def test_find_dateline_lead_drops_a_word_cut_by_truncation(gaz: Gazetteer) -> No
     assert place is not None and place.name == "Koszalin"
 
 
+def test_find_dateline_refines_a_country_lead_to_the_city_named_next(gaz: Gazetteer) -> None:
+    # the first sentence names only the country; the story's city comes after 200 characters
+    first = ("Thursday was the third day running that Georgians marched against the new media "
+             "law, which the opposition says copies a Russian one and which the ruling party "
+             "says protects children from harm online.")
+    assert len(first) > 180
+    text = first + "\nThousands gathered outside parliament in the capital, Tbilisi, at dusk."
+    place = find_dateline(text[:600], gaz)
+    assert isinstance(place, LeadPlace) and (place.name, place.country) == ("Tbilisi", "GEO")
+    assert find_dateline(text[:200], gaz).kind == "country"  # type: ignore[union-attr]
+    # a city of another country is no refinement
+    text = first + "\nThe law was drafted after a visit to the Kremlin in Moscow in March."
+    place = find_dateline(text[:600], gaz)
+    assert place is not None and (place.name, place.kind) == ("Georgia", "country")
+
+
 def test_find_dateline_prefers_a_wire_dateline_over_the_lead(gaz: Gazetteer) -> None:
     place = find_dateline("TEHRAN, July 23 (Reuters) - Officials met in Baghdad.", gaz)
     assert place is not None and not isinstance(place, LeadPlace) and place.name == "Tehran"

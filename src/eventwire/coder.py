@@ -217,7 +217,7 @@ class Coder:
 
     def _code_article(self, art: Article, sentences: list[tuple[Sentence, Doc]]) -> list[Event]:
         ctx = ArticleContext(art.pub_date)
-        dateline = places.find_dateline(art.text[:200], self.gazetteer)
+        dateline = places.find_dateline(art.text[:600], self.gazetteer)
         events: list[Event] = []
         seen: set[str] = set()
         for sent, doc in sentences:

@@ -1524,11 +1524,22 @@ def _region_filter(region: str, gazetteer: Gazetteer) -> set[tuple[str, str | No
 def find_dateline(text: str, gazetteer: Gazetteer, *, lead: bool = True) -> Place | None:
     """A wire dateline at the start of an article: "TEHRAN, July 23 (Reuters) -",
     "BAGHDAD (AFP) --", "WASHINGTON —", "Kabul, Afghanistan —". Without one (or when its place
-    is not in the gazetteer), and if `lead`, the place the lead names (`find_lead_place`) as a
-    `LeadPlace`. None if there is neither."""
+    is not in the gazetteer), and if `lead`, the place the lead names (`find_lead_place` on the
+    first 200 characters) as a `LeadPlace`; a country (or region) lead becomes a city of that
+    country that the rest of `text` (pass about 600 characters) names after a locative word.
+    None if there is neither."""
     place = _wire_dateline(text, gazetteer)
     if place is None and lead:
-        return find_lead_place(text, gazetteer)
+        first = find_lead_place(text[:_LEAD_CHARS], gazetteer)
+        if first is None or first.kind == "city" or len(text) <= _LEAD_CHARS:
+            return first
+        # "Friday night was the fourth night that Serbians protested ... | Protests have been
+        # taking place in the Serbian capital Belgrade": a lead that names only the country
+        # often gives the city in the next sentences; the story is there
+        wider = find_lead_place(text, gazetteer)
+        if wider is not None and wider.kind == "city" and wider.country == first.country:
+            return wider
+        return first
     return place
 
 
@@ -1567,6 +1578,11 @@ _LEAD_LOC_WORDS = frozenset(
 )
 _LEAD_PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "municipality"})
 _LEAD_MAX_TOKENS = 80  # about the first sentence or two
+# The lead is read from the first 200 characters; a country lead is refined to a city of that
+# country named (after a locative word) within the first _LEAD_MAX_TOKENS tokens of the first
+# 600 (`find_dateline`): on the location samples this moved 8 events to the right city and 3
+# statements ("I thank all for their concerns") from the right country to a city.
+_LEAD_CHARS = 200
 _LEAD_REGION_GAP = 4  # "the US state of Alabama": a state this close after its country refines it
 # A country name right after these words is the end of a longer name ("New South Wales").
 _NAME_PREFIXES = frozenset(
