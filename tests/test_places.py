@@ -47,6 +47,7 @@ def _locate(
     actor_countries: tuple[str | None, ...] = (),
     article: str | None = None,
     source_country: str | None = None,
+    doer_country: str | None = None,
 ) -> tuple[Place | None, str | None, str | None]:
     doc = nlp(text)
     sent = next(iter(doc.sents))
@@ -59,6 +60,7 @@ def _locate(
         exclude=exclude,
         dateline=dateline,
         actor_countries=actor_countries,
+        doer_country=doer_country,
         article=article,
         source_country=source_country,
     )
@@ -639,6 +641,27 @@ def test_pick_location_an_online_act_gets_the_country_of_a_lead_city(
     assert lead is not None and lead.kind == "city"
     place, _, reason = _locate(nlp, gaz, text, trigger, dateline=lead)
     assert place == gaz.country(lead.country) and reason == "lead"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Trump, also on Twitter, defended his decision.", "defended"),  # phrase on the subject
+        ("The president defended the withdrawal in a phone call with reporters.", "defended"),
+        ("The president praised the troops by email.", "praised"),
+    ],
+)
+def test_pick_location_an_act_at_a_distance_is_in_the_doers_country(
+    nlp: Any, gaz: Gazetteer, text: str, trigger: str
+) -> None:
+    # a story led by Syria; the doer's country is known: the act is there, not in Syria
+    lead = LeadPlace.of(gaz.country("SYR"))  # type: ignore[arg-type]
+    place, _, reason = _locate(nlp, gaz, text, trigger, dateline=lead, doer_country="USA")
+    assert place == gaz.country("USA") and reason == "source"
+    # without a known doer: the lead's country
+    place, _, reason = _locate(nlp, gaz, text, trigger, dateline=lead)
+    assert place == gaz.country("SYR") and reason == "lead"
 
 
 @pytest.mark.model

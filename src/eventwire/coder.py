@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -49,6 +49,13 @@ NATIONAL_SECTORS = frozenset({"GOV", "LEG", "SPY", "MIL"})
 # leaders, who travel ("President X, before leaving for Beijing, …").
 DOMESTIC_SECTORS = frozenset({"COP", "JUD", "LEG", "CVL", "OPP", "BUS", "MED", "EDU",
                               "HLH", "LAB", "REL", "CRM", "AGR", "PTY", "ENV"})
+
+
+def _doer_country(sources: Sequence[Actor]) -> str | None:
+    """The one country of the event's named doers ("Trump and Erdogan spoke": none)."""
+    if len(sources) != 1 or not anchored(sources[0]) or sources[0].via == "pronoun":
+        return None
+    return sources[0].country
 
 
 def _destination(target: Actor | None, trigger: Token) -> bool:
@@ -321,6 +328,7 @@ class Coder:
             actor_countries=[a.country for a in (f.source, f.target) if a is not None],
             source_country=f.source.country if f.source is not None and anchored(f.source)
             and f.source.via != "pronoun" and cc.root in SAID_ROOTS else None,
+            doer_country=_doer_country(f.sources),
             national=f.source.country if f.source is not None and f.source.sector
             in NATIONAL_SECTORS and f.source.via != "pronoun" else None,
             article=art.text)

@@ -1088,10 +1088,12 @@ def _is_trigger_prep(cand: _Candidate, sent: Span, trigger: Token, points: set[i
 
 
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
-_ONLINE_PREPS = frozenset({"on", "via", "in", "through"})
+_ONLINE_PREPS = frozenset({"on", "via", "in", "through", "by", "over"})
 _ONLINE_NOUNS = frozenset(
     {"twitter", "facebook", "instagram", "youtube", "tiktok", "weibo", "telegram", "wechat"}
     | {"tweet", "tweets", "website", "blog", "livestream", "internet", "online"}
+    # acts at a distance: "spoke on the phone", "in a phone call", "by email", "by video link"
+    | {"phone", "telephone", "call", "email", "e-mail", "videoconference", "link"}
 )
 _HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 _ACTOR_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "appos"})
@@ -1227,9 +1229,10 @@ def _in_other_clause(tok: Token, trigger: Token) -> bool:
 def _online(trigger: Token) -> bool:
     """Was the act done online ("praised Mendez on Twitter", "criticised the ruling in a
     tweet", "wrote on social media", "announced online")? The phrase may hang on the trigger or
-    on its object."""
+    on its object, or on its subject set off by commas ("Trump, also on Twitter, defended")."""
     doc = trigger.doc
     heads = [doc[i] for i in sorted(_attachment_points(trigger))]
+    heads += [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
     for tok in (*heads, *(c for h in heads for c in h.children)):
         if tok.dep_ == "advmod" and tok.lower_ == "online":
             return True
@@ -1271,6 +1274,7 @@ def pick_location(
     country_hint: str | None = None,
     actor_countries: Sequence[str | None] = (),
     source_country: str | None = None,
+    doer_country: str | None = None,
     national: str | None = None,
     article: str | None = None,
 ) -> tuple[Place | None, str | None, str | None]:
@@ -1379,6 +1383,9 @@ def pick_location(
         whole = gazetteer.country(national)
         if whole is not None:
             return whole, whole.name, "lead"
+    home = gazetteer.country(doer_country) if online and doer_country else None
+    if home is not None:  # "Trump, on Twitter, defended the withdrawal from Syria"
+        return home, home.name, "source"
     if dateline is not None:
         reason = "lead" if isinstance(dateline, LeadPlace) else "dateline"
         country = gazetteer.country(dateline.country) if online else None
