@@ -219,3 +219,18 @@ def test_only_an_actor_makes_a_visit(coder: Coder) -> None:
 def test_a_company_named_like_an_organisation_is_not_it(coder: Coder) -> None:
     events = code(coder, "CIS Technologies Inc said it agreed to an extension with Swiss Re.")
     assert not any("IGOCIS" in (e.source_code or "") + (e.target_code or "") for e in events)
+
+
+def test_a_decision_to_cut_relations_is_made_at_home_not_where_the_story_is(
+        coder: Coder) -> None:
+    events = coder.code_text(
+        "Leaders met in Cairo on Tuesday to denounce the maritime deal. "
+        "Athens expelled the Libyan ambassador over the deal.", pub_date=PUB)
+    expel = next(e for e in events if e.cameo_root == "16")
+    assert (expel.location_country, expel.location_reason) == ("GRC", "source")
+    # the story's own country keeps the story's city
+    events = coder.code_text(
+        "Ministers met in Athens on Tuesday to denounce the maritime deal. "
+        "Athens expelled the Libyan ambassador over the deal.", pub_date=PUB)
+    expel = next(e for e in events if e.cameo_root == "16")
+    assert expel.location_name == "Athens"

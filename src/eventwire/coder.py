@@ -39,6 +39,9 @@ CARRY_SENTENCES = 1
 # Acts done by saying (statements, appeals, intents, demands, disapproval, rejection,
 # threats): with no place named, the speaker's country is likelier than the story's lead.
 SAID_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
+# ... and acts done by deciding at home: cutting relations, aid or talks, sanctions, expelling
+# diplomats ("Athens expelled the Libyan ambassador" in a story led by Cairo).
+HOME_ROOTS = SAID_ROOTS | {"16"}
 # Bodies of a whole country: with no place named, they act from the country, not from the
 # city the story is about.
 NATIONAL_SECTORS = frozenset({"GOV", "LEG", "SPY", "MIL"})
@@ -327,7 +330,7 @@ class Coder:
             doc[:], f.trigger, self.gazetteer, exclude=exclude, dateline=dateline,
             actor_countries=[a.country for a in (f.source, f.target) if a is not None],
             source_country=f.source.country if f.source is not None and anchored(f.source)
-            and f.source.via != "pronoun" and cc.root in SAID_ROOTS else None,
+            and f.source.via != "pronoun" and cc.root in HOME_ROOTS else None,
             doer_country=_doer_country(f.sources),
             national=f.source.country if f.source is not None and f.source.sector
             in NATIONAL_SECTORS and f.source.via != "pronoun" else None,
