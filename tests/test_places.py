@@ -1048,6 +1048,26 @@ def test_pick_location_a_country_named_as_a_party_is_not_the_place(
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # Medina is read in Mecca's country, not in Ohio
+        ("Saudi Arabia extended the curfews in Mecca and Medina.", "extended", "Saudi Arabia"),
+        ("Protesters marched in Lyon, Marseille and Toulouse.", "marched", "France"),
+        ("Activists in London and Los Angeles protested the ruling.", "protested", None),
+        ("An IT worker stabbed four people in Paris, France.", "stabbed", "Paris"),  # one place
+    ],
+)
+def test_pick_location_an_act_over_several_places_is_in_their_country_or_nowhere(
+    nlp: Any, gaz: Gazetteer, text: str, trigger: str, expected: str | None
+) -> None:
+    lead = LeadPlace.of(gaz.country("GBR"))  # type: ignore[arg-type]
+    place, _, reason = _locate(nlp, gaz, text, trigger, dateline=lead, actors=("Saudi",))
+    assert (place.name if place else None) == expected
+    assert (reason is None) == (expected is None)  # not the lead's place
+
+
+@pytest.mark.model
 def test_pick_location_a_said_act_takes_the_speakers_country_over_a_foreign_lead(
     nlp: Any, gaz: Gazetteer
 ) -> None:

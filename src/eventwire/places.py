@@ -1170,6 +1170,38 @@ def _attribution(tok: Token) -> bool:
     return False
 
 
+def _several(doc: Doc, cand: _Candidate, place: Place,
+             resolved: Sequence[tuple[_Candidate, Place]], gazetteer: Gazetteer
+             ) -> list[Place] | None:
+    """The places coordinated by "and"/"or" with this one ("in Mecca and Medina", "in Idaho,
+    Michigan and Missouri"), itself included and the others read in its country if they can be
+    ("Medina" next to Mecca), when none lies inside another ("Paris, France" and "Kenosha,
+    Wisconsin" are one place each); None if it stands alone."""
+    root = doc[cand.start : cand.end].root
+    if not any(t.dep_ == "cc" for c in (root, *root.conjuncts) for t in c.children):
+        return None
+    others = {c.i for c in root.conjuncts}
+    found = [
+        _resolve(other.text, gazetteer, place.country) or where
+        for other, where in resolved
+        if any(other.start <= i < other.end for i in others)
+        and not _contains(place, where)
+        and not _contains(where, place)
+    ]
+    return [place, *found] if found else None
+
+
+def _covering(several: Sequence[Place], gazetteer: Gazetteer, reason: str
+              ) -> tuple[Place | None, str | None, str | None]:
+    """The country of several places if they share one ("curfews in Mecca and Medina": Saudi
+    Arabia), else none ("London and Los Angeles")."""
+    countries = {p.country for p in several}
+    country = gazetteer.country(countries.pop()) if len(countries) == 1 else None
+    if country is None:
+        return None, None, None
+    return country, country.name, reason
+
+
 def _between(tok: Token) -> bool:
     """ "a peace agreement between Japan and Russia": the places name the parties."""
     head = tok
@@ -1336,6 +1368,9 @@ def pick_location(
     points = _attachment_points(trigger)
     for cand, place in resolved:
         if _is_trigger_prep(cand, sent, trigger, points):
+            several = _several(doc, cand, place, resolved, gazetteer)
+            if several is not None:
+                return _covering(several, gazetteer, "trigger_prep")
             return place, cand.text, "trigger_prep"
     venue = _where_venue(trigger)
     if venue is not None:
@@ -1356,6 +1391,11 @@ def pick_location(
             if cand.start - best.end > _SPECIFIC_GAP or not _contains(best_place, place):
                 break
             best, best_place = cand, place
+        several = _several(doc, best, best_place, resolved, gazetteer)
+        if several is not None:
+            # "people in London and Los Angeles burn fossil fuels": an act over several places
+            # is in their country if they share one, else nowhere in particular
+            return _covering(several, gazetteer, "sentence")
         return best_place, best.text, "sentence"
     if office is not None:  # "Sergei Sobyanin, the mayor of Moscow, extended the lockdown"
         return office[0], office[1], "office"
