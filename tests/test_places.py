@@ -665,6 +665,26 @@ def test_pick_location_an_act_at_a_distance_is_in_the_doers_country(
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "city"),
+    [
+        ("The senator opposes the new tax.", "opposes", False),
+        ("Local groups have criticized the police response.", "criticized", False),
+        ("An inquiry has been launched by the aviation agency.", "launched", False),
+        ("The senator opposed the new tax on Monday.", "opposed", True),
+        ("The mayor was reported to have visited the hospital.", "visited", True),
+    ],
+)
+def test_pick_location_a_stance_held_gets_the_country_of_a_lead_city(
+    nlp: Any, gaz: Gazetteer, text: str, trigger: str, city: bool
+) -> None:
+    lead = find_dateline("Tuesday, January 22, 2019\nA former agent died in Frederick.", gaz)
+    assert lead is not None and lead.kind == "city"
+    place, _, reason = _locate(nlp, gaz, text, trigger, dateline=lead)
+    assert place == (lead if city else gaz.country(lead.country)) and reason == "lead"
+
+
+@pytest.mark.model
 def test_pick_location_an_offline_act_keeps_the_lead_city(nlp: Any, gaz: Gazetteer) -> None:
     lead = find_dateline("Tuesday, January 22, 2019\nA former agent died in Frederick.", gaz)
     place, _, reason = _locate(
@@ -1090,8 +1110,8 @@ def test_pick_location_a_national_body_acts_from_its_country_not_the_lead_city(
 ) -> None:
     city = gaz.lookup("Magnitogorsk")
     assert city is not None
-    doc = nlp("The security service denies the explosions are related.")
-    trig = next(t for t in doc if t.text == "denies")
+    doc = nlp("The security service denied on Monday that the explosions were related.")
+    trig = next(t for t in doc if t.text == "denied")
     place, _, reason = pick_location(next(iter(doc.sents)), trig, gaz,
                                      dateline=LeadPlace.of(city), national="RUS")
     assert place is not None and place.name == "Russia" and reason == "lead"

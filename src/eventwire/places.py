@@ -1280,6 +1280,15 @@ def _online(trigger: Token) -> bool:
     return False
 
 
+def _standing(trigger: Token) -> bool:
+    """Is the trigger a finite present or present perfect ("opposes", "have criticized",
+    "has been launched"): a state of affairs rather than an act dated in the story?"""
+    if trigger.tag_ in {"VBZ", "VBP"}:
+        return True
+    return any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"has", "have"}
+               and c.tag_ in {"VBZ", "VBP"} for c in trigger.children)
+
+
 def _actor_country(gazetteer: Gazetteer, actor_countries: Sequence[str | None]) -> Place | None:
     """The country all the event's actors whose country is known belong to ("Boeing is
     collaborating with NASA": the United States); None if none is known or they differ."""
@@ -1431,6 +1440,12 @@ def pick_location(
         country = gazetteer.country(dateline.country) if online else None
         if country is not None:  # "praised him on Twitter": not where the story happened
             return country, country.name, reason
+        if dateline.kind == "city" and _standing(trigger):
+            # "She opposes the police state", "Adamowicz has supported LGBT rights": a stance
+            # held, not an act done at the story's venue; only its country
+            country = gazetteer.country(dateline.country)
+            if country is not None:
+                return country, country.name, reason
         return dateline, dateline.name, reason
     country = _actor_country(gazetteer, actor_countries)
     if country is not None:
