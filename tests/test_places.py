@@ -881,6 +881,12 @@ def test_find_dateline_refines_a_country_lead_to_the_city_named_next(gaz: Gazett
     text = first + "\nThe law was drafted after a visit to the Kremlin in Moscow in March."
     place = find_dateline(text[:600], gaz)
     assert place is not None and (place.name, place.kind) == ("Georgia", "country")
+    # a first sentence with no place at all: the place the next one names
+    first = first.replace("Georgians", "people").replace("a Russian one", "a foreign one")
+    text = first + "\nThousands gathered outside parliament in the capital, Tbilisi, at dusk."
+    assert find_dateline(text[:200], gaz) is None
+    place = find_dateline(text[:600], gaz)
+    assert place is not None and place.name == "Tbilisi"
 
 
 def test_find_dateline_prefers_a_wire_dateline_over_the_lead(gaz: Gazetteer) -> None:

@@ -1588,13 +1588,16 @@ def find_dateline(text: str, gazetteer: Gazetteer, *, lead: bool = True) -> Plac
     "BAGHDAD (AFP) --", "WASHINGTON —", "Kabul, Afghanistan —". Without one (or when its place
     is not in the gazetteer), and if `lead`, the place the lead names (`find_lead_place` on the
     first 200 characters) as a `LeadPlace`; a country (or region) lead becomes a city of that
-    country that the rest of `text` (pass about 600 characters) names after a locative word.
-    None if there is neither."""
+    country that the rest of `text` (pass about 600 characters) names after a locative word,
+    and with no place in the first 200 characters, the place the rest names. None if there is
+    neither."""
     place = _wire_dateline(text, gazetteer)
     if place is None and lead:
         first = find_lead_place(text[:_LEAD_CHARS], gazetteer)
-        if first is None or first.kind == "city" or len(text) <= _LEAD_CHARS:
+        if first is not None and (first.kind == "city" or len(text) <= _LEAD_CHARS):
             return first
+        if first is None:
+            return find_lead_place(text, gazetteer) if len(text) > _LEAD_CHARS else None
         # "Friday night was the fourth night that Serbians protested ... | Protests have been
         # taking place in the Serbian capital Belgrade": a lead that names only the country
         # often gives the city in the next sentences; the story is there
@@ -1642,8 +1645,10 @@ _LEAD_PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "mu
 _LEAD_MAX_TOKENS = 80  # about the first sentence or two
 # The lead is read from the first 200 characters; a country lead is refined to a city of that
 # country named (after a locative word) within the first _LEAD_MAX_TOKENS tokens of the first
-# 600 (`find_dateline`): on the location samples this moved 8 events to the right city and 3
-# statements ("I thank all for their concerns") from the right country to a city.
+# 600 (`find_dateline`), and a lead with no place in its first 200 characters takes the place
+# the first 600 name: on the location samples this moved 8 events to the right city and 3
+# statements ("I thank all for their concerns") from the right country to a city; and placed
+# 4 more events, 3 of them rightly.
 _LEAD_CHARS = 200
 _LEAD_REGION_GAP = 4  # "the US state of Alabama": a state this close after its country refines it
 # A country name right after these words is the end of a longer name ("New South Wales").
