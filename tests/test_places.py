@@ -100,6 +100,13 @@ def test_lookup_city_returns_coordinates_and_alpha3_country(gaz: Gazetteer) -> N
     assert place.longitude == pytest.approx(TEHRAN[1], abs=0.1)
 
 
+@pytest.mark.parametrize("name", ["Asia", "Africa", "the Middle East", "Sahel", "Europe"])
+def test_lookup_a_continent_or_world_region_is_no_place(gaz: Gazetteer, name: str) -> None:
+    # geonames has a town "Asia" (Philippines) and "Africa" as an alternate name of Mahdia
+    assert gaz.lookup(name) is None
+    assert gaz.lookup(name, country_hint="PHL") is None
+
+
 def test_lookup_paris_prefers_france_over_paris_texas(gaz: Gazetteer) -> None:
     place = gaz.lookup("Paris")
     assert place is not None and place.country == "FRA"

@@ -237,6 +237,19 @@ _STOPLIST_TEXT = """
     """
 STOPLIST: frozenset[str] = frozenset(_STOPLIST_TEXT.split())
 
+# Continents and world regions: they span countries, so they are no event's place; geonames
+# has towns and alternate names that would take them ("Asia", Batangas; "Africa" for Mahdia).
+WORLD_REGIONS: frozenset[str] = frozenset({
+    "asia", "africa", "europe", "oceania", "eurasia", "australasia", "latin america",
+    "south america", "north america", "central america", "middle east", "near east",
+    "far east", "southeast asia", "south asia", "east asia", "central asia", "west asia",
+    "west africa", "east africa", "north africa", "southern africa", "central africa",
+    "horn of africa", "sub-saharan africa", "western europe", "eastern europe",
+    "central europe", "northern europe", "southern europe", "balkans", "caucasus", "sahel",
+    "maghreb", "levant", "arabian peninsula", "scandinavia", "caribbean", "pacific", "arctic",
+    "indo-pacific", "asia-pacific", "asia pacific", "persian gulf", "gulf",
+})
+
 _LOC_PREPS = frozenset(
     {
         "in",
@@ -838,10 +851,13 @@ class Gazetteer:
     def candidates(self, name: str) -> tuple[Place, ...]:
         """All places indexed under `name`, best first (countries, then CITY_ALIASES, then
         US states and regions that dwarf the cities of their name, then primary city names,
-        then other admin1 regions, then alternate names; more populous first within each).
-        A name not indexed as written that is a region form ("Idlib province", "Kano State",
-        "province of Idlib") gives the admin1 regions of that name, more populous first."""
+        then other admin1 regions, then alternate names; more populous first within each);
+        none for a continent or world region (`WORLD_REGIONS`). A name not indexed as written
+        that is a region form ("Idlib province", "Kano State", "province of Idlib") gives the
+        admin1 regions of that name, more populous first."""
         key = normalize_name(name)
+        if key in WORLD_REGIONS:
+            return ()  # "Asia" is no town in the Philippines, "Africa" no name of Mahdia
         found = self._index.get(key)
         if found is not None:
             return found
