@@ -1143,6 +1143,17 @@ def test_pick_location_a_place_describing_a_named_person_is_not_the_place(
 
 
 @pytest.mark.model
+def test_pick_location_a_place_an_actors_brief_is_for_is_not_the_place(
+    nlp: Any, gaz: Gazetteer
+) -> None:
+    place, _, _ = _locate(
+        nlp, gaz, "Jan Novak, the special envoy for Ukraine talks, resigned on Friday.",
+        "resigned", actors=("Jan", "Novak", ",", "the", "special", "envoy"),
+    )
+    assert place is None
+
+
+@pytest.mark.model
 def test_pick_location_the_seat_of_a_local_office_holder(nlp: Any, gaz: Gazetteer) -> None:
     place, _, reason = _locate(
         nlp, gaz, "Ana Souza, the mayor of Porto Alegre, extended the curfew.", "extended",
