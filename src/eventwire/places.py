@@ -1244,8 +1244,7 @@ def _describes_actor(tok: Token, excluded: set[int]) -> bool:
     """Is the place part of an actor's description rather than where the act happened:
     coordinated with an actor ("blamed Israel and the United States"), or a modifier of one ("the
     government of Ukraine", "a Palestinian from Jordan", "the envoy for Ukraine talks", "Iraq's
-    prime minister"), or of any
-    named person ("Yutaka Iwasaki of Kobe, Japan")?"""
+    prime minister"), or of any named person ("Yutaka Iwasaki of Kobe, Japan")?"""
     if any(c.i in excluded for c in tok.conjuncts):
         return True
     return any(cur.i in excluded or cur.ent_type_ == "PERSON"
