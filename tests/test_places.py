@@ -882,12 +882,14 @@ def test_find_dateline_refines_a_country_lead_to_the_city_named_next(gaz: Gazett
     assert len(first) > 180
     text = first + "\nThousands gathered outside parliament in the capital, Tbilisi, at dusk."
     place = find_dateline(text[:600], gaz)
-    assert isinstance(place, LeadPlace) and (place.name, place.country) == ("Tbilisi", "GEO")
-    assert find_dateline(text[:200], gaz).kind == "country"  # type: ignore[union-attr]
+    assert isinstance(place, LeadPlace) and (place.name, place.kind) == ("Georgia", "country")
+    assert place.street is not None and (place.street.name, place.street.country) == (
+        "Tbilisi", "GEO")
+    assert find_dateline(text[:200], gaz).street is None  # type: ignore[union-attr]
     # a city of another country is no refinement
     text = first + "\nThe law was drafted after a visit to the Kremlin in Moscow in March."
     place = find_dateline(text[:600], gaz)
-    assert place is not None and (place.name, place.kind) == ("Georgia", "country")
+    assert isinstance(place, LeadPlace) and place.name == "Georgia" and place.street is None
     # a first sentence with no place at all: the place the next one names
     first = first.replace("Georgians", "people").replace("a Russian one", "a foreign one")
     text = first + "\nThousands gathered outside parliament in the capital, Tbilisi, at dusk."

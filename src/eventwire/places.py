@@ -82,11 +82,16 @@ class Place:
 @dataclass(frozen=True, slots=True)
 class LeadPlace(Place):
     """A place `find_dateline` read from an article's lead because the article has no wire
-    dateline; `pick_location` reports it with reason "lead" instead of "dateline"."""
+    dateline; `pick_location` reports it with reason "lead" instead of "dateline".
+    `street`: for a lead that names only a country, the city of that country the next sentences
+    set the story in, where its physical acts (protests, arrests, attacks) happen; statements
+    and decisions stay with the country."""
+
+    street: Place | None = None
 
     @classmethod
-    def of(cls, place: Place) -> LeadPlace:
-        return cls(*(getattr(place, f.name) for f in fields(Place)))
+    def of(cls, place: Place, street: Place | None = None) -> LeadPlace:
+        return cls(*(getattr(place, f.name) for f in fields(Place)), street=street)
 
 
 # ISO alpha-3 (as geonames gives it) -> CAMEO country code, where the two differ.
@@ -1604,10 +1609,10 @@ def find_dateline(text: str, gazetteer: Gazetteer, *, lead: bool = True) -> Plac
     """A wire dateline at the start of an article: "TEHRAN, July 23 (Reuters) -",
     "BAGHDAD (AFP) --", "WASHINGTON —", "Kabul, Afghanistan —". Without one (or when its place
     is not in the gazetteer), and if `lead`, the place the lead names (`find_lead_place` on the
-    first 200 characters) as a `LeadPlace`; a country (or region) lead becomes a city of that
-    country that the rest of `text` (pass about 600 characters) names after a locative word,
-    and with no place in the first 200 characters, the place the rest names. None if there is
-    neither."""
+    first 200 characters) as a `LeadPlace`; a country (or region) lead gets as its `street` the
+    city of that country that the rest of `text` (pass about 600 characters) names after a
+    locative word, and with no place in the first 200 characters, the place the rest names is
+    the lead. None if there is neither."""
     place = _wire_dateline(text, gazetteer)
     if place is None and lead:
         first = find_lead_place(text[:_LEAD_CHARS], gazetteer)
@@ -1617,10 +1622,10 @@ def find_dateline(text: str, gazetteer: Gazetteer, *, lead: bool = True) -> Plac
             return find_lead_place(text, gazetteer) if len(text) > _LEAD_CHARS else None
         # "Friday night was the fourth night that Serbians protested ... | Protests have been
         # taking place in the Serbian capital Belgrade": a lead that names only the country
-        # often gives the city in the next sentences; the story is there
+        # often gives the city in the next sentences, where the story's street acts happen
         wider = find_lead_place(text, gazetteer)
         if wider is not None and wider.kind == "city" and wider.country == first.country:
-            return wider
+            return LeadPlace.of(first, street=wider)
         return first
     return place
 
