@@ -91,7 +91,8 @@ class LeadPlace(Place):
 
     @classmethod
     def of(cls, place: Place, street: Place | None = None) -> LeadPlace:
-        return cls(*(getattr(place, f.name) for f in fields(Place)), street=street)
+        values: dict[str, Any] = {f.name: getattr(place, f.name) for f in fields(Place)}
+        return cls(**values, street=street)
 
 
 # ISO alpha-3 (as geonames gives it) -> CAMEO country code, where the two differ.
