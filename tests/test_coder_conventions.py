@@ -235,17 +235,3 @@ def test_a_decision_to_cut_relations_is_made_at_home_not_where_the_story_is(
     expel = next(e for e in events if e.cameo_root == "16")
     assert expel.location_name == "Athens"
 
-
-def test_street_acts_happen_in_the_storys_city_political_ones_in_its_country(
-        coder: Coder) -> None:
-    lead = ("Thursday was the third day running that Georgians marched against the new media "
-            "law, which the opposition says copies a foreign one and which the ruling party "
-            "says protects children from harm online.\n"
-            "Thousands gathered outside parliament in the capital, Tbilisi, at dusk.\n")
-    events = coder.code_text(lead + "Protesters threw stones at the riot police.", pub_date=PUB)
-    stones = next(e for e in events if e.sentence_index == 2)
-    assert (stones.location_name, stones.location_reason) == ("Tbilisi", "lead")
-    events = coder.code_text(lead + "The Georgian prime minister criticized the opposition.",
-                             pub_date=PUB)
-    blame = next(e for e in events if e.sentence_index == 2)
-    assert (blame.location_name, blame.location_reason) == ("Georgia", "lead")

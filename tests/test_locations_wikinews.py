@@ -22,10 +22,12 @@ Rules (the same that filled `country_correct` / `place_correct` in the fixture):
   admin1: the prediction is that admin1, by name; gold is a city: the prediction has that name
   (a city-state predicted as its country counts: Hong Kong), or is a city within 30 km of it).
 
-Stop 10 (all five samples, figures per sample in the MIN_* comments below): sample 0.83 / 0.70,
-held-out 1 0.79 / 0.66, held-out 2 0.82 / 0.72, held-out 3 0.79 / 0.63 (0.78 / 0.63 with the
-stop-9 coder, judged before any rule of stop 10; 0.79 / 0.59 when first measured after its
-first rules), held-out 4 0.88 / 0.64 (judged blind mid-session; unchanged by the last rules).
+Stop 10, all five samples (country / place; the stop-9 coder in brackets): sample 0.83 / 0.67
+(0.82 / 0.66), held-out 1 0.79 / 0.65 (0.72 / 0.57), held-out 2 0.82 / 0.69 (0.81 / 0.66),
+held-out 3 0.79 / 0.63 (0.78 / 0.63), held-out 4 0.88 / 0.66 (0.88 / 0.67). Held-out 3 and 4
+were judged blind during stop 10 and no rule was developed on them: on them the session's
+rules net to nothing (country +1, place -1 event of 200); the gains are on the three samples
+whose misses were read. Expect about 0.83 / 0.65 on unseen Wikinews text.
 
 Stop 9: reached on this sample: country 0.82, place 0.66 (the issue's target is 0.90 / 0.80); the
 last location rules were checked on it, so it is partly in-sample. On the held-out sample
@@ -58,18 +60,20 @@ HELDOUT = Path(__file__).parent / "fixtures" / "wikinews_locations_heldout.jsonl
 # at: 0.81 / 0.66). Samples of 100 differ by up to 0.1: read the three together.
 HELDOUT2 = Path(__file__).parent / "fixtures" / "wikinews_locations_heldout2.jsonl"
 # Ranks 300-399, drawn and judged blind at the start of stop 10 (0.78 / 0.63 with the stop-9
-# coder), before any rule of that session; its misses were read only after the last rule.
+# coder), before any rule of that session; its misses were read mid-session (the rule that
+# refined a country lead to the story's city was tried on it, then dropped).
 HELDOUT3 = Path(__file__).parent / "fixtures" / "wikinews_locations_heldout3.jsonl"
 # Ranks 400-499, drawn and judged blind mid stop 10 (0.88 / 0.64 at the commit it was drawn
-# at, df81f2d); measured once more after the last rule of the session.
+# at, df81f2d; 0.88 / 0.67 with the stop-9 coder): it showed that refining a country lead to the
+# story's city did not carry to unseen text, and that rule was dropped.
 HELDOUT4 = Path(__file__).parent / "fixtures" / "wikinews_locations_heldout4.jsonl"
 CORPUS = "data/corpora/wikinews_2019_2020.jsonl"
 MIN_COUNTRY = 0.81  # reached 0.83
-MIN_PLACE = 0.68  # reached 0.70
-MIN_HELDOUT = (0.77, 0.64)  # reached 0.79, 0.66 (country, place)
-MIN_HELDOUT2 = (0.80, 0.70)  # reached 0.82, 0.72
+MIN_PLACE = 0.65  # reached 0.67
+MIN_HELDOUT = (0.77, 0.63)  # reached 0.79, 0.65 (country, place)
+MIN_HELDOUT2 = (0.80, 0.67)  # reached 0.82, 0.69
 MIN_HELDOUT3 = (0.77, 0.61)  # reached 0.79, 0.63
-MIN_HELDOUT4 = (0.86, 0.62)  # reached 0.88, 0.64
+MIN_HELDOUT4 = (0.86, 0.64)  # reached 0.88, 0.66
 MIN_FOUND = 0.85  # the coder changes; re-draw and re-judge the sample when this fails
 SAME_PLACE_KM = 30.0
 

@@ -42,14 +42,6 @@ SAID_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 # ... and acts done by deciding at home: cutting relations, aid or talks, sanctions, expelling
 # diplomats ("Athens expelled the Libyan ambassador" in a story led by Cairo).
 HOME_ROOTS = SAID_ROOTS | {"16"}
-# National political actors (bodies of the whole country, parties, elites): with no place
-# named, they act from the country the story's lead names, not from the city the story is set
-# in (`LeadPlace.street`), where other named doers act ("Protesters called for his
-# resignation", "protesters attacked journalists"; "the governor announced his resignation");
-# an act with no doer named stays with the country too. Moving every act to that city, or only
-# the physical ones (roots 14-20), won as many events as it lost on the location samples; this
-# split won 5 more (held-out 3 had been looked at by then; held-out 4 had not: no change there).
-POLITICAL_SECTORS = frozenset({"GOV", "LEG", "SPY", "MIL", "PTY", "ELI"})
 # Bodies of a whole country: with no place named, they act from the country, not from the
 # city the story is about.
 NATIONAL_SECTORS = frozenset({"GOV", "LEG", "SPY", "MIL"})
@@ -334,12 +326,8 @@ class Coder:
                 span = doc.char_span(a.start_char, a.end_char, alignment_mode="expand")
                 if span is not None:
                     exclude.update(t.i for t in span)
-        lead = dateline
-        if (isinstance(dateline, places.LeadPlace) and dateline.street is not None
-                and (f.source is not None and f.source.sector not in POLITICAL_SECTORS)):
-            lead = places.LeadPlace.of(dateline.street)
         place, _place_text, reason = places.pick_location(
-            doc[:], f.trigger, self.gazetteer, exclude=exclude, dateline=lead,
+            doc[:], f.trigger, self.gazetteer, exclude=exclude, dateline=dateline,
             actor_countries=[a.country for a in (f.source, f.target) if a is not None],
             source_country=f.source.country if f.source is not None and anchored(f.source)
             and f.source.via != "pronoun" and cc.root in HOME_ROOTS else None,
