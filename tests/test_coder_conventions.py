@@ -235,3 +235,22 @@ def test_a_decision_to_cut_relations_is_made_at_home_not_where_the_story_is(
     expel = next(e for e in events if e.cameo_root == "16")
     assert expel.location_name == "Athens"
 
+
+
+def test_a_protest_outside_its_target_happens_at_the_targets_seat(coder: Coder) -> None:
+    events = code(coder, "Activists protested outside the Kremlin on Sunday.")
+    protest = next(e for e in events if e.cameo_root == "14")
+    assert protest.target_code == "RUSGOV"
+    assert (protest.location_name, protest.location_reason) == ("Moscow", "trigger_prep")
+    # a protest against a target, not at it, is not placed there
+    events = code(coder, "Activists in Paris protested against the Kremlin on Sunday.")
+    protest = next(e for e in events if e.cameo_root == "14")
+    assert protest.location_name == "Paris"
+
+
+def test_an_embassy_is_not_in_the_country_it_belongs_to(coder: Coder) -> None:
+    events = coder.code_text("Anger grew across Iraq on Friday.\n"
+                             "Protesters burned flags at the US embassy.", pub_date=PUB)
+    assert [e.location_country for e in events if e.cameo_root == "14"] == ["IRQ"]
+    events = code(coder, "Protesters burned flags at the US embassy in Baghdad.")
+    assert [e.location_name for e in events if e.cameo_root == "14"] == ["Baghdad"]

@@ -72,6 +72,22 @@ def _destination(target: Actor | None, trigger: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in {"to", "in", "at", "into"}
 
 
+def _venue(target: Actor | None, trigger: Token) -> bool:
+    """Is the target named where the act happened: "protested outside the White House",
+    "rallied in front of parliament", "gathered at the embassy"?"""
+    if target is None or not 0 <= target.head_i < len(trigger.doc):
+        return False
+    tok = trigger.doc[target.head_i]
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ == "of" and prep.head.lower_ == "front":  # "in front of"
+        prep = prep.head.head
+        return prep.lower_ == "in" and prep.head.i == trigger.i
+    return prep.lower_ in {"outside", "at", "near", "inside", "opposite"} \
+        and prep.head.i == trigger.i
+
+
 def _localise(fields: dict[str, object], role: str, country: str) -> None:
     """Give a bare domestic role the country of the event's location (in place)."""
     code = fields.get(f"{role}_code")
@@ -318,8 +334,8 @@ class Coder:
         when = self._when(f, sent.text, art.pub_date)
         # the actors are not the place ("sanctions on Russia"), except the destination or
         # venue of a visit or meeting ("traveled to Tehran")
-        located = (f.source,) if cc.root == "04" and _destination(f.target, f.trigger) \
-            else (f.source, f.target)
+        located = (f.source,) if (cc.root == "04" and _destination(f.target, f.trigger)) \
+            or _venue(f.target, f.trigger) else (f.source, f.target)
         exclude = {a.head_i for a in located if a is not None}
         for a in located:
             if a is not None:

@@ -1218,6 +1218,15 @@ def _covering(several: Sequence[Place], gazetteer: Gazetteer, reason: str
     return country, country.name, reason
 
 
+_MISSION_NOUNS = frozenset({"embassy", "consulate", "mission", "legation", "chancery"})
+
+
+def _abroad_mission(tok: Token) -> bool:
+    """Does the place name whose mission it is ("at the US embassy", "the French consulate in
+    Erbil"): a mission stands abroad, not in its country?"""
+    return tok.dep_ in _ACTOR_MODIFIER_DEPS and tok.head.lemma_.lower() in _MISSION_NOUNS
+
+
 def _between(tok: Token) -> bool:
     """ "a peace agreement between Japan and Russia": the places name the parties."""
     head = tok
@@ -1381,7 +1390,7 @@ def pick_location(
             continue
         if _attribution(doc[cand.start : cand.end].root):
             continue
-        if _based_adjective(doc, cand):
+        if _based_adjective(doc, cand) or _abroad_mission(doc[cand.start : cand.end].root):
             continue
         place = None
         word = _region_word(lowers, cand.start - sent.start, cand.end - sent.start)
