@@ -212,3 +212,15 @@ def test_locations_of_hand_checked_wikinews_events(
     )
     assert country_acc >= min_country, detail
     assert place_acc >= min_place, detail
+
+
+def test_second_judgement_of_heldout4_covers_the_same_events(gaz: Gazetteer) -> None:
+    # scripts/judge_agreement.py scores the two judgements against each other (0.99 / 0.91)
+    second = _rows(HELDOUT4.with_name("wikinews_locations_heldout4_second_judge.jsonl"))
+    assert [r["event_id"] for r in second] == [r["event_id"] for r in _rows(HELDOUT4)]
+    for row in second:
+        assert row["gold_admin_or_city"] in {"city", "admin1", "country", None}
+        assert (row["gold_country"] is None) == (row["gold_place"] is None)
+        if row["gold_country"] is not None:
+            assert gaz.country(row["gold_country"]) is not None, row["gold_country"]
+        assert row["note"]
