@@ -682,13 +682,14 @@ def test_pick_location_an_act_at_a_distance_is_in_the_doers_country(
         ("The mayor was reported to have visited the hospital.", "visited", True),
     ],
 )
-def test_pick_location_a_stance_held_gets_the_country_of_a_lead_city(
+def test_pick_location_a_stance_held_gets_the_country_of_a_lead_city_or_region(
     nlp: Any, gaz: Gazetteer, text: str, trigger: str, city: bool
 ) -> None:
-    lead = find_dateline("Tuesday, January 22, 2019\nA former agent died in Frederick.", gaz)
-    assert lead is not None and lead.kind == "city"
-    place, _, reason = _locate(nlp, gaz, text, trigger, dateline=lead)
-    assert place == (lead if city else gaz.country(lead.country)) and reason == "lead"
+    for where in ("Frederick", "Vermont"):  # a lead city or region
+        lead = find_dateline(f"Tuesday, January 22, 2019\nA former agent died in {where}.", gaz)
+        assert lead is not None and lead.kind in {"city", "admin1"}
+        place, _, reason = _locate(nlp, gaz, text, trigger, dateline=lead)
+        assert place == (lead if city else gaz.country(lead.country)) and reason == "lead"
 
 
 @pytest.mark.model

@@ -1466,9 +1466,9 @@ def pick_location(
         country = gazetteer.country(dateline.country) if online else None
         if country is not None:  # "praised him on Twitter": not where the story happened
             return country, country.name, reason
-        if dateline.kind == "city" and _standing(trigger):
+        if dateline.kind in {"city", "admin1"} and _standing(trigger):
             # "She opposes the police state", "Adamowicz has supported LGBT rights": a stance
-            # held, not an act done at the story's venue; only its country
+            # held, not an act done at the story's city or region; only its country
             country = gazetteer.country(dateline.country)
             if country is not None:
                 return country, country.name, reason
