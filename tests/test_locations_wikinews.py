@@ -22,12 +22,14 @@ Rules (the same that filled `country_correct` / `place_correct` in the fixture):
   admin1: the prediction is that admin1, by name; gold is a city: the prediction has that name
   (a city-state predicted as its country counts: Hong Kong), or is a city within 30 km of it).
 
-Stop 10, all five samples (country / place; the stop-9 coder in brackets): sample 0.83 / 0.67
+Stop 10, six samples (country / place; the stop-9 coder in brackets): sample 0.83 / 0.67
 (0.82 / 0.66), held-out 1 0.79 / 0.65 (0.72 / 0.57), held-out 2 0.82 / 0.69 (0.81 / 0.66),
-held-out 3 0.79 / 0.63 (0.78 / 0.63), held-out 4 0.88 / 0.66 (0.88 / 0.67). Held-out 3 and 4
-were judged blind during stop 10 and no rule was developed on them: on them the session's
-rules net to nothing (country +1, place -1 event of 200); the gains are on the three samples
-whose misses were read. Expect about 0.83 / 0.65 on unseen Wikinews text.
+held-out 3 0.79 / 0.64 (0.78 / 0.63), held-out 4 0.88 / 0.69 (0.88 / 0.67), held-out 5
+0.83 / 0.58 (0.81 / 0.57). Held-out 3, 4 and 5 were judged blind during stop 10; 3 and 4 were
+later read (one rule was dropped because of them, two small ones found on them), 5 never was.
+On the three the session's rules gain little (country +4, place +4 of 300); the larger gains
+are on the samples whose misses were read. Expect about 0.82 / 0.64 on unseen Wikinews text.
+Two judges following the same brief agree 0.99 / 0.91 (scripts/judge_agreement.py).
 
 Stop 9: reached on this sample: country 0.82, place 0.66 (the issue's target is 0.90 / 0.80); the
 last location rules were checked on it, so it is partly in-sample. On the held-out sample
@@ -67,20 +69,24 @@ HELDOUT3 = Path(__file__).parent / "fixtures" / "wikinews_locations_heldout3.jso
 # at, df81f2d; 0.88 / 0.67 with the stop-9 coder): it showed that refining a country lead to the
 # story's city did not carry to unseen text, and that rule was dropped.
 HELDOUT4 = Path(__file__).parent / "fixtures" / "wikinews_locations_heldout4.jsonl"
+# Ranks 500-599, drawn and judged blind late in stop 10 (at 950ec8b: 0.83 / 0.58); measured
+# again after the last rule of the session (a stance held in a lead region), never read.
+HELDOUT5 = Path(__file__).parent / "fixtures" / "wikinews_locations_heldout5.jsonl"
 CORPUS = "data/corpora/wikinews_2019_2020.jsonl"
 MIN_COUNTRY = 0.81  # reached 0.83
 MIN_PLACE = 0.65  # reached 0.67
 MIN_HELDOUT = (0.77, 0.63)  # reached 0.79, 0.65 (country, place)
 MIN_HELDOUT2 = (0.80, 0.67)  # reached 0.82, 0.69
-MIN_HELDOUT3 = (0.77, 0.61)  # reached 0.79, 0.63
-MIN_HELDOUT4 = (0.86, 0.64)  # reached 0.88, 0.66
+MIN_HELDOUT3 = (0.77, 0.62)  # reached 0.79, 0.64
+MIN_HELDOUT4 = (0.86, 0.67)  # reached 0.88, 0.69
+MIN_HELDOUT5 = (0.81, 0.56)  # reached 0.83, 0.58 (0.81 / 0.57 with the stop-9 coder)
 MIN_FOUND = 0.85  # the coder changes; re-draw and re-judge the sample when this fails
 SAME_PLACE_KM = 30.0
 
 
 SAMPLES = {"sample": (FIXTURE, MIN_COUNTRY, MIN_PLACE), "heldout": (HELDOUT, *MIN_HELDOUT),
            "heldout2": (HELDOUT2, *MIN_HELDOUT2), "heldout3": (HELDOUT3, *MIN_HELDOUT3),
-           "heldout4": (HELDOUT4, *MIN_HELDOUT4)}
+           "heldout4": (HELDOUT4, *MIN_HELDOUT4), "heldout5": (HELDOUT5, *MIN_HELDOUT5)}
 
 
 def _rows(path: Path = FIXTURE) -> list[dict[str, Any]]:
