@@ -254,3 +254,10 @@ def test_an_embassy_is_not_in_the_country_it_belongs_to(coder: Coder) -> None:
     assert [e.location_country for e in events if e.cameo_root == "14"] == ["IRQ"]
     events = code(coder, "Protesters burned flags at the US embassy in Baghdad.")
     assert [e.location_name for e in events if e.cameo_root == "14"] == ["Baghdad"]
+
+
+def test_a_message_blaming_someone_is_blamed_by_who_posted_it(coder: Coder) -> None:
+    events = code(coder, "The Iraqi government issued a statement condemning the attack.")
+    assert "IRQGOV" in {e.source_code for e in events if e.cameo_root == "11"}
+    events = code(coder, "The Kenyan minister posted a message on Twitter blaming Somalia.")
+    assert {e.source_code for e in events if e.cameo_root == "11"} == {"KENGOV"}

@@ -127,9 +127,23 @@ def subject_of(v: Token, resolver: ActorResolver, depth: int = 0) -> list[Actor]
         return subject_of(head, resolver, depth + 1)
     if v.dep_ in {"conj", "advcl", "ccomp"} and v.dep_ != "ccomp":
         return subject_of(head, resolver, depth + 1)
+    if v.dep_ == "acl" and v.tag_ == "VBG" and head.lower_ in MEDIUM_NOUNS:
+        # "Pompeo posted a message on Twitter blaming Iran", "issued a statement calling for":
+        # the one who posted or issued it
+        verb = head.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+            verb = verb.head
+        return subject_of(verb, resolver, depth + 1) if verb.pos_ in {"VERB", "AUX"} else []
     if v.dep_ in {"relcl", "acl"} and v.tag_ in {"VBN", "VBG"}:
         return resolver.actors_at(head) if v.tag_ == "VBG" else []
     return []
+
+
+# Media and messages: an -ing clause on them ("a statement blaming Iran", "a post on Twitter
+# calling for calm") is done by whoever issued them, not by the medium.
+MEDIUM_NOUNS = {"twitter", "facebook", "instagram", "youtube", "telegram", "tiktok", "weibo",
+                "wechat", "message", "statement", "post", "tweet", "letter", "video", "speech",
+                "interview", "email", "broadcast", "communique", "communiqué", "declaration"}
 
 
 ATTACK_NOUNS = {"attack", "shelling", "strike", "airstrike", "raid", "bombing", "bombardment",
