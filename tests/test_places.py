@@ -639,6 +639,7 @@ def test_pick_location_the_place_of_an_x_based_adjective_is_not_the_place(
         ("Former CIA deputy director Michael Morell praised Mendez on Twitter.", "praised"),
         ("The senator criticised the decision in a tweet.", "criticised"),
         ("The minister attacked the report on social media.", "attacked"),
+        ('He tweeted, "I want to express my sympathy to the families."', "express"),
     ],
 )
 def test_pick_location_an_online_act_gets_the_country_of_a_lead_city(

@@ -1111,6 +1111,7 @@ _ONLINE_NOUNS = frozenset(
     # acts at a distance: "spoke on the phone", "in a phone call", "by email", "by video link"
     | {"phone", "telephone", "call", "email", "e-mail", "videoconference", "link"}
 )
+_ONLINE_VERBS = frozenset({"tweet", "retweet", "livestream", "blog", "livetweet"})
 _HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 _ACTOR_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "appos"})
 _FIRST_PERSON = frozenset({"i", "we"})
@@ -1285,10 +1286,12 @@ def _in_other_clause(tok: Token, trigger: Token) -> bool:
 
 
 def _online(trigger: Token) -> bool:
-    """Was the act done online ("praised Mendez on Twitter", "criticised the ruling in a
+    """Was the act done online ("praised Mendez on Twitter", "tweeted", "criticised the ruling in a
     tweet", "wrote on social media", "announced online")? The phrase may hang on the trigger or
     on its object, or on its subject set off by commas ("Trump, also on Twitter, defended")."""
     doc = trigger.doc
+    if any(t.lemma_.lower() in _ONLINE_VERBS for t in (trigger, *trigger.ancestors)):
+        return True  # "He tweeted, 'I want to express my sympathy'"
     heads = [doc[i] for i in sorted(_attachment_points(trigger))]
     heads += [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
     for tok in (*heads, *(c for h in heads for c in h.children)):
