@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -52,13 +52,6 @@ NATIONAL_SECTORS = frozenset({"GOV", "LEG", "SPY", "MIL"})
 # leaders, who travel ("President X, before leaving for Beijing, …").
 DOMESTIC_SECTORS = frozenset({"COP", "JUD", "LEG", "CVL", "OPP", "BUS", "MED", "EDU",
                               "HLH", "LAB", "REL", "CRM", "AGR", "PTY", "ENV"})
-
-
-def _doer_country(sources: Sequence[Actor]) -> str | None:
-    """The one country of the event's named doers ("Trump and Erdogan spoke": none)."""
-    if len(sources) != 1 or not anchored(sources[0]) or sources[0].via == "pronoun":
-        return None
-    return sources[0].country
 
 
 def _destination(target: Actor | None, trigger: Token) -> bool:
@@ -342,12 +335,14 @@ class Coder:
                 span = doc.char_span(a.start_char, a.end_char, alignment_mode="expand")
                 if span is not None:
                     exclude.update(t.i for t in span)
+        # a doer we can place: named, not a pronoun; the only one ("Trump and Erdogan spoke")
+        doer = f.source.country if f.source is not None and anchored(f.source) \
+            and f.source.via != "pronoun" else None
         place, _place_text, reason = places.pick_location(
             doc[:], f.trigger, self.gazetteer, exclude=exclude, dateline=dateline,
             actor_countries=[a.country for a in (f.source, f.target) if a is not None],
-            source_country=f.source.country if f.source is not None and anchored(f.source)
-            and f.source.via != "pronoun" and cc.root in HOME_ROOTS else None,
-            doer_country=_doer_country(f.sources),
+            source_country=doer if cc.root in HOME_ROOTS else None,
+            doer_country=doer if len(f.sources) == 1 else None,
             national=f.source.country if f.source is not None and f.source.sector
             in NATIONAL_SECTORS and f.source.via != "pronoun" else None,
             article=art.text)

@@ -1621,13 +1621,11 @@ def find_dateline(text: str, gazetteer: Gazetteer, *, lead: bool = True) -> Plac
     place = _wire_dateline(text, gazetteer)
     if place is None and lead:
         first = find_lead_place(text[:_LEAD_CHARS], gazetteer)
-        if first is not None and (first.kind == "city" or len(text) <= _LEAD_CHARS):
-            return first
-        if first is None:
+        if first is None and len(text) > _LEAD_CHARS:
             # "In an advisory issued at 11:00 a.m. ... the National Hurricane Center reported
             # Hurricane Dorian had strengthened ... | Dorian reached the Bahamas": the place the
             # next sentences name
-            return find_lead_place(text, gazetteer) if len(text) > _LEAD_CHARS else None
+            return find_lead_place(text, gazetteer)
         return first
     return place
 
