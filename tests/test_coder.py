@@ -223,3 +223,17 @@ def test_unseen_wire_sentences(coder: Coder, text: str, triple: tuple[str, str, 
 def test_questions_assert_no_act(coder: Coder) -> None:
     assert code_text_events(coder, "Will Iran attack Israel?") == []
     assert code_text_events(coder, "Iran attacked Israel.")
+
+
+def test_a_dateline_field_places_the_story(coder: Coder) -> None:
+    """Reuters-21578 and other wire feeds give the dateline apart from the text: an act with no
+    place of its own is put there, as it is for a dateline written at the head of the text."""
+    from eventwire.model import Article
+
+    text = "Japan's finance minister criticized the United States over its trade figures."
+    with_field = Article(id="r", text=text, pub_date=date(1987, 3, 3), dateline="TOKYO, March 3")
+    (result,) = coder.code_articles([with_field])
+    ev = next(e for e in result.events if e.cameo_root == "11")
+    assert (ev.location_name, ev.location_reason) == ("Tokyo", "dateline")
+    (plain,) = coder.code_articles([with_field.model_copy(update={"dateline": None})])
+    assert all(e.location_name != "Tokyo" for e in plain.events)

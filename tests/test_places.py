@@ -12,6 +12,7 @@ from eventwire.places import (
     Gazetteer,
     LeadPlace,
     Place,
+    dateline_place,
     find_dateline,
     find_lead_place,
     normalize_name,
@@ -283,6 +284,28 @@ def test_find_dateline_returns_none_without_a_resolvable_dateline(
     gaz: Gazetteer, text: str
 ) -> None:
     assert find_dateline(text, gaz, lead=False) is None
+
+
+@pytest.mark.parametrize(
+    ("dateline", "name", "admin1"),
+    [
+        ("BUENOS AIRES, Feb 26", "Buenos Aires", "07"),
+        ("SPRINGFIELD, Ill., March 3", "Springfield", "IL"),
+        ("PARIS, Tex., March 1", "Paris", "TX"),
+        ("NEW YORK, March 3 -", "New York City", "NY"),
+        ("TOKYO", "Tokyo", "40"),
+    ],
+)
+def test_dateline_place_reads_a_dateline_field(
+    gaz: Gazetteer, dateline: str, name: str, admin1: str
+) -> None:
+    place = dateline_place(dateline, gaz)
+    assert place is not None and (place.name, place.admin1) == (name, admin1)
+
+
+@pytest.mark.parametrize("dateline", ["", " , ", "Feb 26", "UNITED NATIONS, March 3"])
+def test_dateline_place_is_none_without_a_known_place(gaz: Gazetteer, dateline: str) -> None:
+    assert dateline_place(dateline, gaz) is None
 
 
 # --- pick_location (real spaCy parses) ----------------------------------------------------

@@ -88,3 +88,13 @@ def test_parse_date_accepts_common_forms(value: str | None, expected: date | Non
 def test_parse_date_rejects_impossible(value: str) -> None:
     with pytest.raises(ValueError):
         parse_date(value)
+
+
+def test_a_dateline_given_apart_from_the_text_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    rec = {"id": "r1", "text": "The minister said.", "date": "1987-02-26",
+           "dateline": "BUENOS AIRES, Feb 26"}
+    path.write_text(json.dumps(rec) + "\n" + json.dumps({**rec, "id": "r2", "dateline": ""}))
+    first, second = list(read_articles(path))
+    assert isinstance(first, Article) and first.dateline == "BUENOS AIRES, Feb 26"
+    assert isinstance(second, Article) and second.dateline is None

@@ -236,7 +236,10 @@ class Coder:
 
     def _code_article(self, art: Article, sentences: list[tuple[Sentence, Doc]]) -> list[Event]:
         ctx = ArticleContext(art.pub_date)
-        dateline = places.find_dateline(art.text[:600], self.gazetteer)
+        # a dateline the input gives apart from the text (Reuters-21578), else one in the text
+        dateline = places.dateline_place(art.dateline, self.gazetteer) if art.dateline else None
+        if dateline is None:
+            dateline = places.find_dateline(art.text[:600], self.gazetteer)
         events: list[Event] = []
         seen: set[str] = set()
         for sent, doc in sentences:

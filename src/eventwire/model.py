@@ -27,6 +27,9 @@ class Article(BaseModel):
     title: str | None = None
     source: str | None = None
     url: str | None = None
+    dateline: str | None = Field(
+        None, description="Wire dateline when the input carries it apart from the text "
+        '("BUENOS AIRES, Feb 26", as Reuters-21578 does): where the story was filed.')
     line: int | None = Field(None, description="Line (or row) of the input it came from.")
 
     @property

@@ -58,6 +58,7 @@ __all__ = [
     "Gazetteer",
     "LeadPlace",
     "Place",
+    "dateline_place",
     "find_dateline",
     "find_lead_place",
     "normalize_name",
@@ -1628,6 +1629,12 @@ def find_dateline(text: str, gazetteer: Gazetteer, *, lead: bool = True) -> Plac
             return find_lead_place(text, gazetteer)
         return first
     return place
+
+
+def dateline_place(dateline: str, gazetteer: Gazetteer) -> Place | None:
+    """The place of a dateline the input gives apart from the text (Reuters-21578's
+    `dateline` field: "BUENOS AIRES, Feb 26", "SPRINGFIELD, Ill., March 3"), or None."""
+    return _wire_dateline(f"{dateline.strip().rstrip('-—–').rstrip()} -  ", gazetteer)
 
 
 def _wire_dateline(text: str, gazetteer: Gazetteer) -> Place | None:

@@ -2,7 +2,7 @@
 
 Every reader yields `Article` or `InputError` items: a bad record never stops the
 stream; the caller counts and reports it. Accepted fields: `id`, `text`, `date` or
-`pub_date` (ISO date or datetime, or YYYYMMDD), optional `title`, `source`, `url`;
+`pub_date` (ISO date or datetime, or YYYYMMDD), optional `title`, `source`, `url`, `dateline`;
 other fields are ignored.
 """
 
@@ -74,7 +74,7 @@ def article_from_record(rec: Any, *, line: int, source: str, fallback_id: str | 
         return None if v is None or v == "" else str(v)
 
     return Article(id=rid, text=text, pub_date=pub, title=opt("title"), source=opt("source"),
-                   url=opt("url"), line=line)
+                   url=opt("url"), dateline=opt("dateline"), line=line)
 
 
 def _decode_lines(stream: io.BufferedIOBase | io.RawIOBase, source: str
