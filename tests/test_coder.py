@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from eventwire.coder import Coder
-from eventwire.model import Event
+from eventwire.model import Article, Event
 
 pytestmark = pytest.mark.model
 
@@ -228,8 +228,6 @@ def test_questions_assert_no_act(coder: Coder) -> None:
 def test_a_dateline_field_places_the_story(coder: Coder) -> None:
     """Reuters-21578 and other wire feeds give the dateline apart from the text: an act with no
     place of its own is put there, as it is for a dateline written at the head of the text."""
-    from eventwire.model import Article
-
     text = "Japan's finance minister criticized the United States over its trade figures."
     with_field = Article(id="r", text=text, pub_date=date(1987, 3, 3), dateline="TOKYO, March 3")
     (result,) = coder.code_articles([with_field])
@@ -237,3 +235,23 @@ def test_a_dateline_field_places_the_story(coder: Coder) -> None:
     assert (ev.location_name, ev.location_reason) == ("Tokyo", "dateline")
     (plain,) = coder.code_articles([with_field.model_copy(update={"dateline": None})])
     assert all(e.location_name != "Tokyo" for e in plain.events)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "text", "root", "place"),
+    [
+        # a national act with no place named: from the country, not the city filed from
+        ("QUITO, March 3", "Ecuador suspended sales of crude oil to Peru after an earthquake.",
+         "16", "Ecuador"),
+        # a statement under a wire dateline was given to the reporter there
+        ("TOKYO, March 3", "Japan warned the United States it may take retaliatory measures.",
+         "13", "Tokyo"),
+    ],
+)
+def test_a_national_act_under_a_wire_dateline(
+    coder: Coder, dateline: str, text: str, root: str, place: str
+) -> None:
+    art = Article(id="r", text=text, pub_date=date(1987, 3, 3), dateline=dateline)
+    (result,) = coder.code_articles([art])
+    ev = next(e for e in result.events if e.cameo_root == root)
+    assert (ev.location_name, ev.location_reason) == (place, "dateline")

@@ -313,6 +313,21 @@ class Coder:
             return own
         return dates.resolve_event_date([sentence], pub, future=False)
 
+    @staticmethod
+    def _national(f: Found, root: str, dateline: places.Place | None) -> str | None:
+        """The country of a doer that is the whole country or one of its national bodies
+        ("Ecuador suspended sales", "the Defense Department"): with no place named, it acts
+        from the country, not from the story's city. Not a statement under a wire dateline
+        ("TOKYO - Japan warned ...", "a senior official said"): given to the reporter there."""
+        src = f.source
+        if src is None or src.via == "pronoun" or not (
+                src.sector in NATIONAL_SECTORS or src.kind == "country"):
+            return None
+        if root in SAID_ROOTS and dateline is not None \
+                and not isinstance(dateline, places.LeadPlace):
+            return None
+        return src.country
+
     def _event(self, art: Article, sent: Sentence, doc: Doc, f: Found,
                dateline: places.Place | None) -> Event | None:
         if f.modality == "hypothetical":
@@ -346,8 +361,7 @@ class Coder:
             actor_countries=[a.country for a in (f.source, f.target) if a is not None],
             source_country=doer if cc.root in HOME_ROOTS else None,
             doer_country=doer if len(f.sources) == 1 else None,
-            national=f.source.country if f.source is not None and f.source.sector
-            in NATIONAL_SECTORS and f.source.via != "pronoun" else None,
+            national=self._national(f, cc.root, dateline),
             article=art.text)
         if place is not None:
             # a said act happens where the speaker is: its addressee is not localised there

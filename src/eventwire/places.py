@@ -1455,13 +1455,14 @@ def pick_location(
         # "The Armenians claim ..." in a story placed in the US: the doer's country, not the
         # lead's (a named venue abroad would have been found above)
         return home, home.name, "source"
-    if (national and isinstance(dateline, LeadPlace) and dateline.kind != "country"
-            and dateline.country == national):
-        # "The FSB denies ..." in a story led by Magnitogorsk: a national body acts from no
-        # city the text names; the country, not the lead's city
+    if national and dateline is not None and dateline.kind != "country" \
+            and dateline.country == national:
+        # "The FSB denies ..." in a story led by Magnitogorsk, "MITI asked the firms ..." from
+        # a TOKYO dateline: a national body acts from no city the text names; the country,
+        # not the story's city
         whole = gazetteer.country(national)
         if whole is not None:
-            return whole, whole.name, "lead"
+            return whole, whole.name, "lead" if isinstance(dateline, LeadPlace) else "dateline"
     home = gazetteer.country(doer_country) if online and doer_country else None
     if home is not None:  # "Trump, on Twitter, defended the withdrawal from Syria"
         return home, home.name, "source"
