@@ -47,7 +47,11 @@ FIXTURES = (ROOT / "tests" / "fixtures" / "wikinews_locations.jsonl",
             ROOT / "tests" / "fixtures" / "wikinews_locations_heldout2.jsonl",
             ROOT / "tests" / "fixtures" / "wikinews_locations_heldout3.jsonl",
             ROOT / "tests" / "fixtures" / "wikinews_locations_heldout4.jsonl",
-            ROOT / "tests" / "fixtures" / "wikinews_locations_heldout5.jsonl")
+            ROOT / "tests" / "fixtures" / "wikinews_locations_heldout5.jsonl",
+            ROOT / "tests" / "fixtures" / "wikinews_locations_heldout6.jsonl",
+            ROOT / "tests" / "fixtures" / "reuters_locations.jsonl",
+            ROOT / "tests" / "fixtures" / "reuters_locations_heldout.jsonl",
+            ROOT / "tests" / "fixtures" / "reuters_locations_heldout2.jsonl")
 MAX_PARAGRAPHS = 40
 SIZE = 100
 GOLD_FIELDS = ("gold_country", "gold_place", "gold_admin_or_city", "note")
