@@ -1217,3 +1217,57 @@ def test_pick_location_the_place_of_the_means_of_a_passive_act(nlp: Any, gaz: Ga
         actors=("commander",),
     )
     assert place is not None and place.country == "SYR" and reason == "trigger_prep"
+
+
+@pytest.mark.parametrize(
+    ("dateline", "name", "kind"),
+    [
+        ("NEW YORK, FEB 26", "New York City", "city"),  # the date in capitals
+        ("Lima, march 9", "Lima", "city"),
+        ("omaha, april 7", "Omaha", "city"),  # all lower case
+        ("OAK BROOK, ILL., Mar 2", "Illinois", "admin1"),  # a town the gazetteer lacks
+        ("MURDOCHVILLE, Quebec, March 3", "Quebec", "admin1"),
+        ("BRUNSWICK, West Germany, April 7", "Braunschweig", "city"),  # a former state
+    ],
+)
+def test_dateline_place_reads_wire_dateline_fields_as_written(
+    gaz: Gazetteer, dateline: str, name: str, kind: str
+) -> None:
+    place = dateline_place(dateline, gaz)
+    assert place is not None and (place.name, place.kind) == (name, kind)
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("West Germany", "DEU"), ("Soviet Union", "RUS"), ("Yugoslavia", "SRB"),
+     ("Czechoslovakia", "CZE"), ("Ceylon", "LKA")],
+)
+def test_former_states_are_places_in_the_country_that_holds_them(
+    gaz: Gazetteer, name: str, country: str
+) -> None:
+    place = gaz.lookup(name)
+    assert place is not None and (place.kind, place.country) == ("country", country)
+
+
+def test_a_town_of_a_country_the_sentence_names_beats_the_storys_country(
+    nlp: Any, gaz: Gazetteer
+) -> None:
+    text = "A World Bank mission would visit Georgetown to assess a rescue plan for Guyana."
+    place, _, reason = _locate(nlp, gaz, text, "visit", dateline=gaz.lookup("Miami"))
+    assert place is not None and (place.name, place.country) == ("Georgetown", "GUY")
+    assert reason == "trigger_prep"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The minister declined to comment on the targets agreed in the Louvre accord.",
+         "declined"),
+        ("The veteran of the Iraq War spoke to reporters.", "spoke"),
+    ],
+)
+def test_a_place_naming_an_accord_or_a_war_is_not_the_venue(
+    nlp: Any, gaz: Gazetteer, text: str, trigger: str
+) -> None:
+    place, _, reason = _locate(nlp, gaz, text, trigger, dateline=gaz.lookup("Bonn"))
+    assert place is not None and place.name == "Bonn" and reason == "dateline"

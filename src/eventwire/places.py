@@ -139,6 +139,25 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Syrian Arab Republic": "SY",
     "Iran": "IR",
     "Islamic Republic of Iran": "IR",
+    # Former states, as places: the present country that holds the territory (the actor
+    # dictionary keeps CAMEO's historical codes, GMW/USR/YUG, for who acted). The Soviet
+    # Union and Yugoslavia resolve to the successor state of their capital.
+    "West Germany": "DE",
+    "East Germany": "DE",
+    "Federal Republic of Germany": "DE",
+    "German Democratic Republic": "DE",
+    "Soviet Union": "RU",
+    "USSR": "RU",
+    "U.S.S.R.": "RU",
+    "Yugoslavia": "RS",
+    "Czechoslovakia": "CZ",
+    "Ceylon": "LK",
+    "Persia": "IR",
+    "Siam": "TH",
+    "Rhodesia": "ZW",
+    "Dahomey": "BJ",
+    "Upper Volta": "BF",
+    "Kampuchea": "KH",
     "Burma": "MM",
     "Myanmar": "MM",
     "Czech Republic": "CZ",
@@ -744,6 +763,11 @@ class Gazetteer:
         }
         self._hinted: dict[str, tuple[Place, ...]] = {k: tuple(v) for k, v in hinted.items()}
         self._countries: dict[str, Place] = {p.country: p for p in country_places.values()}
+        self._admin1s: dict[tuple[str, str | None], Place] = {}
+        for found in self._regions.values():
+            for region in found:
+                if region.kind == "admin1":
+                    self._admin1s.setdefault((region.country, region.admin1), region)
 
     def _world_admin1(
         self,
@@ -848,6 +872,10 @@ class Gazetteer:
         """The country place for an alpha-3/CAMEO code ("IRN", "ROM"/"ROU")."""
         code = code.upper()
         return self._countries.get(CAMEO_COUNTRY_OVERRIDES.get(code, code))
+
+    def admin1(self, country: str, admin1: str) -> Place | None:
+        """The first-level region with this code ("USA", "IL" -> Illinois)."""
+        return self._admin1s.get((country, admin1))
 
     def candidates(self, name: str) -> tuple[Place, ...]:
         """All places indexed under `name`, best first (countries, then CITY_ALIASES, then
@@ -1382,9 +1410,16 @@ def pick_location(
     lowers = [t.lower_ for t in sent]
     resolved: list[tuple[_Candidate, Place]] = []
     office: tuple[Place, str] | None = None
-    for cand in _candidates(sent):
+    cands = _candidates(sent)
+    # countries the sentence names: a town of theirs before one of the story's country
+    # ("a World Bank mission would visit Georgetown ... Guyana" filed from Miami)
+    named = {p.country for p in (gazetteer.lookup(c.text) for c in cands)
+             if p is not None and p.kind == "country" and p.country != hint}
+    for cand in cands:
         if excluded.intersection(range(cand.start, cand.end)):
             continue
+        if cand.end < len(doc) and doc[cand.end].lower_ in _NAMED_AFTER_HEADS:
+            continue  # "the Louvre accord", "the Iraq War", "the Tokyo Olympics": not a place
         if quote is not None and not (quote[0] < cand.start and cand.end <= quote[1]):
             continue
         if _describes_actor(doc[cand.start : cand.end].root, excluded):
@@ -1400,6 +1435,11 @@ def pick_location(
         word = _region_word(lowers, cand.start - sent.start, cand.end - sent.start)
         if word is not None:  # "in Idlib province", "the state of Kerala": the region
             place = gazetteer.lookup(f"{cand.text} {word}", country_hint=hint)
+        for country in sorted(named) if place is None else ():
+            local = gazetteer.lookup(cand.text, country_hint=country)
+            if local is not None and local.kind != "country" and local.country == country:
+                place = local
+                break
         if place is None:
             place = _resolve(cand.text, gazetteer, hint)
         if place is not None:
@@ -1632,10 +1672,32 @@ def find_dateline(text: str, gazetteer: Gazetteer, *, lead: bool = True) -> Plac
     return place
 
 
+_NAME_PARTICLES = frozenset({"de", "del", "da", "es", "el", "al"})
+# The date at the end of a dateline field, in any case: ", Feb 26", ", MARCH 2", ", march 9".
+_FIELD_DATE_RE = re.compile(r",?\s*(?:[A-Za-z]{3,9}\.?\s*\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9})\s*$")
+
+
 def dateline_place(dateline: str, gazetteer: Gazetteer) -> Place | None:
     """The place of a dateline the input gives apart from the text (Reuters-21578's
-    `dateline` field: "BUENOS AIRES, Feb 26", "SPRINGFIELD, Ill., March 3"), or None."""
-    return _wire_dateline(f"{dateline.strip().rstrip('-—–').rstrip()} -  ", gazetteer)
+    `dateline` field: "BUENOS AIRES, Feb 26", "SPRINGFIELD, Ill., March 3"): the town, or
+    the region after it when the gazetteer has no such town there ("OAK BROOK, Ill." ->
+    Illinois); None for a bare date ("APRIL 7") or an unknown place."""
+    text = dateline.strip().rstrip("-—–").rstrip()
+    text = _FIELD_DATE_RE.sub("", text) or text
+    if _FIELD_DATE_RE.fullmatch(text) or not text:
+        return None
+    if any(w[:1].islower() and w not in _NAME_PARTICLES for w in text.split(",")[0].split()):
+        text = text.title()  # "omaha", "Mexico city"
+    place = _wire_dateline(f"{text} -  ", gazetteer)
+    if place is None and "," in text:
+        region = text.split(",")[-1].strip()
+        allowed = _region_filter(region, gazetteer)
+        if allowed is not None and len(allowed) == 1:
+            ((country, admin1),) = allowed
+            if admin1 is None:
+                return gazetteer.country(country)
+            return gazetteer.admin1(country, admin1)
+    return place
 
 
 def _wire_dateline(text: str, gazetteer: Gazetteer) -> Place | None:
