@@ -246,6 +246,12 @@ def test_a_dateline_field_places_the_story(coder: Coder) -> None:
         # a statement under a wire dateline was given to the reporter there
         ("TOKYO, March 3", "Japan warned the United States it may take retaliatory measures.",
          "13", "Tokyo"),
+        # a bare government body is the story's country's, deciding from no city
+        ("LAGOS, March 3", "Last year, the government cut fuel subsidies to importers by 80 pct.",
+         "16", "Nigeria"),
+        # bare troops act where they stand
+        ("LAGOS, March 3", "Troops fired on protesters outside the stadium on Monday.", "19",
+         "Lagos"),
     ],
 )
 def test_a_national_act_under_a_wire_dateline(

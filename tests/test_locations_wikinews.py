@@ -23,10 +23,11 @@ Rules (the same that filled `country_correct` / `place_correct` in the fixture):
   (a city-state predicted as its country counts: Hong Kong), or is a city within 30 km of it).
 
 Stop 11: the last 19 Wikinews sentences (held-out 6: 0.79 / 0.68 with the stop-10 coder,
-0.79 / 0.74 now) and three Reuters-21578 samples (below) were judged blind; the six figures below
-are unchanged but held-out 4, now 0.88 / 0.70. Every Wikinews sentence the draw can reach (619)
-is now judged: there is no unseen Wikinews text left to check a new rule on; use the Reuters
-samples, or judge new ones.
+0.79 / 0.74 now) and three Reuters-21578 samples (below) were judged blind. With stop 11's rules
+(wire datelines; national and bare government bodies acting from the country): sample 0.83 /
+0.65, held-out 1-5 0.79 / 0.65, 0.82 / 0.69, 0.80 / 0.67, 0.88 / 0.71, 0.83 / 0.59. Every
+Wikinews sentence the draw can reach (619) is now judged: there is no unseen Wikinews text left
+to check a new rule on; use the Reuters samples, or judge new ones.
 
 Stop 10, six samples (country / place; the stop-9 coder in brackets): sample 0.83 / 0.67
 (0.82 / 0.66), held-out 1 0.79 / 0.65 (0.72 / 0.57), held-out 2 0.82 / 0.69 (0.81 / 0.66),
@@ -86,8 +87,9 @@ HELDOUT6 = Path(__file__).parent / "fixtures" / "wikinews_locations_heldout6.jso
 # --corpus ... --articles 2000 [--offset 100|200]`), judged blind in stop 11 by the same brief
 # plus the dateline. The rows hold no Reuters text (research-use licence): the test reads it
 # from ../shared. Without the dateline field / with it (stop 11's final coder): first sample
-# 0.57 / 0.38 -> 0.79 / 0.41 (its misses were read); second 0.55 / 0.39 -> 0.71 / 0.38 (read);
-# third, judged last and never read, 0.62 / 0.41 -> 0.73 / 0.47. Place stays low: judges put
+# 0.57 / 0.38 -> 0.79 / 0.41 (its misses were read); second 0.55 / 0.39 -> 0.71 / 0.39 (read);
+# third, judged last, 0.62 / 0.41 -> 0.73 / 0.50 (0.73 / 0.50 when drawn; its rows were read only
+# where a late change moved them). Place stays low: judges put
 # an act with no venue under a city dateline at the city or at the country half and half.
 REUTERS = Path(__file__).parent / "fixtures" / "reuters_locations.jsonl"
 REUTERS2 = Path(__file__).parent / "fixtures" / "reuters_locations_heldout.jsonl"
@@ -95,18 +97,16 @@ REUTERS3 = Path(__file__).parent / "fixtures" / "reuters_locations_heldout2.json
 CORPUS = "data/corpora/wikinews_2019_2020.jsonl"
 REUTERS_CORPUS = "data/corpora/reuters21578.jsonl"
 MIN_COUNTRY = 0.81  # reached 0.83
-MIN_PLACE = 0.65  # reached 0.67
+MIN_PLACE = 0.63  # reached 0.65 (0.67 before bare government bodies acted from the country)
 MIN_HELDOUT = (0.77, 0.63)  # reached 0.79, 0.65 (country, place)
 MIN_HELDOUT2 = (0.80, 0.67)  # reached 0.82, 0.69
-MIN_HELDOUT3 = (0.78, 0.64)  # reached 0.80, 0.66
-MIN_HELDOUT4 = (0.86, 0.68)  # reached 0.88, 0.70
-MIN_HELDOUT5 = (0.81, 0.56)  # reached 0.83, 0.58 (0.81 / 0.57 with the stop-9 coder)
+MIN_HELDOUT3 = (0.78, 0.65)  # reached 0.80, 0.67
+MIN_HELDOUT4 = (0.86, 0.69)  # reached 0.88, 0.71
+MIN_HELDOUT5 = (0.81, 0.57)  # reached 0.83, 0.59 (0.81 / 0.57 with the stop-9 coder)
 MIN_HELDOUT6 = (0.73, 0.68)  # reached 0.79, 0.74 of 19 (one event is 0.05)
 MIN_REUTERS = (0.77, 0.39)  # reached 0.79, 0.41
-MIN_REUTERS2 = (0.69, 0.36)  # reached 0.71, 0.38
-# reached 0.73, 0.47: 0.50 before datelines such as "SANTOS, Brazil, MARCH 3" (date in capitals)
-# were read, when national acts there fell back to the country, as the judge placed them
-MIN_REUTERS3 = (0.71, 0.45)
+MIN_REUTERS2 = (0.69, 0.37)  # reached 0.71, 0.39
+MIN_REUTERS3 = (0.71, 0.48)  # reached 0.73, 0.50
 MIN_FOUND = 0.85  # the coder changes; re-draw and re-judge the sample when this fails
 SAME_PLACE_KM = 30.0
 

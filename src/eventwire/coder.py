@@ -45,6 +45,7 @@ HOME_ROOTS = SAID_ROOTS | {"16"}
 # Bodies of a whole country: with no place named, they act from the country, not from the
 # city the story is about.
 NATIONAL_SECTORS = frozenset({"GOV", "LEG", "SPY", "MIL"})
+BODY_SECTORS = frozenset({"GOV", "LEG"})  # ... of them, those that act by deciding
 
 
 # Roles that act at home: a bare "police", "court" or "protesters" is of the country where
@@ -326,6 +327,13 @@ class Coder:
         if root in SAID_ROOTS and dateline is not None \
                 and not isinstance(dateline, places.LeadPlace):
             return None
+        if src.country is None:
+            # a bare government body deciding, "the ministry cut subsidies" in a story filed
+            # from Tokyo: Japan's; not bare officers or troops, who act where they stand, nor
+            # a statement (given where the story is)
+            if dateline is None or root in SAID_ROOTS or src.sector not in BODY_SECTORS:
+                return None
+            return dateline.country
         return src.country
 
     def _event(self, art: Article, sent: Sentence, doc: Doc, f: Found,
