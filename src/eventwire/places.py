@@ -1435,9 +1435,9 @@ def pick_location(
         word = _region_word(lowers, cand.start - sent.start, cand.end - sent.start)
         if word is not None:  # "in Idlib province", "the state of Kerala": the region
             place = gazetteer.lookup(f"{cand.text} {word}", country_hint=hint)
-        for country in sorted(named) if place is None else ():
-            local = gazetteer.lookup(cand.text, country_hint=country)
-            if local is not None and local.kind != "country" and local.country == country:
+        for code in sorted(named) if place is None else ():
+            local = gazetteer.lookup(cand.text, country_hint=code)
+            if local is not None and local.kind != "country" and local.country == code:
                 place = local
                 break
         if place is None:

@@ -101,9 +101,10 @@ class ActorMatcher:
         by_form: dict[tuple[str, bool], list[ActorEntry]] = {}
         for e in dictionary.entries:
             case_sensitive = bool(ABBREV.fullmatch(e.name)) or e.name.isupper()
-            key = (e.name if case_sensitive else e.name.lower(), case_sensitive)
-            by_form.setdefault(key, []).append(e)
-        exact_pats, lower_pats = [], []
+            form_key = (e.name if case_sensitive else e.name.lower(), case_sensitive)
+            by_form.setdefault(form_key, []).append(e)
+        exact_pats: list[tuple[int, str]] = []
+        lower_pats: list[tuple[int, str]] = []
         for n, ((form, cs), entries) in enumerate(by_form.items()):
             key = nlp.vocab.strings.add(f"ew_actor_{n}")
             self.entries[key] = entries
@@ -412,7 +413,7 @@ class ActorResolver:
         if named is not None and named_tok is not None and self._names_a_thing(head, named_tok):
             return []  # "the EU law", "a UN report", "the NATO summit": not the EU or UN
         if named is not None:
-            code = named.code
+            code: str | None = named.code
             n_country, n_sector = named.country, named.sector
             if named.kind == "person" and not named.valid_on(self.ctx.pub_date):
                 code = compose_code(named.country, "ELI")

@@ -881,7 +881,8 @@ def _pairs(p: Pattern, code: str, trig: Token, sources: list[Actor], targets: li
     srcs: list[Actor | None] = list(sources) or [None]
     tgts: list[Actor | None] = list(targets) or [None]
     if p.symmetric and len(sources) > 1 and not targets:
-        pairs = [(a, b) for a in sources for b in sources if a is not b]
+        pairs: list[tuple[Actor | None, Actor | None]] = [
+            (a, b) for a in sources for b in sources if a is not b]
     else:
         pairs = [(a, b) for a in srcs for b in tgts]
         if p.symmetric and code == p.code and code[:2] in JOINT_ROOTS and not negated:

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..errors import InputError
 from ..model import Article
@@ -138,7 +138,7 @@ def read_txt_folder(folder: Path) -> Iterator[Item]:
 def read_articles(path: str | Path) -> Iterator[Item]:
     """Articles from a JSONL/CSV file, a folder of .txt files, or `-` (JSONL on stdin)."""
     if str(path) == "-":
-        yield from read_jsonl(sys.stdin.buffer, "<stdin>")
+        yield from read_jsonl(cast(io.BufferedIOBase, sys.stdin.buffer), "<stdin>")
         return
     p = Path(path)
     if p.is_dir():

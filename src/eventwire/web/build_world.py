@@ -115,7 +115,7 @@ def area_centroid(ring: Ring) -> tuple[float, float, float]:
 def path_data(rings: list[Ring]) -> str:
     parts = []
     for ring in rings:
-        pts = []
+        pts: list[str] = []
         for x, y in ring:
             p = f"{round(x, 1):g} {round(-y, 1):g}"
             if not pts or pts[-1] != p:
