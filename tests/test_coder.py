@@ -261,3 +261,16 @@ def test_a_national_act_under_a_wire_dateline(
     (result,) = coder.code_articles([art])
     ev = next(e for e in result.events if e.cameo_root == root)
     assert (ev.location_name, ev.location_reason) == (place, "dateline")
+
+
+def test_reported_time_words_date_the_reported_act_not_the_saying(coder: Coder) -> None:
+    pub = date(1987, 3, 12)  # a Thursday
+    (said,) = coder.code_text(
+        "The plan must be approved by April 1 by the creditors, the company said.", pub_date=pub)
+    assert (said.event_date, said.date_precision) == (pub, "pub")  # not April 1, 1986
+    (said,) = coder.code_text(
+        "The minister said on Tuesday that the plan must be approved by April 1.", pub_date=pub)
+    assert (said.event_date, said.date_precision) == (date(1987, 3, 10), "day")
+    attack = next(e for e in coder.code_text("On Monday, Iran said it attacked the base.",
+                                             pub_date=pub) if e.cameo_root == "19")
+    assert (attack.event_date, attack.date_precision) == (date(1987, 3, 9), "day")

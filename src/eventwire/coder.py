@@ -310,8 +310,8 @@ class Coder:
         sentence, whose time words belong to its main (reporting) verb: read as past."""
         future = f.modality in {"intent", "threat"}
         own = dates.resolve_event_date([f.clause], pub, future=future)
-        if own.precision != "pub" or f.clause == sentence:
-            return own
+        if own.precision != "pub" or f.clause == sentence or f.trigger.dep_ == "ROOT":
+            return own  # the main verb's time words are in its own clause
         return dates.resolve_event_date([sentence], pub, future=False)
 
     @staticmethod

@@ -743,8 +743,19 @@ def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
     targets = targets_of(v, p, resolver)
     if p.reverse:  # "received weapons from X": X gives, the subject receives
         sources, targets = targets, sources
-    clause = " ".join(t.text for t in v.subtree) if v.dep_ != "ROOT" else v.sent.text
-    return _pairs(p, code, v, sources, targets, negated, modality, clause)
+    return _pairs(p, code, v, sources, targets, negated, modality, own_clause(v))
+
+
+def own_clause(v: Token) -> str:
+    """The words of the verb's own clause, where its time words are: its subtree; for the
+    sentence's main verb, the sentence without what it reports ("The plan must be approved by
+    April 1, the company said": "by April 1" dates the approval, not the saying)."""
+    if v.dep_ != "ROOT":
+        return " ".join(t.text for t in v.subtree)
+    reported = {t.i for c in v.children if c.dep_ == "ccomp" for t in c.subtree}
+    if not reported:
+        return v.sent.text
+    return " ".join(t.text for t in v.sent if t.i not in reported)
 
 
 # An act someone is asked for gives the appeal (02) or demand (10) for that kind of act.
@@ -843,9 +854,8 @@ def _asked_for(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
             break
     if not targets:
         targets = targets_of(v, p, resolver)
-    clause = " ".join(t.text for t in gov.subtree)
     return [replace(f, derived=True) for f in
-            _pairs(p, code, gov, sources, targets, False, "asserted", clause)]
+            _pairs(p, code, gov, sources, targets, False, "asserted", own_clause(gov))]
 
 
 def _noun_event(n: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
