@@ -324,14 +324,13 @@ class Coder:
         if src is None or src.via == "pronoun" or not (
                 src.sector in NATIONAL_SECTORS or src.kind == "country"):
             return None
-        if root in SAID_ROOTS and dateline is not None \
-                and not isinstance(dateline, places.LeadPlace):
+        if root in SAID_ROOTS and dateline is not None and (
+                src.country is None or not isinstance(dateline, places.LeadPlace)):
             return None
         if src.country is None:
             # a bare government body deciding, "the ministry cut subsidies" in a story filed
-            # from Tokyo: Japan's; not bare officers or troops, who act where they stand, nor
-            # a statement (given where the story is)
-            if dateline is None or root in SAID_ROOTS or src.sector not in BODY_SECTORS:
+            # from Tokyo: Japan's; not bare officers or troops, who act where they stand
+            if dateline is None or src.sector not in BODY_SECTORS:
                 return None
             return dateline.country
         return src.country

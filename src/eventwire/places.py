@@ -1495,6 +1495,7 @@ def pick_location(
         # "The Armenians claim ..." in a story placed in the US: the doer's country, not the
         # lead's (a named venue abroad would have been found above)
         return home, home.name, "source"
+    story = "lead" if isinstance(dateline, LeadPlace) else "dateline"  # the reason for it
     if national and dateline is not None and dateline.kind != "country" \
             and dateline.country == national:
         # "The FSB denies ..." in a story led by Magnitogorsk, "MITI asked the firms ..." from
@@ -1502,22 +1503,21 @@ def pick_location(
         # not the story's city
         whole = gazetteer.country(national)
         if whole is not None:
-            return whole, whole.name, "lead" if isinstance(dateline, LeadPlace) else "dateline"
+            return whole, whole.name, story
     home = gazetteer.country(doer_country) if online and doer_country else None
     if home is not None:  # "Trump, on Twitter, defended the withdrawal from Syria"
         return home, home.name, "source"
     if dateline is not None:
-        reason = "lead" if isinstance(dateline, LeadPlace) else "dateline"
         country = gazetteer.country(dateline.country) if online else None
         if country is not None:  # "praised him on Twitter": not where the story happened
-            return country, country.name, reason
+            return country, country.name, story
         if dateline.kind in {"city", "admin1"} and _standing(trigger):
             # "She opposes the police state", "Adamowicz has supported LGBT rights": a stance
             # held, not an act done at the story's city or region; only its country
             country = gazetteer.country(dateline.country)
             if country is not None:
-                return country, country.name, reason
-        return dateline, dateline.name, reason
+                return country, country.name, story
+        return dateline, dateline.name, story
     country = _actor_country(gazetteer, actor_countries)
     if country is not None:
         return country, country.name, "actors"
@@ -1575,7 +1575,9 @@ _MONTH = (
 )
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:\s*,?\s*\d{{4}})?"
 _WORD = r"[A-ZÀ-Þ][\w'’.]*(?:-[\w'’.]+)*"
-_NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|al-\w+|de|del|da|es|el|al))*"
+# Lower-case particles inside a place name ("Rio de Janeiro", "Ras al Khaimah").
+_NAME_PARTICLES = frozenset({"de", "del", "da", "es", "el", "al"})
+_NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|al-\w+|{'|'.join(sorted(_NAME_PARTICLES))}))*"
 _DATELINE_RE = re.compile(
     rf"""^\s*
     (?P<place>{_NAME})
@@ -1672,7 +1674,6 @@ def find_dateline(text: str, gazetteer: Gazetteer, *, lead: bool = True) -> Plac
     return place
 
 
-_NAME_PARTICLES = frozenset({"de", "del", "da", "es", "el", "al"})
 # The date at the end of a dateline field, in any case: ", Feb 26", ", MARCH 2", ", march 9".
 _FIELD_DATE_RE = re.compile(r",?\s*(?:[A-Za-z]{3,9}\.?\s*\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9})\s*$")
 
@@ -1682,9 +1683,8 @@ def dateline_place(dateline: str, gazetteer: Gazetteer) -> Place | None:
     `dateline` field: "BUENOS AIRES, Feb 26", "SPRINGFIELD, Ill., March 3"): the town, or
     the region after it when the gazetteer has no such town there ("OAK BROOK, Ill." ->
     Illinois); None for a bare date ("APRIL 7") or an unknown place."""
-    text = dateline.strip().rstrip("-—–").rstrip()
-    text = _FIELD_DATE_RE.sub("", text) or text
-    if _FIELD_DATE_RE.fullmatch(text) or not text:
+    text = _FIELD_DATE_RE.sub("", dateline.strip().rstrip("-—–").rstrip())
+    if not text:  # a bare date: "APRIL 7", "MAR8"
         return None
     if any(w[:1].islower() and w not in _NAME_PARTICLES for w in text.split(",")[0].split()):
         text = text.title()  # "omaha", "Mexico city"
