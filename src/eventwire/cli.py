@@ -152,22 +152,36 @@ def explain_cmd(text: str, pub: str | None, as_json: bool, model: str | None,
 
 
 @cli.command("evaluate")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("gold", type=click.Path(exists=True))
 @click.option("--bare-countries", is_flag=True,
               help="Code a country named as the doer with its bare code (IRN), not IRNGOV.")
 @click.option("--errors", "show_errors", is_flag=True, help="List misses and false alarms.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Article gold: list every miss and false alarm by article and class.")
+@click.option("--corpus", "corpora", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Article gold: the JSONL corpus holding the texts (repeatable; default "
+              "../shared/data/corpora/news_2020s.jsonl).")
+@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="dev",
+              show_default=True, help="Article gold: which half (by a hash of the id).")
 @click.option("--json", "as_json", is_flag=True, help="Print figures as JSON.")
 @coder_options
-def evaluate_cmd(gold: str, bare_countries: bool, show_errors: bool, as_json: bool,
-                 model: str | None, actors: tuple[str, ...], events: tuple[str, ...]) -> None:
-    """Score the coder against a gold JSONL file (precision, recall, F1)."""
-    from .evaluate import evaluate, format_report, read_gold
+def evaluate_cmd(gold: str, bare_countries: bool, show_errors: bool, verbose: bool,
+                 corpora: tuple[str, ...], split: str, as_json: bool, model: str | None,
+                 actors: tuple[str, ...], events: tuple[str, ...]) -> None:
+    """Score the coder against gold: sentence gold (a JSONL file with texts, as in
+    ../shared/data/gold) or the project's article gold (a file or folder, docs/annotation.md)."""
+    from .article_eval import is_article_gold
 
     coder = make_coder(make_config(model, actors, events,
                                    country_as_government=not bare_countries))
+    if is_article_gold(Path(gold)):
+        _evaluate_articles(coder, Path(gold), corpora, split, verbose or show_errors, as_json)
+        return
+    from .evaluate import evaluate, format_report, read_gold
+
     try:
         records = read_gold(Path(gold))
-    except (json.JSONDecodeError, KeyError) as exc:
+    except (json.JSONDecodeError, KeyError, IsADirectoryError) as exc:
         raise _fail(f"{gold}: not a gold JSONL file ({exc})") from None
     rep = evaluate(coder, records, keep_errors=show_errors)
     if as_json:
@@ -183,6 +197,43 @@ def evaluate_cmd(gold: str, bare_countries: bool, show_errors: bool, as_json: bo
             for x in e["extra"]:
                 click.echo(f"    EXTRA  {x['source']} -> {x['target']} {x['code']} "
                            f"({x['trigger']}, {x['rule']})")
+
+
+DEFAULT_CORPUS = Path("../shared/data/corpora/news_2020s.jsonl")
+
+
+def _evaluate_articles(coder: Any, gold: Path, corpora: tuple[str, ...], split: str,
+                       verbose: bool, as_json: bool) -> None:
+    from .article_eval import (
+        evaluate_articles,
+        format_article_report,
+        read_article_gold,
+        read_corpus,
+    )
+
+    paths = [Path(c) for c in corpora] or [DEFAULT_CORPUS]
+    if not all(p.is_file() for p in paths):
+        raise _fail(f"no corpus file {paths[0]}: pass --corpus with the texts of the gold")
+    try:
+        records = read_article_gold([gold])
+        corpus: dict[str, dict[str, Any]] = {}
+        for p in paths:
+            corpus.update(read_corpus(p, set(records)))
+    except (ValueError, OSError) as exc:
+        raise _fail(str(exc)) from None
+    rep = evaluate_articles(lambda arts: (r.events for r in coder.code_articles(arts)),
+                            records, corpus, split=None if split == "all" else split,
+                            verbose=verbose)
+    if as_json:
+        click.echo(json.dumps(rep.as_dict(), indent=2))
+    else:
+        click.echo(f"split: {split}")
+        click.echo(format_article_report(rep))
+    if verbose and not as_json:
+        for item in rep.listing:
+            click.echo(f"\n{item['article_id']}")
+            for line in item["lines"]:
+                click.echo(line)
 
 
 @cli.group("dictionary")
