@@ -139,7 +139,7 @@ def test_reading_gold_refuses_an_article_annotated_twice(tmp_path: Path):
     f = tmp_path / "g.jsonl"
     f.write_text(json.dumps(_gold()) + "\n" + json.dumps(_gold()) + "\n")
     assert is_article_gold(f)
-    with pytest.raises(ValueError, match="line 2.*twice"):
+    with pytest.raises(ValueError, match=r"line 2.*twice"):
         read_article_gold([f])
 
 
