@@ -10,7 +10,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 from importlib import metadata
@@ -20,9 +20,10 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Token
 
 from . import dates, ontology, places
-from .actors.dictionary import ActorDictionary, build
+from .actors.dictionary import ActorDictionary, ActorEntry, SectorTerm, build
 from .actors.resolve import Actor, ActorMatcher, ActorResolver, ArticleContext
 from .config import Config
+from .context import STORY_SECTORS, StoryContext, build_story, find_issuer
 from .events.extract import Found, anchored, extract
 from .events.patterns import PatternSet, load_patterns
 from .model import Article, Event
@@ -90,6 +91,35 @@ def _localise(fields: dict[str, object], role: str, country: str) -> None:
         fields[f"{role}_country"] = country
 
 
+# Roles that act on other countries: a bare one facing a named actor of the story's country
+# is not of that country ("ministers called for Burma to reform").
+OUTWARD_SECTORS = frozenset({"GOV", "LEG", "MIL", "SPY"})
+
+
+def localise_story(f: Found, country: str | None) -> Found:
+    """A bare role of the story ("the government", "police", "protesters") with no country
+    of its own takes the country the story (or list item) is about."""
+    if country is None:
+        return f
+
+    def named_there(other: Actor | None) -> bool:
+        return other is not None and other.country == country and anchored(other)
+
+    def fix(a: Actor | None, other: Actor | None) -> Actor | None:
+        if a is None or a.country is not None or a.sector not in STORY_SECTORS \
+                or a.kind == "group" or a.via == "issuer":
+            return a
+        if a.sector in OUTWARD_SECTORS and named_there(other):
+            return a
+        return replace(a, code=country + a.sector, country=country)
+
+    return replace(f, source=fix(f.source, f.target), target=fix(f.target, f.source),
+                   sources=tuple(x for x in (fix(a, f.target) for a in f.sources)
+                                 if x is not None),
+                   targets=tuple(x for x in (fix(a, f.source) for a in f.targets)
+                                 if x is not None))
+
+
 def _clause_weight(trigger: Token) -> float:
     """The main clause's act (or what the speaker reports) is surer than one in a
     relative or adverbial clause."""
@@ -120,6 +150,7 @@ class Sentence:
     index: int
     text: str
     tokens: Doc | None = None   # tokenized once, not yet parsed
+    para: int = 0               # line (paragraph) of the text it is in
 
 
 class Coder:
@@ -161,7 +192,7 @@ class Coder:
         """Paragraphs -> sentences, tokenized once with the pipeline's own tokenizer; the
         parse later reuses these tokens (nlp.pipe skips the tokenizer for Docs)."""
         out: list[Sentence] = []
-        for para in text.split("\n"):
+        for line, para in enumerate(text.split("\n")):
             if not para.strip():
                 continue
             doc = self.sentencizer(self.nlp.make_doc(para.strip()))
@@ -170,7 +201,7 @@ class Coder:
                 if not toks:
                     continue
                 sent = doc[toks[0].i: toks[-1].i + 1]
-                out.append(Sentence(len(out), sent.text, sent.as_doc()))
+                out.append(Sentence(len(out), sent.text, sent.as_doc(), line))
         return out
 
     def _prepare(self, article: Article) -> tuple[list[Sentence], list[bool], list[str]]:
@@ -236,24 +267,55 @@ class Coder:
                         strict=True))
 
     def _code_article(self, art: Article, sentences: list[tuple[Sentence, Doc]]) -> list[Event]:
-        ctx = ArticleContext(art.pub_date)
+        matches = [self.matcher.match(doc) for _s, doc in sentences]
+        story, issuer = self._article_context(art, sentences, matches)
+        ctx = ArticleContext(art.pub_date, issuer=issuer)
         # a dateline the input gives apart from the text (Reuters-21578), else one in the text
         dateline = places.dateline_place(art.dateline, self.gazetteer) if art.dateline else None
         if dateline is None:
             dateline = places.find_dateline(art.text[:600], self.gazetteer)
         events: list[Event] = []
         seen: set[str] = set()
-        for sent, doc in sentences:
-            resolver = ActorResolver(self.matcher, doc, ctx)
-            found = extract(doc, resolver, self.patterns)
+        para: int | None = None
+        item_start = 0
+        for (sent, doc), found_matches in zip(sentences, matches, strict=True):
+            if story.new_story(sent.para, para):
+                ctx = ArticleContext(art.pub_date, issuer=issuer)  # each item its own story
+                item_start = sent.index
+            para = sent.para
+            resolver = ActorResolver(self.matcher, doc, ctx, found_matches)
+            country = story.country_of(sent.para)
+            found = [localise_story(f, country) for f in extract(doc, resolver, self.patterns)]
             for f in found:
                 ev = self._event(art, sent, doc, f, dateline)
                 if ev is not None and ev.event_id not in seen:
                     seen.add(ev.event_id)
-                    ev = self._carry_place(ev, events, dateline)
+                    ev = self._carry_place(ev, [e for e in events
+                                                if e.sentence_index >= item_start], dateline)
                     events.append(ev)
             self._remember(doc, resolver, ctx)
         return events
+
+    def _article_context(self, art: Article, sentences: list[tuple[Sentence, Doc]],
+                         matches: list[tuple[dict[int, list[ActorEntry]], dict[int, SectorTerm]]]
+                         ) -> tuple[StoryContext, Actor | None]:
+        """The article stage (`eventwire.context`): the issuer and the stories."""
+        issuer = find_issuer(self.nlp, self.matcher, art.source, art.title) \
+            if art.source or art.title else None
+        countries: dict[int, list[str]] = {}
+        for (sent, _doc), (entries, _sectors) in zip(sentences, matches, strict=True):
+            named = countries.setdefault(sent.para, [])
+            last: object = None
+            for i in sorted(entries):
+                if entries[i] is last:
+                    continue  # one name over several tokens
+                last = entries[i]
+                c = entries[i][0].country
+                if c and len(c) == 3 and not c.startswith("IGO"):
+                    named.append(c)
+        story = build_story(sorted(countries.items()),
+                            issuer.country if issuer is not None else None)
+        return story, issuer
 
     def _carry_place(self, ev: Event, before: list[Event], dateline: places.Place | None
                      ) -> Event:

@@ -24,6 +24,12 @@ PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself"
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 SELF_PRONOUNS = frozenset({"we", "us", "our", "i", "me", "my"})
+ISSUER_PRONOUNS = frozenset({"we", "us", "our", "ours", "ourselves"})
+# Definite heads that, with no country or name of their own, stand for the issuer in its
+# own statement: "the Department", "the Secretary", "the Ministry", "the spokesperson".
+ISSUER_HEADS = frozenset({"department", "secretary", "ministry", "spokesperson", "spokesman",
+                          "spokeswoman", "embassy", "administration", "command", "agency",
+                          "office", "mission"})
 ELITE_MODIFIERS = frozenset({"former", "ex", "ex-", "retired", "late"})
 NON_ACTOR_HEADS = frozenset({"deal", "agreement", "achievement", "cooperation", "support",
                              "interest", "relation", "tie"})
@@ -49,6 +55,10 @@ PLATFORMS = frozenset({"tank", "jet", "helicopter", "drone", "gunboat", "artille
                        "warplane", "gunship", "warship", "aircraft", "plane"})
 ASSETS = frozenset({"position", "target", "base", "outpost", "garrison", "convoy",
                     "stronghold", "installation", "checkpoint", "barrack", "barracks"})
+# Acts of force standing for whoever carries them out: "a Russian missile attack killed 14",
+# "Israeli strikes on Gaza", "condemned the Iranian attack" (the user's armed forces).
+STRIKE_HEADS = frozenset({"attack", "strike", "airstrike", "bombardment", "shelling", "raid",
+                          "offensive", "incursion", "bombing", "assault"})
 # What an organisation says through: "a UN report accused", "an EU statement urged".
 VOICE_HEADS = frozenset({"report", "statement", "resolution", "communique", "declaration",
                          "panel", "commission", "mission", "inquiry", "investigation",
@@ -193,6 +203,7 @@ class ArticleContext:
     """What an article has taught the resolver so far (in reading order)."""
 
     pub_date: date | None
+    issuer: Actor | None = None    # who speaks for a statement or release (context.issuer)
     learned: dict[str, Actor] = field(default_factory=dict)     # lower name/surname -> actor
     history: list[Actor] = field(default_factory=list)          # resolved actors in order
     subjects: list[Actor] = field(default_factory=list)         # actors seen as subjects
@@ -226,6 +237,14 @@ class ArticleContext:
                     return a
         return None
 
+    def recent_titled(self, title: str) -> Actor | None:
+        """The latest named actor whose own words carry this title ("foreign minister")."""
+        for a in reversed(self.history):
+            if a.code and a.via not in {"pronoun", "description", "issuer"} and \
+                    title in a.text.lower() and (a.kind == "person" or a.person):
+                return a
+        return None
+
     def recent_with_sector(self, sector: str, country: str | None, n: int = 1) -> list[Actor]:
         """The last n distinct actors of a sector, people before institutions."""
         people = self._recent_with_sector(sector, country, n, persons_only=True)
@@ -251,10 +270,12 @@ class ArticleContext:
 class ActorResolver:
     """Resolve actors in one parsed sentence, reading from and writing to the context."""
 
-    def __init__(self, matcher: ActorMatcher, doc: Doc, ctx: ArticleContext) -> None:
+    def __init__(self, matcher: ActorMatcher, doc: Doc, ctx: ArticleContext,
+                 matches: tuple[dict[int, list[ActorEntry]], dict[int, SectorTerm]] | None = None
+                 ) -> None:
         self.doc = doc
         self.ctx = ctx
-        self.entries, self.sectors = matcher.match(doc)
+        self.entries, self.sectors = matches if matches is not None else matcher.match(doc)
         self.matcher = matcher
         self.place_country = matcher.place_country
         self.ents = {t.i: ent for ent in doc.ents for t in ent}
@@ -408,7 +429,8 @@ class ActorResolver:
             sector = sector or anchor.sector
         if elite and (sector or named):
             sector = "ELI"
-        if sector is None and head.lemma_.lower() in ASSETS and country:
+        if sector is None and head.lemma_.lower() in ASSETS | STRIKE_HEADS | PLATFORMS \
+                and country:
             sector = "MIL"  # "Russian positions", "Syrian army bases": the armed forces
         if named is not None and named_tok is not None and self._names_a_thing(head, named_tok):
             return []  # "the EU law", "a UN report", "the NATO summit": not the EU or UN
@@ -543,9 +565,13 @@ class ActorResolver:
             return True
         if head.pos_ == "PROPN" or head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
             return True
-        if head.lemma_.lower() in COLLECTIVE_HEADS | VOICE_HEADS:
+        if head.lemma_.lower() in COLLECTIVE_HEADS | VOICE_HEADS | PLATFORMS:
             return any(c.i in self.sectors or c.i in self.entries for c in head.children
                        if c.dep_ in {"compound", "amod", "poss"})
+        if head.lemma_.lower() in STRIKE_HEADS:  # its user, named by a country adjective
+            return any(e.kind in {"country", "adjective"} for c in head.children
+                       if c.dep_ in {"compound", "amod", "nmod"}
+                       for e in self.entries.get(c.i, ()))
         return head.lower_ in COUNTERPART
 
     def _pick(self, entries: list[ActorEntry]) -> ActorEntry | None:
@@ -565,20 +591,38 @@ class ActorResolver:
             return max(past, key=lambda e: e.end or date.min) if past else None
         return entries[0]
 
+    def _as_issuer(self, tok: Token) -> Actor:
+        issuer = self.ctx.issuer
+        assert issuer is not None
+        return replace(issuer, start_char=tok.idx, end_char=tok.idx + len(tok.text),
+                       head_i=tok.i)
+
     def _description(self, head: Token, sector: str, toks: list[Token]) -> list[Actor]:
-        """'the minister', 'the two ministers' -> earlier actors with that sector."""
+        """'the minister', 'the two ministers' -> earlier actors with that sector: first
+        one titled with the same words ("the Foreign Minister" -> "German Foreign Minister
+        Heiko Maas"), then the issuer of a statement ("the Department", "the Secretary"),
+        then the latest actor of that sector."""
         dets = {t.lower_ for t in toks}
         if not dets & {"the", "both", "two", "three", "this", "these"}:
             return []
         n = 2 if dets & {"two", "both"} else (3 if "three" in dets else 1)
-        found = self.ctx.recent_with_sector(sector, None, n)
         span = self.doc[toks[0].i: toks[-1].i + 1]
+        title = " ".join(t.lower_ for t in toks if t.pos_ in {"NOUN", "PROPN", "ADJ"})
+        if n == 1 and title:
+            titled = self.ctx.recent_titled(title)
+            if titled is not None:
+                return [replace(titled.with_text(span), via="description", head_i=head.i)]
+            if head.lemma_.lower() in ISSUER_HEADS and self.ctx.issuer is not None:
+                return [replace(self._as_issuer(head), via="issuer")]
+        found = self.ctx.recent_with_sector(sector, None, n)
         return [replace(a.with_text(span), via="description", head_i=head.i) for a in found]
 
     def _pronoun(self, head: Token) -> list[Actor]:
         """Most recent compatible actor: earlier in this sentence first (subjects before
         others), then the article's earlier sentences. 'they' takes a whole compound."""
         low = head.lower_
+        if low in ISSUER_PRONOUNS and self.ctx.issuer is not None:
+            return [self._as_issuer(head)]  # "we" in a statement: the issuing body
         if low not in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
             return []  # I, we, you, who, someone ...: no antecedent rule we trust
         want = "person" if low in PERSON_PRONOUNS else ("group" if low in GROUP_PRONOUNS

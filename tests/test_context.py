@@ -1,0 +1,93 @@
+"""The article stage: the issuer of a statement, list documents and their items, the
+story's country for bare roles, and instruments standing for their users."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+import pytest
+
+from eventwire.context.items import build_story, dominant
+from eventwire.model import Article
+
+PUB = date(2024, 6, 20)
+
+
+def _code(coder, text: str, *, source: str | None = None, title: str | None = None):
+    art = Article(id="t", text=text, pub_date=PUB, source=source, title=title)
+    return list(next(iter(coder.code_articles([art]))).events)
+
+
+@pytest.mark.parametrize(("counts", "exclude", "want"), [
+    (Counter({"MLI": 3, "FRA": 1}), None, "MLI"),
+    (Counter({"USA": 4, "MMR": 2}), "USA", "MMR"),     # the issuer's own country left out
+    (Counter({"USA": 3}), "USA", "USA"),               # ... unless it is the only one
+    (Counter({"IRN": 2, "IRQ": 2}), None, None),       # a dyad: no single story country
+    (Counter(), None, None),
+])
+def test_story_country_is_the_one_named_clearly_most(counts, exclude, want):
+    assert dominant(counts, exclude) == want
+
+
+def test_list_document_is_told_by_its_shape():
+    digest = [(0, ["MLI"]), (1, ["DEU"]), (2, ["UKR", "RUS"]), (3, ["BRA"]), (4, ["JPN"])]
+    story = build_story(digest)
+    assert story.list_document and story.country_of(1) == "DEU"
+    assert story.new_story(1, 0)
+    article = [(0, ["IRN", "IRQ"]), (1, ["IRN"]), (2, ["IRQ", "IRN"]), (3, ["IRN"])]
+    assert not build_story(article).list_document
+
+
+@pytest.mark.model
+def test_we_of_a_statement_is_its_issuer(coder):
+    evs = _code(coder, "We condemn the attack on civilians by Hamas in Gaza.",
+                source="U.S. Department of State", title="Attack on civilians")
+    ours = [e for e in evs if e.cameo_root == "11"]
+    assert ours and ours[0].source_code == "USAGOV"
+    assert ours[0].source_text == "U.S. Department of State"
+
+
+@pytest.mark.model
+def test_we_of_a_news_report_is_nobody(coder):
+    evs = _code(coder, "We condemn the attack on civilians by Hamas in Gaza.",
+                source="Voice of America")
+    assert all(e.source_code != "USAGOV" for e in evs if e.cameo_root == "11")
+
+
+@pytest.mark.model
+def test_the_department_of_a_release_is_its_issuer(coder):
+    evs = _code(coder, "The Department condemns the arrest of journalists by the junta.",
+                source="U.S. Department of State")
+    assert any(e.source_code == "USAGOV" and e.cameo_root == "11" for e in evs)
+
+
+@pytest.mark.model
+def test_bare_roles_take_the_story_country(coder):
+    text = ("Thousands marched in Lagos on Monday against fuel prices in Nigeria.\n"
+            "Police arrested dozens of protesters near the governor's office.")
+    evs = [e for e in _code(coder, text) if e.cameo_root == "17"]
+    assert evs and evs[0].source_code == "NGACOP"
+
+
+@pytest.mark.model
+def test_items_of_a_list_document_do_not_share_actors(coder):
+    text = ("Malian soldiers detain President Ibrahim Boubacar Keita in Bamako, Mali.\n"
+            "German Chancellor Olaf Scholz visits Kyiv, Ukraine.\n"
+            "Brazil's police arrest a former minister in Brasilia.\n"
+            "Japan and South Korea sign a trade deal in Tokyo.\n"
+            "Soldiers arrest protesters in Caracas, Venezuela.")
+    evs = _code(coder, text, source="Wikipedia Portal:Current events")
+    last = [e for e in evs if e.sentence.startswith("Soldiers")]
+    assert last and all(e.source_country in {"VEN", None} for e in last)
+    assert any(e.source_code == "VENMIL" for e in last)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "source"), [
+    ("A Russian missile attack on a supermarket in Kostiantynivka killed 14 people.", "RUSMIL"),
+    ("Israeli strikes across the Gaza Strip killed at least 72 Palestinians.", "ISRMIL"),
+])
+def test_an_attack_named_by_its_nationality_is_done_by_that_country(coder, text, source):
+    evs = [e for e in _code(coder, text) if e.cameo_root in {"18", "19"}]
+    assert any(e.source_code == source for e in evs)
