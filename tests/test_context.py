@@ -91,3 +91,17 @@ def test_items_of_a_list_document_do_not_share_actors(coder):
 def test_an_attack_named_by_its_nationality_is_done_by_that_country(coder, text, source):
     evs = [e for e in _code(coder, text) if e.cameo_root in {"18", "19"}]
     assert any(e.source_code == source for e in evs)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "root", "target"), [
+    ("Secretary Blinken underscored the need for the Sudanese Armed Forces to return to "
+     "negotiations.", "02", "SDNMIL"),
+    ("Secretary Austin reiterated the United States' commitment to cooperation with "
+     "Japan.", "03", None),
+])
+def test_readout_verbs_give_statements(coder, text, root, target):
+    evs = [e for e in _code(coder, text) if e.cameo_root == root]
+    assert evs and evs[0].source_code == "USAGOV"
+    if target:
+        assert evs[0].target_code == target

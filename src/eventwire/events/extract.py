@@ -233,7 +233,8 @@ def targets_of(v: Token, p: Pattern, resolver: ActorResolver) -> list[Actor]:
                                 return got
         else:
             if slot == "for":  # "called for Burma to institute reforms": Burma is asked
-                for c in v.children:
+                # ... or "stressed the need for Burma to reform" (the clause of the object)
+                for c in [*v.children, *(ch for o in objs for ch in o.children)]:
                     if _for_clause(c):
                         for subj in _children(c, SUBJ):
                             got = resolver.actors_at(subj)
