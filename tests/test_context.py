@@ -105,3 +105,22 @@ def test_readout_verbs_give_statements(coder, text, root, target):
     assert evs and evs[0].source_code == "USAGOV"
     if target:
         assert evs[0].target_code == target
+
+
+@pytest.mark.model
+def test_a_readout_codes_its_call_once(coder):
+    text = ("Secretary of State Antony J. Blinken spoke with Guatemalan Foreign Minister Pedro "
+            "Brolo today.\nThe Secretary and the Foreign Minister discussed migration and the "
+            "rule of law.")
+    evs = [e for e in _code(coder, text, source="U.S. Department of State")
+           if e.cameo_root == "04"]
+    assert evs and {e.sentence_index for e in evs} == {0}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Severe floods occur in western Germany, killing 59 people.",
+    "At least six people are killed during heavy rains in Rize, Turkey.",
+])
+def test_deaths_in_a_disaster_are_no_event(coder, text):
+    assert not [e for e in _code(coder, text) if e.cameo_root in {"18", "19", "20"}]

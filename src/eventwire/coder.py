@@ -120,6 +120,27 @@ def localise_story(f: Found, country: str | None) -> Found:
                                  if x is not None))
 
 
+def repeated_consultations(events: list[Event], story: StoryContext, paras: dict[int, int]
+                           ) -> list[Event]:
+    """One act, one event: a readout tells a call once ("X spoke with Y") and then what
+    they discussed ("The two discussed ..."): a later consultation (CAMEO 04) between the
+    same pair in the same story repeats the first and is dropped."""
+    seen: dict[frozenset[str], int] = {}
+    out = []
+    for ev in events:
+        if ev.cameo_root != "04" or not (ev.source_code and ev.target_code):
+            out.append(ev)
+            continue
+        key = frozenset({ev.source_country or ev.source_code,
+                         ev.target_country or ev.target_code})
+        where = story.story_of(paras.get(ev.sentence_index, 0)).first_para \
+            if story.list_document else 0
+        first = seen.setdefault(key | {f"story:{where}"}, ev.sentence_index)
+        if first == ev.sentence_index:
+            out.append(ev)
+    return out
+
+
 def _clause_weight(trigger: Token) -> float:
     """The main clause's act (or what the speaker reports) is surer than one in a
     relative or adverbial clause."""
@@ -294,7 +315,7 @@ class Coder:
                                                 if e.sentence_index >= item_start], dateline)
                     events.append(ev)
             self._remember(doc, resolver, ctx)
-        return events
+        return repeated_consultations(events, story, {s.index: s.para for s, _d in sentences})
 
     def _article_context(self, art: Article, sentences: list[tuple[Sentence, Doc]],
                          matches: list[tuple[dict[int, list[ActorEntry]], dict[int, SectorTerm]]]

@@ -446,12 +446,17 @@ MISHAPS = {"crash", "accident", "collision", "derailment", "earthquake", "quake"
            "flooding", "storm", "typhoon", "hurricane", "cyclone", "tornado", "landslide",
            "mudslide", "avalanche", "tsunami", "eruption", "wildfire", "blaze", "heatwave",
            "drought", "disease", "outbreak", "virus", "epidemic", "pandemic", "stampede",
-           "collapse", "sinking", "capsize", "shipwreck", "lightning", "famine"}
+           "collapse", "sinking", "capsize", "shipwreck", "lightning", "famine", "rain",
+           "rainfall", "downpour", "snowstorm", "blizzard", "heat", "fire",
+           "volcano", "monsoon", "mudflow", "frost", "crush"}
 
 
 def _mishap(v: Token) -> bool:
     """'victims killed by the crash', 'Typhoon Haiyan killed 6,000 people', 'died in floods'."""
     heads: list[Token] = []
+    # "floods hit the region, killing 59": the toll of the clause it hangs on
+    if v.dep_ in {"advcl", "conj"} and v.tag_ == "VBG" and v.head is not v:
+        heads.extend(c for c in v.head.children if c.dep_ in SUBJ)
     for c in v.children:
         if c.dep_ in SUBJ:
             heads.append(c)
