@@ -124,3 +124,12 @@ def test_a_readout_codes_its_call_once(coder):
 ])
 def test_deaths_in_a_disaster_are_no_event(coder, text):
     assert not [e for e in _code(coder, text) if e.cameo_root in {"18", "19", "20"}]
+
+
+@pytest.mark.model
+def test_a_readout_call_happens_at_the_issuer_not_abroad(coder):
+    evs = _code(coder, "Secretary of State Antony J. Blinken spoke with Ethiopian Prime "
+                "Minister Abiy Ahmed today.", source="U.S. Department of State")
+    calls = [e for e in evs if e.cameo_root == "04" and e.source_country == "USA"]
+    assert calls and calls[0].location_country == "USA"
+    assert calls[0].location_reason == "issuer"

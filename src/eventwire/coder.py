@@ -45,6 +45,9 @@ SAID_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 HOME_ROOTS = SAID_ROOTS | {"16"}
 # Bodies of a whole country: with no place named, they act from the country, not from the
 # city the story is about.
+# Triggers of a call, not a meeting: "spoke with", "talked to", "called", "phoned".
+CALL_WORDS = frozenset({"spoke", "speaks", "spoken", "talked", "talks", "called", "calls",
+                        "phoned", "phones"})
 NATIONAL_SECTORS = frozenset({"GOV", "LEG", "SPY", "MIL"})
 BODY_SECTORS = frozenset({"GOV", "LEG"})  # ... of them, those that act by deciding
 
@@ -309,6 +312,8 @@ class Coder:
             found = [localise_story(f, country) for f in extract(doc, resolver, self.patterns)]
             for f in found:
                 ev = self._event(art, sent, doc, f, dateline)
+                if ev is not None and issuer is not None:
+                    ev = self._issuer_place(ev, issuer)
                 if ev is not None and ev.event_id not in seen:
                     seen.add(ev.event_id)
                     ev = self._carry_place(ev, [e for e in events
@@ -316,6 +321,22 @@ class Coder:
                     events.append(ev)
             self._remember(doc, resolver, ctx)
         return repeated_consultations(events, story, {s.index: s.para for s, _d in sentences})
+
+    def _issuer_place(self, ev: Event, issuer: Actor) -> Event:
+        """In a statement or readout, what the issuer says, and its calls, happen at home
+        unless the sentence names the place: not in the country spoken about or with."""
+        call = ev.cameo_root == "04" and (ev.cameo_code.startswith("041") or
+                                          ev.trigger_text.lower() in CALL_WORDS)
+        if not (call or ev.cameo_root in SAID_ROOTS) or issuer.country is None \
+                or ev.source_country != issuer.country or ev.location_reason == "trigger_prep":
+            return ev
+        home = self.gazetteer.country(issuer.country)
+        if home is None:
+            return ev
+        return ev.model_copy(update={
+            "location_name": home.name, "location_country": home.country, "admin1": None,
+            "latitude": home.latitude, "longitude": home.longitude,
+            "geonameid": home.geonameid, "location_reason": "issuer"})
 
     def _article_context(self, art: Article, sentences: list[tuple[Sentence, Doc]],
                          matches: list[tuple[dict[int, list[ActorEntry]], dict[int, SectorTerm]]]
