@@ -445,7 +445,7 @@ def test_serve_command_is_registered_and_checks_its_options(tmp_path: Path) -> N
     runner = CliRunner()
     assert runner.invoke(cli, ["serve", "--help"]).exit_code == 0
     r = runner.invoke(cli, ["serve", "--db", str(tmp_path / "none.duckdb")])
-    assert r.exit_code == 1 and "no event store" in r.output
+    assert r.exit_code == 2 and "no event store" in r.output
     r = runner.invoke(cli, ["serve", "--db", str(tmp_path / "x.duckdb"), "--write"])
     assert r.exit_code == 2 and "--token" in r.output
     r = runner.invoke(cli, ["serve", "--write", "--token", "short"])
