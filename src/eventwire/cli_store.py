@@ -102,6 +102,8 @@ def _open(db: str) -> Any:
 def _cell(value: Any, width: int | None = None) -> str:
     if value is None:
         text = ""
+    elif isinstance(value, list | tuple):
+        text = "|".join(str(v) for v in value)
     elif isinstance(value, float):
         text = f"{value:.3f}".rstrip("0").rstrip(".") or "0"
     else:
@@ -140,9 +142,11 @@ def _emit(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str) -> No
             click.echo(json.dumps(dict(zip(columns, row, strict=True)), default=_json_value,
                                   ensure_ascii=False))
     elif fmt == "csv":
+        from eventwire.model import flat_value
+
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
-        writer.writerows([["" if v is None else v for v in row] for row in rows])
+        writer.writerows([[flat_value(v) for v in row] for row in rows])
     elif rows:
         click.echo(format_table(columns, rows))
     else:
