@@ -21,6 +21,7 @@ Anything else raises `QueryError` naming the nearest matches (difflib).
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -145,9 +146,11 @@ def _suggest(value: str) -> str:
     t = country_table()
     key = normalize(value)
     hits: list[Country] = []
-    if len(key) <= 3:
-        for code in difflib.get_close_matches(value.upper(), list(t.by_code), n=3, cutoff=0.6):
-            hits.append(t.by_code[code])
+    if len(key) <= 3:  # a mistyped code: the codes that share most of its start first
+        up = value.strip().upper()
+        scored = [(-len(os.path.commonprefix([up, code])), -difflib.SequenceMatcher(
+            None, up, code).ratio(), code) for code in t.by_code]
+        hits += [t.by_code[code] for p, r, code in sorted(scored) if -r >= 0.6][:3]
     for name in difflib.get_close_matches(key, list(t.by_name), n=5, cutoff=0.6):
         hits.extend(t.by_name[name])
     unique = list(dict.fromkeys(hits))[:5]
