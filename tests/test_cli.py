@@ -122,8 +122,8 @@ def test_usage_errors_exit_2_with_a_message(db: Path, args: list[str], word: str
     ["ingest", "x.jsonl", "--actors", "missing.tsv"],
     ["code", "x.jsonl", "--batch-size", "0"],
 ])
-def test_missing_files_stores_and_bad_settings_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                      args: list[str]) -> None:
+def test_missing_files_stores_and_bad_settings_exit_2(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("EVENTWIRE_DB", raising=False)
     write_jsonl(tmp_path / "x.jsonl", GOOD)

@@ -83,8 +83,9 @@ def _query(filters: dict[str, Any], **extra: Any) -> Any:
     from eventwire.query import EventQuery
 
     values = {k: filters.get(k) for k in _FILTER_NAMES}
-    if values.get("country"):
-        note = resolve_country(values["country"]).note
+    country = values.get("country")
+    if isinstance(country, str) and country.strip():
+        note = resolve_country(country).note
         if note:
             click.echo(f"note: {note}", err=True)
     return EventQuery.build(**values, **extra)
@@ -190,9 +191,8 @@ def ingest_cmd(input_path: str, db: str, recode: bool, batch_size: int, progress
                model: str | None, actors: tuple[str, ...], events: tuple[str, ...]) -> None:
     """Code INPUT (JSONL, CSV, folder of .txt, - for stdin) into the store, skipping articles
     already stored; or load a Parquet file/folder of events from a distributed run."""
-    from eventwire.store import Store, is_parquet_input
-
     from eventwire.cli import check_input
+    from eventwire.store import Store, is_parquet_input
 
     check_input(input_path)
     show = sys.stderr.isatty() if progress is None else progress

@@ -21,7 +21,6 @@ Anything else raises `QueryError` naming the nearest matches (difflib).
 from __future__ import annotations
 
 import difflib
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -141,6 +140,13 @@ def resolve_country(value: str) -> CountryMatch:
     raise QueryError(f"unknown country {value!r}{_suggest(raw)}")
 
 
+def _shared_start(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
 def _suggest(value: str) -> str:
     """'; did you mean ...?' with the nearest names and codes, or a pointer to the codes."""
     t = country_table()
@@ -148,9 +154,9 @@ def _suggest(value: str) -> str:
     hits: list[Country] = []
     if len(key) <= 3:  # a mistyped code: the codes that share most of its start first
         up = value.strip().upper()
-        scored = [(-len(os.path.commonprefix([up, code])), -difflib.SequenceMatcher(
-            None, up, code).ratio(), code) for code in t.by_code]
-        hits += [t.by_code[code] for p, r, code in sorted(scored) if -r >= 0.6][:3]
+        scored = [(-_shared_start(up, code), -difflib.SequenceMatcher(None, up, code).ratio(),
+                   code) for code in t.by_code]
+        hits += [t.by_code[code] for _, r, code in sorted(scored) if -r >= 0.6][:3]
     for name in difflib.get_close_matches(key, list(t.by_name), n=5, cutoff=0.6):
         hits.extend(t.by_name[name])
     unique = list(dict.fromkeys(hits))[:5]
