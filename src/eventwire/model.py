@@ -113,8 +113,6 @@ class Event(BaseModel):
 
 
 EVENT_FIELDS: tuple[str, ...] = tuple(Event.model_fields)
-LIST_FIELDS: tuple[str, ...] = ("source_actors", "target_actors")
-"""The `Event` fields that are lists of codes."""
 
 
 def flat_value(value: Any) -> Any:

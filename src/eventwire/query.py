@@ -62,7 +62,6 @@ Period = Literal["day", "week", "month", "year"]
 COUNTRY_HELP = ("Event location country: ISO 3166 alpha-3 (IRN) or alpha-2 (IR) code, name or "
                 "alias (Iran, Britain); FIPS 10-4 codes where no alpha-2 code is the same "
                 "(AU is Australia, not FIPS Austria).")
-DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD"
 
 _EARTH_KM = 6371.0088
 _CODE = re.compile(r"^(\d{2,4}|\d{1,4}\*)$")
