@@ -12,7 +12,7 @@ import pytest
 
 from eventwire.config import Config
 from eventwire.errors import EventwireError, InputError
-from eventwire.model import EVENT_FIELDS, Article
+from eventwire.model import EVENT_FIELDS, Article, Event
 from eventwire.scale.dask_runner import (
     PART_SCHEMA,
     code_on_cluster,
@@ -96,14 +96,13 @@ def test_local_cluster_codes_the_same_events_as_one_process(tmp_path: Path, shar
     summary = code_on_cluster(src, out, cluster="local:2", config=Config(), partitions=5)
 
     articles = [x for x in read_items(src) if isinstance(x, Article)]
-    expected = {e.event_id: e.model_dump()
-                for r in coder.code_articles(articles) for e in r.events}
+    expected = {e.event_id: e for r in coder.code_articles(articles) for e in r.events}
     parts = sorted(out.glob("part-*.parquet"))
     assert parts and "part-99999.parquet" not in {p.name for p in parts}
     table = pa.concat_tables(pq.read_table(p) for p in parts)
     assert table.schema.equals(PART_SCHEMA)
     rows = table.to_pylist()
-    got = {row["event_id"]: {k: row[k] for k in EVENT_FIELDS} for row in rows}
+    got = {row["event_id"]: Event(**{k: row[k] for k in EVENT_FIELDS}) for row in rows}
     assert len(got) == table.num_rows
     assert got.keys() == expected.keys()
     assert got == expected

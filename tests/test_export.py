@@ -60,6 +60,8 @@ def _plain(value):
         return None
     if isinstance(value, pd.Timestamp | datetime):
         return value.date()
+    if hasattr(value, "tolist") and getattr(value, "ndim", 0) == 1:  # a list column
+        return value.tolist()
     return value.item() if hasattr(value, "item") else value
 
 

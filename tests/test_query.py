@@ -150,7 +150,14 @@ HOSTILE = ["'; DROP TABLE events; --", "' OR '1'='1", '"; DELETE FROM articles; 
 
 
 @pytest.mark.parametrize("value", HOSTILE)
-@pytest.mark.parametrize("field", ["actor", "dyad", "country", "text"])
+def test_hostile_country_values_are_refused_before_any_sql(store, value):
+    with pytest.raises(QueryError, match="country"):
+        EventQuery.build(country=value)
+    assert store.count("events") == 7
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+@pytest.mark.parametrize("field", ["actor", "dyad", "text"])
 def test_hostile_filter_values_are_data(store, field, value):
     if field == "dyad":
         value = f"{value}:IRQ".replace(":", "", value.count(":"))
@@ -312,7 +319,7 @@ def test_cli_query_table_and_jsonl(cli, db_path):
 
 def test_cli_sql_refusal_is_one_line(cli, db_path):
     out = CliRunner().invoke(cli, ["sql", "--db", str(db_path), "DELETE FROM events"])
-    assert out.exit_code == 1
+    assert out.exit_code == 2
     assert out.output.strip().splitlines() == [
         "Error: eventwire sql is read-only: DELETE statements are refused; use SELECT, WITH, "
         "DESCRIBE, SHOW, SUMMARIZE or EXPLAIN"]
@@ -321,10 +328,10 @@ def test_cli_sql_refusal_is_one_line(cli, db_path):
 def test_cli_errors_are_one_line_messages(cli, db_path, tmp_path):
     runner = CliRunner()
     out = runner.invoke(cli, ["query", "--db", str(tmp_path / "none.duckdb")])
-    assert out.exit_code == 1 and "no event store" in out.output
+    assert out.exit_code == 2 and "no event store" in out.output
     assert len(out.output.strip().splitlines()) == 1
     out = runner.invoke(cli, ["query", "--db", str(db_path), "--near", "north"])
-    assert out.exit_code == 1 and "LAT,LON,KM" in out.output
+    assert out.exit_code == 2 and "LAT,LON,KM" in out.output
 
 
 @pytest.mark.parametrize("args", [

@@ -142,6 +142,15 @@ FILTERS: list[tuple[dict[str, str], Callable[[Event], bool]]] = [
     ({"root": "4"}, lambda e: e.cameo_root == "04"),
     ({"quad": "4"}, lambda e: e.quad_class == 4),
     ({"country": "tur"}, lambda e: e.location_country == "TUR"),
+    ({"country": "TR"}, lambda e: e.location_country == "TUR"),
+    ({"country": "Türkiye"}, lambda e: e.location_country == "TUR"),
+    ({"country": "Iran"}, lambda e: e.location_country == "IRN"),
+    ({"country": "IR"}, lambda e: e.location_country == "IRN"),
+    ({"country": "Islamic Republic of Iran"}, lambda e: e.location_country == "IRN"),
+    ({"since": "2017-03", "until": "2017-04"},
+     lambda e: date(2017, 3, 1) <= e.event_date <= date(2017, 4, 30)),  # type: ignore[operator]
+    ({"until": "2017-02"}, lambda e: e.event_date <= date(2017, 2, 28)),  # type: ignore[operator]
+    ({"since": "2017"}, lambda e: e.event_date >= date(2017, 1, 1)),  # type: ignore[operator]
     ({"since": "2017-03-01", "until": "2017-04-30"},
      lambda e: date(2017, 3, 1) <= e.event_date <= date(2017, 4, 30)),  # type: ignore[operator]
     ({"text": "MEMORANDUM"}, lambda e: "memorandum" in e.sentence.lower()),
@@ -171,6 +180,9 @@ def test_dedup_one_a_day_adds_mention_counts(client: TestClient) -> None:
 BAD: list[tuple[str, dict[str, Any], str]] = [
     ("/api/events", {"since": "2017-13-01"}, "since"),
     ("/api/events", {"until": "yesterday"}, "until"),
+    ("/api/events", {"since": "2017-1-1-1"}, "YYYY-MM"),
+    ("/api/events", {"country": "Irann"}, "did you mean Iran (IRN)"),
+    ("/api/countries", {"country": "Narnia"}, "unknown country"),
     ("/api/events", {"since": "2017-05-01", "until": "2017-01-01"}, "after"),
     ("/api/events", {"limit": MAX_LIMIT + 1}, "limit"),
     ("/api/events", {"limit": 0}, "limit"),
@@ -445,7 +457,7 @@ def test_serve_command_is_registered_and_checks_its_options(tmp_path: Path) -> N
     runner = CliRunner()
     assert runner.invoke(cli, ["serve", "--help"]).exit_code == 0
     r = runner.invoke(cli, ["serve", "--db", str(tmp_path / "none.duckdb")])
-    assert r.exit_code == 1 and "no event store" in r.output
+    assert r.exit_code == 2 and "no event store" in r.output
     r = runner.invoke(cli, ["serve", "--db", str(tmp_path / "x.duckdb"), "--write"])
     assert r.exit_code == 2 and "--token" in r.output
     r = runner.invoke(cli, ["serve", "--write", "--token", "short"])

@@ -1,8 +1,8 @@
 """The `eventwire` command line: a thin skin over `Coder`, the store and the evaluator.
 
-Exit status of `eventwire code` / `ingest`: 0 when every record was coded, 1 when some
-records were rejected (each reported on stderr, the run went on), 2 on a usage or fatal
-error (nothing coded, e.g. a missing model).
+Exit statuses are those of `eventwire.cli_common`: 0 done, 1 the run finished but some
+records were rejected (each reported on stderr, the run went on), 2 a usage or configuration
+error (unknown option, bad value, missing file or model) or a fatal one.
 """
 
 from __future__ import annotations
@@ -15,13 +15,21 @@ from pathlib import Path
 from typing import Any
 
 import click
+from pydantic import ValidationError
 
+from .cli_common import EXIT_REJECTED, EXIT_USAGE, CliError
 from .config import Config
 from .errors import DictionaryError, EventwireError, InputError
 
 
 def _fail(msg: str) -> click.ClickException:
-    return click.ClickException(msg)
+    return CliError(msg)
+
+
+def check_input(path: str) -> None:
+    """A usage error (exit 2) when INPUT is neither ``-`` nor an existing file or folder."""
+    if path != "-" and not Path(path).exists():
+        raise CliError(f"{path}: no such file or folder")
 
 
 def make_config(model: str | None, actors: tuple[str, ...], events: tuple[str, ...],
@@ -31,7 +39,12 @@ def make_config(model: str | None, actors: tuple[str, ...], events: tuple[str, .
         kw["model"] = model
     kw["actor_dictionaries"] = tuple(Path(a) for a in actors)
     kw["event_dictionaries"] = tuple(Path(e) for e in events)
-    return Config(**kw)
+    try:
+        return Config(**kw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = "--" + "-".join(str(p) for p in err["loc"]).replace("_", "-")
+        raise CliError(f"bad {where}: {err['msg']}") from None
 
 
 def make_coder(cfg: Config) -> Any:
@@ -81,6 +94,8 @@ def code_cmd(input_path: str, output: str | None, fmt: str, no_prefilter: bool,
     from .io.writers import EventWriter
     from .runner import run_coding
 
+    if not cluster:
+        check_input(input_path)  # a cluster may read a URL
     try:
         cfg = make_config(model, actors, events, prefilter=not no_prefilter,
                           batch_size=batch_size, workers=workers)
@@ -121,7 +136,7 @@ def code_cmd(input_path: str, output: str | None, fmt: str, no_prefilter: bool,
     click.echo(f"coded {coded} articles, {n_events} events; rejected {rejected} records",
                err=True)
     if rejected:
-        sys.exit(1 if coded else 2)
+        sys.exit(EXIT_REJECTED)
 
 
 def _count_records(path: str) -> int | None:
@@ -266,7 +281,7 @@ def dictionary_check(path: str) -> None:
     for line, msg in problems:
         click.echo(f"{path}:{line}: {msg}")
     if problems:
-        raise SystemExit(1)
+        raise SystemExit(EXIT_REJECTED)
     click.echo(f"{path}: OK ({kind}{f', {n}' if n else ''})")
 
 
@@ -281,6 +296,7 @@ def actors_cmd(input_path: str, unresolved: bool, limit: int, model: str | None,
     """List the most frequent unresolved actors (text kept, no code) in a corpus."""
     from .io.readers import read_articles
 
+    check_input(input_path)
     coder = make_coder(make_config(model, actors, events))
     counts: Counter[str] = Counter()
     arts = (a for a in read_articles(input_path) if not isinstance(a, InputError))
@@ -347,7 +363,7 @@ def main() -> None:
         cli(standalone_mode=True)
     except EventwireError as exc:
         click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+        sys.exit(EXIT_USAGE)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from typing import Any
 
 import click
 
+from eventwire.cli_common import EXIT_REJECTED, CliError
 from eventwire.errors import EventwireError, InputError
 
 __all__ = ["register"]
@@ -35,9 +36,12 @@ _FILTERS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("--code", {"help": "CAMEO code: 057 exact, 05* prefix."}),
     ("--root", {"help": "CAMEO root code, e.g. 05."}),
     ("--quad", {"type": click.IntRange(1, 4), "help": "Quad class 1-4."}),
-    ("--since", {"help": "First event date, YYYY-MM-DD."}),
-    ("--until", {"help": "Last event date, YYYY-MM-DD."}),
-    ("--country", {"help": "Event location country (ISO alpha-3)."}),
+    ("--since", {"help": "First event date: YYYY, YYYY-MM or YYYY-MM-DD (from the first day)."}),
+    ("--until", {"help": "Last event date: YYYY, YYYY-MM or YYYY-MM-DD (through the last day: "
+                         "2020-01 is through 31 January)."}),
+    ("--country", {"help": "Event location country: IRN, IR, Iran, 'Ivory Coast'...; a "
+                           "two-letter code is ISO alpha-2 first, FIPS 10-4 only where no "
+                           "alpha-2 code is the same (AU: Australia)."}),
     ("--near", {"metavar": "LAT,LON,KM", "help": "Events within KM of a point."}),
     ("--text", {"help": "Substring of the evidence sentence."}),
     ("--dedup", {"type": click.Choice(["one-a-day"]),
@@ -53,29 +57,38 @@ def _filter_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _friendly(f: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn library errors into one-line click errors."""
+    """Turn library errors into one-line click errors (exit status 2)."""
 
     @functools.wraps(f)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return f(*args, **kwargs)
         except EventwireError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise CliError(str(exc)) from None
         except BrokenPipeError:  # `eventwire query | head`: stop quietly
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             sys.exit(1)
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
-            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
+            raise CliError(f"{where}{exc.strerror or exc}") from None
 
     return wrapper
 
 
 def _query(filters: dict[str, Any], **extra: Any) -> Any:
+    """The `EventQuery` of the filter options; says on stderr how a country code was read
+    when the reading was a choice (a FIPS code that is another country's alpha-2 code)."""
+    from eventwire.countries import resolve_country
     from eventwire.query import EventQuery
 
-    return EventQuery.build(**{k: filters.get(k) for k in _FILTER_NAMES}, **extra)
+    values = {k: filters.get(k) for k in _FILTER_NAMES}
+    country = values.get("country")
+    if isinstance(country, str) and country.strip():
+        note = resolve_country(country).note
+        if note:
+            click.echo(f"note: {note}", err=True)
+    return EventQuery.build(**values, **extra)
 
 
 def _open(db: str) -> Any:
@@ -90,6 +103,8 @@ def _open(db: str) -> Any:
 def _cell(value: Any, width: int | None = None) -> str:
     if value is None:
         text = ""
+    elif isinstance(value, list | tuple):
+        text = "|".join(str(v) for v in value)
     elif isinstance(value, float):
         text = f"{value:.3f}".rstrip("0").rstrip(".") or "0"
     else:
@@ -128,9 +143,11 @@ def _emit(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str) -> No
             click.echo(json.dumps(dict(zip(columns, row, strict=True)), default=_json_value,
                                   ensure_ascii=False))
     elif fmt == "csv":
+        from eventwire.model import flat_value
+
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
-        writer.writerows([["" if v is None else v for v in row] for row in rows])
+        writer.writerows([[flat_value(v) for v in row] for row in rows])
     elif rows:
         click.echo(format_table(columns, rows))
     else:
@@ -174,8 +191,10 @@ def ingest_cmd(input_path: str, db: str, recode: bool, batch_size: int, progress
                model: str | None, actors: tuple[str, ...], events: tuple[str, ...]) -> None:
     """Code INPUT (JSONL, CSV, folder of .txt, - for stdin) into the store, skipping articles
     already stored; or load a Parquet file/folder of events from a distributed run."""
+    from eventwire.cli import check_input
     from eventwire.store import Store, is_parquet_input
 
+    check_input(input_path)
     show = sys.stderr.isatty() if progress is None else progress
     if input_path != "-" and is_parquet_input(input_path):
         with Store(db) as store:
@@ -212,7 +231,7 @@ def ingest_cmd(input_path: str, db: str, recode: bool, batch_size: int, progress
         click.echo(f"note: {stats.stale} stored articles were coded by another coder version; "
                    "pass --recode to re-code them", err=True)
     if stats.invalid + stats.failed:
-        sys.exit(1 if stats.coded else 2)
+        sys.exit(EXIT_REJECTED)  # also when nothing else was new: those records were rejected
 
 
 def _make_coder(config_cls: Any, model: str | None, actors: tuple[str, ...],

@@ -49,6 +49,7 @@ def register(cli: click.Group) -> None:
         """Serve the dashboard and REST API (docs at /docs) over the store --db."""
         import uvicorn
 
+        from eventwire.cli_common import CliError
         from eventwire.errors import EventwireError
         from eventwire.web import create_app
 
@@ -59,7 +60,7 @@ def register(cli: click.Group) -> None:
         if token and len(token) < MIN_TOKEN_CHARS:
             raise click.UsageError(f"--token must be at least {MIN_TOKEN_CHARS} characters")
         if not write and not Path(db).exists():
-            raise click.ClickException(f"no event store at {db}; create it with "
+            raise CliError(f"no event store at {db}; create it with "
                                        f"`eventwire ingest INPUT --db {db}`")
 
         def coder_factory() -> Any:  # built on the first POST /api/code
@@ -71,7 +72,7 @@ def register(cli: click.Group) -> None:
             app = create_app(db, coder_factory=coder_factory,
                              write_token=token if write else None)
         except EventwireError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise CliError(str(exc)) from None
         mode = "read-write (store requests need the token)" if write else "read-only"
         click.echo(f"eventwire: serving {db} ({mode}) at http://{host}:{port}/ "
                    f"— API docs at /docs", err=True)

@@ -482,7 +482,7 @@ class Coder:
             for fields, role in roles:
                 _localise(fields, role, place.country)
         rule_id = f.pattern.id
-        targets = "|".join(a.code or "" for a in f.targets) or None
+        targets = tuple(a.code for a in f.targets if a.code)
         acted_in = place if reason in PLACE_TARGET_REASONS else None
         if (acted_in is None and isinstance(dateline, places.LeadPlace)
                 and dateline.name in sent.text and dateline.country != src.get("source_country")):
@@ -493,7 +493,7 @@ class Coder:
             text = _place_text if acted_in is place else acted_in.name
             tgt = {"target_code": acted_in.country, "target_text": text,
                    "target_country": acted_in.country}
-            targets, rule_id = acted_in.country, f"{rule_id}+place-target"
+            targets, rule_id = (acted_in.country,), f"{rule_id}+place-target"
         conf = 0.35 + 0.2 * bool(src.get("source_code")) + 0.2 * bool(tgt.get("target_code"))
         conf += 0.1 * (f.pattern.specificity > 0)
         conf -= 0.1 * (rule_id != f.pattern.id)  # the target is only where it happened
@@ -512,7 +512,7 @@ class Coder:
             event_id=event_id, article_id=art.id, sentence_index=sent.index,
             sentence=sent.text, pub_date=art.pub_date, event_date=when.event_date,
             date_text=when.date_text, date_precision=when.precision,
-            source_actors="|".join(a.code or "" for a in f.sources) or None,
+            source_actors=tuple(a.code for a in f.sources if a.code),
             target_actors=targets,
             cameo_code=cc.code, cameo_root=cc.root, quad_class=cc.quad_class,
             quad_class_phoenix=cc.quad_class_phoenix, goldstein=cc.goldstein,

@@ -1,7 +1,8 @@
 """Export the events a query selects: CSV, JSON Lines, Parquet (partitioned) or GDELT 2.0 TSV.
 
 - ``csv``, ``jsonl``: every events column (plus mention counts with ``dedup='one-a-day'``), one
-  row per event; ``-`` writes to stdout.
+  row per event; ``-`` writes to stdout. Actor lists are JSON arrays in JSON Lines, ``|``-joined
+  in CSV; CSV booleans are ``true``/``false``.
 - ``parquet``: a folder of hive-partitioned files, ``year=2017/month=07/data_0.parquet``, written
   by DuckDB; ``year``/``month`` live in the folder names only. Events without a date go to
   ``year=0/month=00`` (not Hive's NULL partition, which pandas/pyarrow cannot read back).
@@ -24,6 +25,7 @@ from typing import IO, Any, Literal
 import duckdb
 
 from eventwire.errors import StoreError
+from eventwire.model import flat_value
 from eventwire.places import Gazetteer
 from eventwire.query import EventQuery, filtered_sql, page_sql, query_sql
 from eventwire.store import Store
@@ -121,7 +123,7 @@ def _write_csv(rows: Iterator[dict[str, Any]], columns: list[str], path: str | P
         writer = csv.writer(out)
         writer.writerow(columns)
         for row in rows:
-            writer.writerow(["" if v is None else v for v in row.values()])
+            writer.writerow([flat_value(v) for v in row.values()])
             n += 1
     return n
 
@@ -270,6 +272,8 @@ def _field(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "1" if value else "0"
+    if isinstance(value, list | tuple):
+        value = "|".join(str(v) for v in value)
     if isinstance(value, float):
         text = f"{value:.5f}".rstrip("0").rstrip(".")
         return "0" if text in ("", "-0") else text

@@ -1,8 +1,10 @@
 """The records passed between stages: `Article` in, `Event` out.
 
 `Event` is the one contract: writers, the DuckDB schema and the web API derive their
-columns from `Event.model_fields`. Every field is a scalar so that CSV, Parquet and SQL
-need no nesting; lists of actors (PLOVER style) are `|`-joined codes.
+columns from `Event.model_fields`. Every field is a scalar except the lists of actors
+(PLOVER style, ``source_actors`` / ``target_actors``): arrays in JSON, Parquet, the store
+(``VARCHAR[]``) and the API, joined with ``|`` only in CSV, TSV and GDELT files (see
+`flat_value`). They are tuples, not lists, so that an `Event` stays immutable and hashable.
 """
 
 from __future__ import annotations
@@ -57,12 +59,15 @@ class Event(BaseModel):
     source_text: str | None = None
     source_country: str | None = None
     source_sector: str | None = None
-    source_actors: str | None = Field(None, description="All source actor codes, |-joined.")
+    source_actors: tuple[str, ...] = Field(
+        (), description="The codes of all source actors, in text order "
+        "(a compound subject gives one event per actor, each listing all of them).")
     target_code: str | None = None
     target_text: str | None = None
     target_country: str | None = None
     target_sector: str | None = None
-    target_actors: str | None = Field(None, description="All target actor codes, |-joined.")
+    target_actors: tuple[str, ...] = Field(
+        (), description="The codes of all target actors, in text order.")
 
     cameo_code: str = Field(description='CAMEO event code as a string, e.g. "057".')
     cameo_root: str = Field(description='Two-digit root, e.g. "05".')
@@ -108,3 +113,15 @@ class Event(BaseModel):
 
 
 EVENT_FIELDS: tuple[str, ...] = tuple(Event.model_fields)
+
+
+def flat_value(value: Any) -> Any:
+    """A value as a CSV/TSV cell holds it: lists ``|``-joined, booleans ``true``/``false``,
+    None as the empty string; anything else unchanged."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return "|".join(str(v) for v in value)
+    return value

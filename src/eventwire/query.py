@@ -11,8 +11,11 @@ Filter semantics (`EventQuery`):
 - ``code``    CAMEO event code: ``057`` is an exact match, ``05*`` a prefix match (all of root 05,
   ``05``, ``051``, ...). Two to four digits, optionally followed by ``*``.
 - ``root``    two-digit CAMEO root (``5`` is read as ``05``); ``quad`` GDELT quad class 1-4.
-- ``since`` / ``until``  inclusive bounds on event_date.
-- ``country`` location_country (ISO alpha-3, exact, case-insensitive).
+- ``since`` / ``until``  inclusive bounds on event_date, given as ``YYYY``, ``YYYY-MM`` or
+  ``YYYY-MM-DD`` (`date_bound`): ``since`` is the first day of the period, ``until`` the last
+  (``until=2020-01`` is through 31 January 2020).
+- ``country`` location_country: a code, ISO alpha-2/alpha-3 or FIPS code, or a country name
+  or alias, read by `eventwire.countries.resolve_country` ("IR", "Iran" and "IRN" all mean IRN).
 - ``near``    ``(lat, lon, km)``: events located within km of the point (haversine, in SQL).
 - ``text``    case-insensitive substring of the evidence sentence (``%`` and ``_`` are literal).
 - ``dedup='one-a-day'``  each (event_date, source_code, target_code, cameo_code) once among the
@@ -24,6 +27,7 @@ Filter semantics (`EventQuery`):
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -31,23 +35,58 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 import duckdb
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
+from eventwire.countries import resolve_country
 from eventwire.errors import QueryError, ReadOnlyError, StoreError
 from eventwire.store import Store
 
 __all__ = [
     "EventQuery", "SqlResult", "check_read_only", "counts_by_country", "counts_by_root",
-    "filtered_sql", "page_sql", "query_sql", "run_query", "run_sql", "series", "top_actors",
-    "top_dyads",
+    "date_bound", "filtered_sql", "page_sql", "query_sql", "run_query", "run_sql", "series",
+    "top_actors", "top_dyads",
 ]
 
 Order = Literal["event_date", "-event_date", "pub_date", "-pub_date", "goldstein", "-goldstein",
                 "confidence", "-confidence", "mentions", "-mentions"]
 Period = Literal["day", "week", "month", "year"]
 
+COUNTRY_HELP = ("Event location country: ISO 3166 alpha-3 (IRN) or alpha-2 (IR) code, name or "
+                "alias (Iran, Britain); FIPS 10-4 codes where no alpha-2 code is the same "
+                "(AU is Australia, not FIPS Austria).")
+
 _EARTH_KM = 6371.0088
 _CODE = re.compile(r"^(\d{2,4}|\d{1,4}\*)$")
+_BOUND = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+def date_bound(value: str | date, *, end: bool = False) -> date:
+    """A date bound from ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``: the period's first day, or
+    with `end` its last (``2020-02`` -> 2020-02-29). `ValueError` with a plain message else."""
+    if isinstance(value, date):
+        return value
+    m = _BOUND.fullmatch(value.strip())
+    try:
+        if m is None:
+            raise ValueError
+        year, month, day = int(m[1]), int(m[2] or 0), int(m[3] or 0)
+        if not m[2]:
+            return date(year, 12, 31) if end else date(year, 1, 1)
+        if not m[3]:
+            last = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
+            return date(year, month, last if end else 1)
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD "
+                         "(e.g. 2020, 2020-01, 2020-01-31)") from None
 
 
 class EventQuery(BaseModel):
@@ -61,10 +100,11 @@ class EventQuery(BaseModel):
     code: str | None = Field(default=None, description="CAMEO code: 057 exact, 05* prefix.")
     root: str | None = Field(default=None, description="CAMEO root, e.g. 05.")
     quad: int | None = Field(default=None, ge=1, le=4, description="Quad class 1-4.")
-    since: date | None = Field(default=None, description="First event date (inclusive).")
-    until: date | None = Field(default=None, description="Last event date (inclusive).")
-    country: str | None = Field(default=None,
-                                description="Event location country (ISO alpha-3).")
+    since: date | None = Field(default=None, description="First event date (inclusive): "
+                               "YYYY, YYYY-MM or YYYY-MM-DD, from the period's first day.")
+    until: date | None = Field(default=None, description="Last event date (inclusive): "
+                               "YYYY, YYYY-MM or YYYY-MM-DD, through the period's last day.")
+    country: str | None = Field(default=None, description=COUNTRY_HELP)
     near: tuple[float, float, float] | None = Field(
         default=None, description="LAT,LON,KM: events within KM of the point.")
     text: str | None = Field(default=None, description="Substring of the evidence sentence.")
@@ -87,10 +127,27 @@ class EventQuery(BaseModel):
             msg = err["msg"].removeprefix("Value error, ")
             raise QueryError(f"bad {where}: {msg}") from None
 
-    @field_validator("actor", "country", mode="after")
+    @field_validator("actor", mode="after")
     @classmethod
     def _upper(cls, v: str | None) -> str | None:
         return v.strip().upper() or None if v is not None else None
+
+    @field_validator("country", mode="after")
+    @classmethod
+    def _country(cls, v: str | None) -> str | None:
+        if v is None or not v.strip():
+            return None
+        try:
+            return resolve_country(v).code
+        except QueryError as exc:
+            raise ValueError(str(exc)) from None
+
+    @field_validator("since", "until", mode="before")
+    @classmethod
+    def _bound(cls, v: Any, info: ValidationInfo) -> Any:
+        if isinstance(v, str):
+            return date_bound(v, end=info.field_name == "until")
+        return v
 
     @field_validator("dyad", mode="after")
     @classmethod

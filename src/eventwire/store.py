@@ -88,6 +88,8 @@ def _column(name: str, annotation: Any) -> Column:
         origin = typing.get_origin(annotation)
     if origin is typing.Literal:
         annotation = type(typing.get_args(annotation)[0])
+    if origin is tuple and typing.get_args(annotation) == (str, ...):
+        return Column(name, "VARCHAR[]", pa.list_(pa.string()), nullable)
     if annotation not in _TYPES:
         raise TypeError(f"Event.{name}: no column type for {annotation!r}")
     sql_type, arrow_type = _TYPES[annotation]
@@ -314,11 +316,20 @@ class Store:
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no event store at {self.path}; "
                              f"create it with `eventwire ingest INPUT --db {self.path}`")
+        self.con = self._connect(read_only)
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open the store {self.path}: {_first_line(exc)}") from exc
-        try:
+            if read_only and self._old_list_columns():
+                self.con.close()  # upgrade once, then read as asked
+                try:
+                    self.con = self._connect(False)
+                except StoreError as exc:
+                    self.con = self._connect(True)
+                    raise StoreError(f"{self.path} was written by an older eventwire (actor "
+                                     "lists as |-joined text) and must be upgraded once, which "
+                                     f"needs write access: {exc}") from None
+                self._migrate()
+                self.con.close()
+                self.con = self._connect(True)
             if read_only:
                 self._check_schema()
             else:
@@ -326,6 +337,12 @@ class Store:
         except BaseException:
             self.con.close()
             raise
+
+    def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+        try:
+            return duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open the store {self.path}: {_first_line(exc)}") from exc
 
     # -- lifecycle
 
@@ -351,6 +368,7 @@ class Store:
         try:
             for sql in statements:
                 self.con.execute(sql)
+            self._migrate()
             self._check_schema()
             for sql in _VIEWS:
                 self.con.execute(sql)
@@ -368,6 +386,41 @@ class Store:
                 raise StoreError(f"{self.path}: table {table} lacks {', '.join(missing)}; it was "
                                  "written by another eventwire version — re-ingest into a new "
                                  "store")
+
+    def _old_list_columns(self) -> list[str]:
+        """The list columns of `events` that an older eventwire wrote as ``|``-joined text."""
+        wanted = {c.name for c in EVENT_COLUMNS if c.sql_type == "VARCHAR[]"}
+        rows = self.con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' "
+            "AND table_catalog = current_database() AND table_name = 'events' "
+            "AND data_type = 'VARCHAR'").fetchall()
+        return sorted(r[0] for r in rows if r[0] in wanted)
+
+    def _migrate(self) -> None:
+        """Upgrade a store of an older eventwire in place, in one transaction: its |-joined
+        actor lists (``"IRN|SYR"``, NULL when none) become ``VARCHAR[]`` (``['IRN', 'SYR']``,
+        ``[]``); empty codes are dropped, as the coder now does."""
+        old = self._old_list_columns()
+        if not old:
+            return
+        try:
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                for name in old:
+                    col = _q(name)
+                    self.con.execute(
+                        f"ALTER TABLE events ALTER {col} SET DATA TYPE VARCHAR[] USING "
+                        f"(CASE WHEN {col} IS NULL OR {col} = '' THEN []::VARCHAR[] ELSE "
+                        f"list_filter(string_split({col}, '|'), lambda x: x <> '') END)")
+                    self.con.execute(f"ALTER TABLE events ALTER {col} SET NOT NULL")
+                self.con.execute("COMMIT")
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path} was written by an older eventwire (actor lists as "
+                             f"|-joined text) and could not be upgraded: {_first_line(exc)}; "
+                             "re-ingest into a new store") from exc
 
     def _columns(self) -> dict[str, set[str]]:
         rows = self.con.execute(
@@ -666,17 +719,27 @@ class Store:
                 "DESCRIBE SELECT * FROM read_parquet(?, union_by_name = true)", [files]).fetchall()
         except duckdb.Error as exc:
             raise StoreError(f"cannot read Parquet {path}: {_first_line(exc)}") from exc
-        have = {r[0] for r in described}
+        have = {r[0]: str(r[1]) for r in described}
         missing = [name for name, info in Event.model_fields.items()
                    if info.is_required() and name not in have]
         if missing:
             raise StoreError(f"{path}: Parquet events lack column(s) {', '.join(missing)}")
         return self._load_parquet(files, have, recode)
 
-    def _load_parquet(self, files: list[str], have: set[str], recode: bool) -> IngestStats:
+    def _load_parquet(self, files: list[str], have: dict[str, str],
+                      recode: bool) -> IngestStats:
         def col(c: Column) -> str:
+            name = _q(c.name)
+            if c.sql_type == "VARCHAR[]":  # older runs wrote the lists |-joined
+                if c.name not in have:
+                    return f"[]::VARCHAR[] AS {name}"
+                if have[c.name] == "VARCHAR":
+                    return (f"CASE WHEN {name} IS NULL OR {name} = '' THEN []::VARCHAR[] ELSE "
+                            f"list_filter(string_split({name}, '|'), lambda x: x <> '') END "
+                            f"AS {name}")
+                return f"coalesce(CAST({name} AS VARCHAR[]), []::VARCHAR[]) AS {name}"
             if c.name in have:
-                return f"CAST({_q(c.name)} AS {c.sql_type}) AS {_q(c.name)}"
+                return f"CAST({name} AS {c.sql_type}) AS {name}"
             default = Event.model_fields[c.name].default if c.name in Event.model_fields else None
             if default is None or not isinstance(default, str | int | float | bool):
                 return f"CAST(NULL AS {c.sql_type}) AS {_q(c.name)}"

@@ -1,4 +1,8 @@
-"""Write Event records as JSON Lines (default), CSV or Parquet, streaming."""
+"""Write Event records as JSON Lines (default), CSV or Parquet, streaming.
+
+Actor lists are arrays in JSON Lines and Parquet (``list<string>``); CSV cells hold them
+``|``-joined and booleans as ``true``/``false`` (`eventwire.model.flat_value`).
+"""
 
 from __future__ import annotations
 
@@ -14,12 +18,14 @@ from typing import IO, Any, Literal, get_args, get_origin
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..model import EVENT_FIELDS, Event
+from ..model import EVENT_FIELDS, Event, flat_value
 
 Format = Literal["jsonl", "csv", "parquet"]
 
 
 def _arrow_type(annotation: Any) -> pa.DataType:
+    if get_origin(annotation) is tuple:  # tuple[str, ...]: the actor lists
+        return pa.list_(pa.string())
     args = [a for a in get_args(annotation) if a is not type(None)] or [annotation]
     base = args[0]
     if get_origin(base) is Literal:
@@ -76,7 +82,7 @@ class EventWriter:
                 assert self._fh is not None
                 self._fh.write(json.dumps(ev.to_row(), ensure_ascii=False) + "\n")
             elif self.fmt == "csv":
-                self._csv.writerow(ev.to_row())
+                self._csv.writerow({k: flat_value(v) for k, v in ev.to_row().items()})
             else:
                 self._buffer.append(ev.model_dump())
                 if len(self._buffer) >= 10_000:

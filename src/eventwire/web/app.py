@@ -38,6 +38,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from eventwire.errors import EventwireError, ModelNotFoundError, QueryError
 from eventwire.model import Article, Event
 from eventwire.query import (
+    COUNTRY_HELP,
     EventQuery,
     Order,
     Period,
@@ -152,9 +153,13 @@ def filters_for(*extra: str) -> Callable[..., Filters]:
         code: Annotated[str | None, _text("CAMEO code: 057 exact, 05* prefix.")] = None,
         root: Annotated[str | None, _text("CAMEO root 01-20.")] = None,
         quad: Annotated[int | None, Query(ge=1, le=4, description="Quad class 1-4.")] = None,
-        since: Annotated[date | None, Query(description="First event date, YYYY-MM-DD.")] = None,
-        until: Annotated[date | None, Query(description="Last event date, YYYY-MM-DD.")] = None,
-        country: Annotated[str | None, _text("Event location country (ISO alpha-3).")] = None,
+        since: Annotated[str | None, _text(
+            "First event date: YYYY, YYYY-MM or YYYY-MM-DD (from the period's first day).")
+        ] = None,
+        until: Annotated[str | None, _text(
+            "Last event date: YYYY, YYYY-MM or YYYY-MM-DD (through the period's last day).")
+        ] = None,
+        country: Annotated[str | None, _text(COUNTRY_HELP)] = None,
         near: Annotated[str | None, _text("LAT,LON,KM: events within KM of a point.")] = None,
         text: Annotated[str | None, _text(
             "Case-insensitive substring of the evidence sentence.")] = None,
