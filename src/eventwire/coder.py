@@ -125,7 +125,8 @@ def localise_story(f: Found, country: str | None) -> Found:
 
 def repeated_consultations(events: list[Event], story: StoryContext, paras: dict[int, int]
                            ) -> list[Event]:
-    """One act, one event: a readout tells a call once ("X spoke with Y") and then what
+    """One act, one event: a readout (an issuer's statement) tells a call once ("X spoke
+    with Y") and then what
     they discussed ("The two discussed ..."): a later consultation (CAMEO 04) between the
     same pair in the same story repeats the first and is dropped."""
     seen: dict[frozenset[str], int] = {}
@@ -320,6 +321,8 @@ class Coder:
                                                 if e.sentence_index >= item_start], dateline)
                     events.append(ev)
             self._remember(doc, resolver, ctx)
+        if issuer is None:
+            return events
         return repeated_consultations(events, story, {s.index: s.para for s, _d in sentences})
 
     def _issuer_place(self, ev: Event, issuer: Actor) -> Event:

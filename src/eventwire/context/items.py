@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 STORY_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "CVL", "OPP", "REB", "INS",
                            "BUS", "MED", "EDU", "HLH", "LAB", "REL", "CRM", "AGR", "PTY",
                            "ENV", "SPY", "REF", "ELI"})
-MIN_ITEMS = 4            # paragraphs with countries before a text can be a list document
-SHIFT_SHARE = 0.5        # ... and the share of them about other countries than the last one
+MIN_ITEMS = 5            # paragraphs with countries before a text can be a list document
+SHIFT_SHARE = 0.7        # ... and the share of them about other countries than the last one
 
 
 @dataclass(frozen=True)
