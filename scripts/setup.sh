@@ -39,6 +39,10 @@ if [ "$need_runtime" = 0 ] && [ "$need_dev" = 0 ]; then
   exit 0
 fi
 
+# Every file is pinned by hash, so pip's configuration files are not read: a machine's stale
+# find-links or extra index locations would only add warnings. Set PIP_CONFIG_FILE to use one
+# (say, for a mirror); PIP_INDEX_URL, PIP_CERT and other PIP_* variables apply either way.
+export PIP_CONFIG_FILE="${PIP_CONFIG_FILE:-/dev/null}"
 pip() {
   .venv/bin/python -m pip --quiet --disable-pip-version-check --no-input "$@"
 }
