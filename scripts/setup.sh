@@ -66,5 +66,5 @@ if ! report=$(.venv/bin/python -m pip --disable-pip-version-check check 2>&1); t
   exit 1
 fi
 mkdir -p "$stamps"
-echo "$runtime_key" > "$stamps/runtime"
+if [ "$need_runtime" = 1 ]; then echo "$runtime_key" > "$stamps/runtime"; fi
 if [ "$dev" = 1 ]; then echo "$dev_key" > "$stamps/dev"; fi
