@@ -16,6 +16,10 @@ second=("$@")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 git clone --quiet "$repo" "$work/eventwire"
+# The tests and benchmarks read the shared reference data next to the repository (../shared).
+if [ -d "$repo/../shared" ]; then
+  ln -s "$(cd "$repo/../shared" && pwd)" "$work/shared"
+fi
 cd "$work/eventwire"
 
 fail() { echo "ci_fresh_clone: $*" >&2; exit 1; }
