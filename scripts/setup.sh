@@ -49,6 +49,7 @@ pip() {
 locks=()
 if [ "$need_runtime" = 1 ]; then
   rm -f "$stamps/runtime" "$stamps/dev"  # the dev stamp is keyed by the runtime lock too
+  rm -f .venv/.eventwire-lock.sha256  # the single stamp of the one-lock set-up
   pip install --no-deps --require-hashes -r requirements-pip.lock
   locks+=(-r requirements.lock)
 fi
