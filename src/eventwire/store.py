@@ -36,6 +36,7 @@ killed run leaves whole batches only and resumes where it stopped.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import re
@@ -451,10 +452,8 @@ class Store:
         return n_events
 
     def _rollback(self) -> None:
-        try:
+        with contextlib.suppress(duckdb.Error):  # DuckDB may have aborted it already
             self.con.execute("ROLLBACK")
-        except duckdb.Error:  # the transaction is gone already (DuckDB aborted it)
-            pass
 
     def _writable(self) -> None:
         if self.read_only:

@@ -117,29 +117,42 @@ def article_from_record(rec: Any, *, line: int, source: str, fallback_id: str | 
 
 def _lines(stream: IO[bytes]) -> Iterator[tuple[bytes | None, int]]:
     """Physical lines, each at most MAX_RECORD_BYTES: (line, size). A longer line is
-    skipped in chunks (bounded memory) and given as (None, its size)."""
+    skipped in chunks (bounded memory) and given as (None, its size). Streams whose
+    `readline` takes no size (some fsspec files) are read a whole line at a time."""
+    sized = True
+
+    def readline(limit: int) -> bytes:
+        nonlocal sized
+        if sized:
+            try:
+                return stream.readline(limit)
+            except TypeError:
+                sized = False
+        return stream.readline()
+
     while True:
-        raw = stream.readline(MAX_RECORD_BYTES + 1)
+        raw = readline(MAX_RECORD_BYTES + 1)
         if not raw:
             return
-        if len(raw) <= MAX_RECORD_BYTES or raw.endswith(b"\n"):
+        if len(raw) <= MAX_RECORD_BYTES:
             yield raw, len(raw)
             continue
         size = len(raw)
         while raw and not raw.endswith(b"\n"):
-            raw = stream.readline(_CHUNK)
+            raw = readline(_CHUNK)
             size += len(raw)
         yield None, size
 
 
-def _decode(raw: bytes, *, line: int, source: str, first: bool = False) -> str | InputError:
+def _decode(raw: bytes, *, line: int | None, source: str, first: bool = False) -> str | InputError:
     if b"\x00" in raw:
         return InputError("binary data (NUL bytes), not text", line=line, source=source)
     try:
         return raw.decode("utf-8-sig" if first else "utf-8")
     except UnicodeDecodeError as exc:
+        where = " of the line" if line is not None else ""
         return InputError(f"not UTF-8 ({exc.reason}: byte 0x{raw[exc.start]:02X} at byte "
-                          f"{exc.start} of the line); save the file as UTF-8", line=line,
+                          f"{exc.start}{where}); save the file as UTF-8", line=line,
                           source=source)
 
 
@@ -275,9 +288,9 @@ def read_csv(path: Path) -> Iterator[Item]:
                 if not text.strip():
                     continue
                 fields = _parse_csv_record(text)
-            if not rec.closed or rec.n_lines > 1 and (isinstance(fields, str) or (
-                    header is not None and isinstance(fields, list)
-                    and len(fields) > len(header))):
+            runs_on = rec.n_lines > 1 and (isinstance(fields, str) or (
+                header is not None and isinstance(fields, list) and len(fields) > len(header)))
+            if not rec.closed or runs_on:
                 # an unclosed quote ran into the lines after it: reject this line only and
                 # read again from the next one
                 f.seek(rec.resume_at)
@@ -339,10 +352,12 @@ def _read_txt(path: Path) -> Item:
             return InputError(f"not UTF-16 despite its byte-order mark ({exc.reason})",
                               source=source)
     else:
-        decoded = _decode(raw, line=1, source=source, first=True)
+        decoded = _decode(raw, line=None, source=source, first=True)
         if isinstance(decoded, InputError):
-            return InputError(decoded.reason, source=source)
+            return decoded
         text = decoded
+    if "\x00" in text:
+        return InputError("binary data (NUL characters), not text", source=source)
     return article_from_record({"id": path.stem, "text": text}, line=1, source=source)
 
 

@@ -30,12 +30,14 @@ from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from eventwire._util import plain_error
 from eventwire.errors import EventwireError, ModelNotFoundError, QueryError
+from eventwire.io.readers import unencodable
 from eventwire.model import Article, Event
 from eventwire.query import (
     EventQuery,
@@ -188,6 +190,15 @@ class CodeRequest(BaseModel):
     source: str | None = Field(None, max_length=200)
     store: bool = Field(False, description="Store the article and its events: needs a server "
                                            "started with --write and the bearer token.")
+
+    @field_validator("text", "title", "url", "source", mode="after")
+    @classmethod
+    def _encodable(cls, v: str | None) -> str | None:
+        """A lone surrogate (JSON "\\ud800") cannot be coded, stored or sent back."""
+        why = unencodable(v) if v is not None else None
+        if why is not None:
+            raise ValueError(f"has a {why}")
+        return v
 
 
 # --------------------------------------------------------------------------- helpers
@@ -378,8 +389,10 @@ def _validation_message(exc: RequestValidationError) -> tuple[int, str]:
         return 422, f"the request body is not valid JSON: {err.get('msg')}"
     if where == "body" and len(loc) == 1:
         return 422, "send a JSON body like {\"text\": \"...\", \"pub_date\": \"2017-07-23\"}"
+    if where == "body":
+        return 422, f"bad {plain_error(err)}"
     name = ".".join(loc[1:]) or where
-    return (422 if where == "body" else 400), f"bad {name}: {err.get('msg')}"
+    return 400, f"bad {name}: {err.get('msg')}"
 
 
 # --------------------------------------------------------------------------- the app
