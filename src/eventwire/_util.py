@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def unencodable(value: str) -> str | None:
+    """Why `value` cannot be written as UTF-8 (a lone surrogate), or None when it can."""
+    m = SURROGATE.search(value)
+    if m is None:
+        return None
+    return (f"lone surrogate U+{ord(m.group()):04X} at character {m.start()} "
+            "(not valid Unicode; fix the program that wrote it)")
 
 
 def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -49,6 +60,8 @@ def plain_error(err: Mapping[str, Any], *, names: Mapping[str, str] | None = Non
     field = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "value"
     field = (names or {}).get(field, field)
     template = _PLAIN.get(str(err.get("type")))
+    if err.get("type") == "string_unicode" and isinstance(err.get("input"), str):
+        template = f"has a {unencodable(err['input']) or 'character that is not Unicode'}"
     ctx = err.get("ctx") or {}
     try:
         reason = template.format(**ctx) if template else None

@@ -40,6 +40,7 @@ import contextlib
 import errno
 import hashlib
 import re
+import struct
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -815,6 +816,7 @@ def check_store_file(path: str | Path) -> None:
         raise NotAStoreError(f"{path} is an empty file, not a DuckDB database; remove it or "
                              "pass another --db")
     if head[8:12] == _DUCKDB_MAGIC:
+        _check_length(p)
         return
     what = next((name for sig, name in _SIGNATURES if head.startswith(sig)), None)
     if what is None:
@@ -823,6 +825,33 @@ def check_store_file(path: str | Path) -> None:
         what = printable or "binary data"
     raise NotAStoreError(f"{path} is not a DuckDB database (it starts with {what!r}); "
                          "it was left as it is — pass another --db")
+
+
+_HEADER = 4096  # a DuckDB file: the main header, two database headers, then blocks
+
+
+def _check_length(path: Path) -> None:
+    """Refuse a DuckDB file shorter than its active database header says (a truncated copy
+    opens, then fails or reads nothing half-way through a run). The header holds
+    (checksum, iteration, meta block, free list, block count, block size, ...) as
+    little-endian uint64; implausible values skip the check."""
+    size = path.stat().st_size
+    with open(path, "rb") as f:
+        head = f.read(3 * _HEADER)
+    if len(head) < 3 * _HEADER:
+        raise NotAStoreError(f"{path} is a damaged DuckDB database (truncated: {size} bytes, "
+                             "shorter than its headers); it was left as it is — restore it "
+                             "from a copy or pass another --db")
+    headers = [struct.unpack_from("<6Q", head, off) for off in (_HEADER, 2 * _HEADER)]
+    _, _, _, _, blocks, block_size = max(headers, key=lambda h: h[1])
+    if not (4096 <= block_size <= 1 << 30 and block_size & (block_size - 1) == 0
+            and blocks < 1 << 40):
+        return
+    want = 3 * _HEADER + blocks * block_size
+    if size < want:
+        raise NotAStoreError(f"{path} is a damaged DuckDB database (truncated: {size:,} bytes, "
+                             f"its header says {want:,}); it was left as it is — restore it "
+                             "from a copy or pass another --db")
 
 
 def open_error(path: str, exc: duckdb.Error) -> StoreError:

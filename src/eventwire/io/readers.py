@@ -28,30 +28,24 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
+from .._util import unencodable
 from ..errors import InputError
 from ..model import Article
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-SURROGATE = re.compile(r"[\ud800-\udfff]")
 Item = Article | InputError
 
 MAX_RECORD_BYTES = 10_000_000
 """The longest record read: a JSONL line, a CSV record (all its lines) or a .txt file."""
+
+__all__ = ["MAX_RECORD_BYTES", "article_from_record", "parse_date", "read_articles",
+           "read_csv", "read_jsonl", "read_txt_folder", "unencodable"]
 
 STRING_FIELDS = ("id", "text", "title", "source", "url", "dateline")
 _CHUNK = 1 << 20
 
 # A record is never longer than MAX_RECORD_BYTES, so the csv module's own limit is never hit.
 csv.field_size_limit(MAX_RECORD_BYTES + 1)
-
-
-def unencodable(value: str) -> str | None:
-    """Why `value` cannot be written as UTF-8 (a lone surrogate), or None when it can."""
-    m = SURROGATE.search(value)
-    if m is None:
-        return None
-    return (f"lone surrogate U+{ord(m.group()):04X} at character {m.start()} "
-            "(not valid Unicode; fix the program that wrote it)")
 
 
 def _too_long(size: int) -> str:

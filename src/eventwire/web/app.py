@@ -30,14 +30,13 @@ from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from eventwire._util import plain_error
 from eventwire.errors import EventwireError, ModelNotFoundError, QueryError
-from eventwire.io.readers import unencodable
 from eventwire.model import Article, Event
 from eventwire.query import (
     EventQuery,
@@ -190,15 +189,6 @@ class CodeRequest(BaseModel):
     source: str | None = Field(None, max_length=200)
     store: bool = Field(False, description="Store the article and its events: needs a server "
                                            "started with --write and the bearer token.")
-
-    @field_validator("text", "title", "url", "source", mode="after")
-    @classmethod
-    def _encodable(cls, v: str | None) -> str | None:
-        """A lone surrogate (JSON "\\ud800") cannot be coded, stored or sent back."""
-        why = unencodable(v) if v is not None else None
-        if why is not None:
-            raise ValueError(f"has a {why}")
-        return v
 
 
 # --------------------------------------------------------------------------- helpers
