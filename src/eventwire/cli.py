@@ -2,13 +2,19 @@
 
 Exit statuses are those of `eventwire.cli_common`: 0 done, 1 the run finished but some
 records were rejected (each reported on stderr, the run went on), 2 a usage or configuration
-error (unknown option, bad value, missing file or model) or a fatal one.
+error (unknown option, bad value, missing file or model, a --db file that is not a DuckDB
+store) or a fatal one.
+
+Every error is one line on stderr, never a traceback; ``--debug`` (or ``EVENTWIRE_DEBUG=1``)
+also prints the traceback. docs/bad_input.md lists the messages.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
+import traceback
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -17,12 +23,43 @@ from typing import Any
 import click
 from pydantic import ValidationError
 
+from ._util import plain_error
 from .cli_common import EXIT_REJECTED, EXIT_USAGE, CliError
 from .config import Config
 from .errors import DictionaryError, EventwireError, InputError
 
+# Config fields -> the option that sets them, for messages.
+OPTION_NAMES = {"batch_size": "--batch-size", "workers": "--workers", "model": "--model",
+                "actor_dictionaries": "--actors", "event_dictionaries": "--events"}
+
+
+# A one-line error that exits with status 2 (usage, configuration or a fatal error).
+UsageFailure = CliError
+
+
+def debugging() -> bool:
+    """Whether --debug (or EVENTWIRE_DEBUG=1) asks for tracebacks."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and ctx.find_root().params.get("debug"):
+        return True
+    return os.environ.get("EVENTWIRE_DEBUG", "").strip().lower() in {"1", "true", "yes"}
+
+
+def show_traceback() -> None:
+    """With --debug, print the traceback of the exception being handled."""
+    if debugging() and sys.exc_info()[1] is not None:
+        traceback.print_exc(file=sys.stderr)
+
+
+def cli_error(exc: EventwireError) -> click.ClickException:
+    """The one-line CLI error for a library error that stopped the command: exit 2 (a --db
+    file that is not a store, a missing model, a broken dictionary, a full disk)."""
+    show_traceback()
+    return CliError(str(exc))
+
 
 def _fail(msg: str) -> click.ClickException:
+    show_traceback()
     return CliError(msg)
 
 
@@ -30,6 +67,12 @@ def check_input(path: str) -> None:
     """A usage error (exit 2) when INPUT is neither ``-`` nor an existing file or folder."""
     if path != "-" and not Path(path).exists():
         raise CliError(f"{path}: no such file or folder")
+
+
+def config_error(exc: ValidationError) -> UsageFailure:
+    """A settings error in plain words: "--batch-size 0 must be at least 1"."""
+    show_traceback()
+    return UsageFailure("; ".join(plain_error(e, names=OPTION_NAMES) for e in exc.errors()))
 
 
 def make_config(model: str | None, actors: tuple[str, ...], events: tuple[str, ...],
@@ -42,9 +85,7 @@ def make_config(model: str | None, actors: tuple[str, ...], events: tuple[str, .
     try:
         return Config(**kw)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        where = "--" + "-".join(str(p) for p in err["loc"]).replace("_", "-")
-        raise CliError(f"bad {where}: {err['msg']}") from None
+        raise config_error(exc) from None
 
 
 def make_coder(cfg: Config) -> Any:
@@ -53,7 +94,7 @@ def make_coder(cfg: Config) -> Any:
     try:
         return Coder(cfg)
     except EventwireError as exc:
-        raise _fail(str(exc)) from None
+        raise cli_error(exc) from None
 
 
 def coder_options(f: Any) -> Any:
@@ -66,9 +107,31 @@ def coder_options(f: Any) -> Any:
     return f
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """The command group: whatever a command raises becomes a one-line message."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except EventwireError as exc:
+            raise cli_error(exc) from None
+        except ValidationError as exc:
+            raise config_error(exc) from None
+        except Exception as exc:
+            show_traceback()
+            hint = "" if debugging() else " (run with --debug for the traceback)"
+            raise CliError(
+                f"internal error: {type(exc).__name__}: {exc}; please report it{hint}"
+            ) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="eventwire")
-def cli() -> None:
+@click.option("--debug", is_flag=True, envvar="EVENTWIRE_DEBUG",
+              help="Print the traceback behind an error (env EVENTWIRE_DEBUG=1).")
+def cli(debug: bool) -> None:
     """eventwire: news articles -> political event data (CAMEO, PLOVER)."""
 
 
@@ -78,8 +141,9 @@ def cli() -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]),
               default="jsonl", show_default=True)
 @click.option("--no-prefilter", is_flag=True, help="Parse every sentence.")
-@click.option("--batch-size", type=int, default=None, help="Articles per nlp.pipe batch.")
-@click.option("--workers", type=int, default=1, show_default=True,
+@click.option("--batch-size", type=click.IntRange(min=1), default=None,
+              help="Articles per nlp.pipe batch.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes.")
 @click.option("--cluster", default=None, help="Dask cluster: local[:N] or tcp://host:port.")
 @click.option("--progress/--no-progress", default=None,
@@ -100,14 +164,14 @@ def code_cmd(input_path: str, output: str | None, fmt: str, no_prefilter: bool,
         cfg = make_config(model, actors, events, prefilter=not no_prefilter,
                           batch_size=batch_size, workers=workers)
     except DictionaryError as exc:
-        raise _fail(str(exc)) from None
+        raise cli_error(exc) from None
     if cluster:
         from .scale.dask_runner import code_on_cluster
 
         try:
             stats = code_on_cluster(input_path, output, cluster=cluster, config=cfg)
         except EventwireError as exc:
-            raise _fail(str(exc)) from None
+            raise cli_error(exc) from None
         click.echo(stats, err=True)
         return
     coder = make_coder(cfg) if workers == 1 else None
@@ -131,12 +195,29 @@ def code_cmd(input_path: str, output: str | None, fmt: str, no_prefilter: bool,
                 coded += 1
                 n_events += len(item.events)
                 writer.write(item.events)
-    except (ValueError, OSError, EventwireError) as exc:
+    except OSError as exc:
+        raise _fail(os_message(exc, output or "stdout", coded)) from None
+    except EventwireError as exc:
+        raise cli_error(exc) from None
+    except ValueError as exc:
         raise _fail(str(exc)) from None
     click.echo(f"coded {coded} articles, {n_events} events; rejected {rejected} records",
                err=True)
     if rejected:
         sys.exit(EXIT_REJECTED)
+
+
+def os_message(exc: OSError, where: str, coded: int) -> str:
+    """An OSError of `code` in words; a full disk is named as such."""
+    import errno
+
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return (f"the disk is full: could not write to {where} ({exc.strerror or exc}) after "
+                f"{coded} articles; no output file was left half-written — free space and run "
+                "again")
+    if exc.filename:
+        return f"{exc.filename}: {exc.strerror or exc}"
+    return str(exc)
 
 
 def _count_records(path: str) -> int | None:
@@ -157,11 +238,17 @@ def explain_cmd(text: str, pub: str | None, as_json: bool, model: str | None,
                 actors: tuple[str, ...], events: tuple[str, ...]) -> None:
     """Show the parse, actors and events of TEXT, with the rule behind each."""
     from .explain import explain
+    from .io.readers import unencodable
 
+    if (why := unencodable(text)) is not None:
+        bad = next(c for c in text if 0xD800 <= ord(c) <= 0xDFFF)
+        if 0xDC80 <= ord(bad) <= 0xDCFF:  # a byte the shell passed that is not UTF-8
+            why = f"byte 0x{ord(bad) - 0xDC00:02X} at character {text.index(bad)}"
+        raise UsageFailure(f"TEXT is not valid UTF-8 ({why}); pass UTF-8 text")
     try:
         pub_date = date.fromisoformat(pub) if pub else None
     except ValueError:
-        raise _fail(f"bad --date {pub!r}; want YYYY-MM-DD") from None
+        raise UsageFailure(f"bad --date {pub!r}; want YYYY-MM-DD") from None
     coder = make_coder(make_config(model, actors, events))
     click.echo(explain(coder, text, pub_date, as_json=as_json))
 
@@ -289,24 +376,44 @@ def dictionary_check(path: str) -> None:
 @click.argument("input_path", metavar="INPUT")
 @click.option("--unresolved", is_flag=True, required=True,
               help="List the most frequent actors with no code.")
-@click.option("--limit", default=30, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=30, show_default=True)
 @coder_options
 def actors_cmd(input_path: str, unresolved: bool, limit: int, model: str | None,
                actors: tuple[str, ...], events: tuple[str, ...]) -> None:
-    """List the most frequent unresolved actors (text kept, no code) in a corpus."""
+    """List the most frequent unresolved actors (text kept, no code) in a corpus.
+
+    Rejected records are reported on stderr as by `code`, with the same exit status."""
     from .io.readers import read_articles
 
     check_input(input_path)
     coder = make_coder(make_config(model, actors, events))
     counts: Counter[str] = Counter()
-    arts = (a for a in read_articles(input_path) if not isinstance(a, InputError))
-    for res in coder.code_articles(arts):
+    rejected = coded = 0
+
+    def articles() -> Any:
+        nonlocal rejected
+        for item in read_articles(input_path):
+            if isinstance(item, InputError):
+                rejected += 1
+                click.echo(f"rejected: {item.message}", err=True)
+            else:
+                yield item
+
+    for res in coder.code_articles(articles()):
+        if res.error:
+            rejected += 1
+            click.echo(f"rejected: {res.article.id!r}: {res.error}", err=True)
+            continue
+        coded += 1
         for ev in res.events:
             for code, text in ((ev.source_code, ev.source_text), (ev.target_code, ev.target_text)):
                 if text and not code:
                     counts[text] += 1
     for text, n in counts.most_common(limit):
         click.echo(f"{n:>6}  {text}")
+    click.echo(f"read {coded} articles; rejected {rejected} records", err=True)
+    if rejected:
+        sys.exit(1 if coded else 2)
 
 
 @cli.command("summary")
@@ -329,7 +436,7 @@ def summary_cmd(db: str, examples: int) -> None:
             dyads = top_dyads(store, n=8)
             sample = run_query(store, EventQuery(order="-confidence", limit=examples))
     except EventwireError as exc:
-        raise _fail(str(exc)) from None
+        raise cli_error(exc) from None
     click.echo(f"{db}: {n_art} articles, {n_ev} events, {n_fail} rejected records\n")
     click.echo("events by CAMEO root:")
     for r in roots:
@@ -361,7 +468,8 @@ _register_optional()
 def main() -> None:
     try:
         cli(standalone_mode=True)
-    except EventwireError as exc:
+    except EventwireError as exc:  # raised outside a command (e.g. while loading one)
+        show_traceback()
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
 

@@ -19,7 +19,7 @@ from typing import Any
 import click
 
 from eventwire.cli_common import EXIT_REJECTED, CliError
-from eventwire.errors import EventwireError, InputError
+from eventwire.errors import DiskFullError, EventwireError, InputError
 
 __all__ = ["register"]
 
@@ -61,10 +61,12 @@ def _friendly(f: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(f)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from eventwire.cli import cli_error
+
         try:
             return f(*args, **kwargs)
         except EventwireError as exc:
-            raise CliError(str(exc)) from None
+            raise cli_error(exc) from None
         except BrokenPipeError:  # `eventwire query | head`: stop quietly
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
@@ -209,7 +211,10 @@ def ingest_cmd(input_path: str, db: str, recode: bool, batch_size: int, progress
 
     coder = _make_coder(Config, model, actors, events)
 
+    done: list[Any] = []
+
     def report(stats: Any) -> None:
+        done[:] = [stats.coded, stats.batches]
         if show:
             click.echo(f"batch {stats.batches}: read {stats.read}, coded {stats.coded}, "
                        f"failed {stats.failed}, skipped {stats.skipped_known + stats.duplicates}, "
@@ -222,8 +227,13 @@ def ingest_cmd(input_path: str, db: str, recode: bool, batch_size: int, progress
             yield item
 
     with Store(db) as store:
-        stats = store.ingest(items(), coder, recode=recode, batch_size=batch_size,
-                             on_progress=report)
+        try:
+            stats = store.ingest(items(), coder, recode=recode, batch_size=batch_size,
+                                 on_progress=report)
+        except DiskFullError as exc:
+            coded, batches = done or (0, 0)
+            raise DiskFullError(f"{exc}; {coded} articles of {batches} earlier batches are "
+                                "stored") from exc
     click.echo(f"coded {stats.coded} articles ({stats.recoded} recoded), {stats.events} events; "
                f"skipped {stats.skipped_known} already stored, {stats.duplicates} duplicates; "
                f"rejected {stats.invalid + stats.failed} records", err=True)

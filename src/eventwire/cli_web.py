@@ -29,7 +29,7 @@ def _loopback(host: str) -> bool:
 
 def register(cli: click.Group) -> None:
     """Add `serve` to the `eventwire` command group."""
-    from eventwire.cli import coder_options, make_config
+    from eventwire.cli import cli_error, coder_options, make_config
 
     @cli.command("serve")
     @click.option("--db", default="events.duckdb", show_default=True, envvar="EVENTWIRE_DB",
@@ -72,7 +72,7 @@ def register(cli: click.Group) -> None:
             app = create_app(db, coder_factory=coder_factory,
                              write_token=token if write else None)
         except EventwireError as exc:
-            raise CliError(str(exc)) from None
+            raise cli_error(exc) from None
         mode = "read-write (store requests need the token)" if write else "read-only"
         click.echo(f"eventwire: serving {db} ({mode}) at http://{host}:{port}/ "
                    f"— API docs at /docs", err=True)

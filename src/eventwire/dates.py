@@ -307,13 +307,22 @@ def _resolve_match(m: re.Match[str], pub: date | None, future: bool) -> DateReso
     return DateResolution(date(year, month, 1), text, "month")
 
 
+def _resolve_safe(m: re.Match[str], pub: date | None, future: bool) -> DateResolution | None:
+    """`_resolve_match`, with a date that would fall outside the calendar (year 1 to 9999,
+    "last week" from 0001-01-01) read as no date: the event keeps the publication date."""
+    try:
+        return _resolve_match(m, pub, future)
+    except (OverflowError, ValueError):
+        return None
+
+
 def _resolve(expr: str, pub: date | None, future: bool) -> DateResolution | None:
     stripped = expr.strip()
     lead = len(expr) - len(expr.lstrip())
     m = _PATTERN.fullmatch(stripped)
     if m is None:
         m, lead = _PATTERN.search(expr), 0
-    res = _resolve_match(m, pub, future) if m is not None else None
+    res = _resolve_safe(m, pub, future) if m is not None else None
     if m is None or res is None:
         return None
     return replace(res, start=m.start() + lead, end=m.end() + lead)
@@ -335,7 +344,7 @@ def resolve_event_date(
     precision "pub" (date_text None)."""
     for text in texts:
         for m in _PATTERN.finditer(text):
-            res = _resolve_match(m, pub_date, future)
+            res = _resolve_safe(m, pub_date, future)
             if res is not None:
                 return replace(res, start=m.start(), end=m.end())
     return DateResolution(pub_date, None, "pub")

@@ -7,11 +7,20 @@ The library never prints or exits; the CLI turns these into one-line messages.
      ├── DictionaryError       a broken dictionary line (names file and line)
      ├── ModelNotFoundError    the spaCy pipeline is not installed
      ├── StoreError            the DuckDB store refused an operation
-     │    └── ReadOnlyError    a write through the read-only SQL entry point
+     │    ├── ReadOnlyError    a write through the read-only SQL entry point
+     │    ├── NotAStoreError   the --db file is not a DuckDB store, or is damaged (a usage
+     │    │                    error: the file is left as it was)
+     │    └── DiskFullError    no space left while writing; the store is as before the batch
      └── QueryError            a bad filter value (e.g. a malformed --near)
 """
 
 from __future__ import annotations
+
+
+def printable(text: str) -> str:
+    """`text` with lone surrogates (from undecodable file names or input) escaped, so a
+    message can always be printed, stored and sent as UTF-8."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class EventwireError(Exception):
@@ -23,10 +32,10 @@ class InputError(EventwireError):
 
     def __init__(self, reason: str, *, line: int | None = None, record_id: str | None = None,
                  source: str | None = None) -> None:
-        self.reason = reason
+        self.reason = printable(reason)
         self.line = line
-        self.record_id = record_id
-        self.source = source
+        self.record_id = None if record_id is None else printable(record_id)
+        self.source = None if source is None else printable(source)
         super().__init__(self.message)
 
     @property
@@ -66,6 +75,14 @@ class StoreError(EventwireError):
 
 class ReadOnlyError(StoreError):
     """A statement that would change the store was sent to a read-only entry point."""
+
+
+class NotAStoreError(StoreError):
+    """The store path names a file that is not a DuckDB database, or a damaged one."""
+
+
+class DiskFullError(StoreError):
+    """The disk filled up while writing; what was written before is intact."""
 
 
 class QueryError(EventwireError):

@@ -47,7 +47,7 @@ from pydantic import (
 
 from eventwire.countries import resolve_country
 from eventwire.errors import QueryError, ReadOnlyError, StoreError
-from eventwire.store import Store
+from eventwire.store import Store, check_store_file, open_error
 
 __all__ = [
     "EventQuery", "SqlResult", "check_read_only", "counts_by_country", "counts_by_root",
@@ -436,11 +436,12 @@ def run_sql(store_path: str | Path, sql: str) -> SqlResult:
     path = str(store_path)
     if not Path(path).exists():
         raise StoreError(f"no event store at {path}")
+    check_store_file(path)
     try:
         con = duckdb.connect(path, read_only=True, config={
             "enable_external_access": False, "lock_configuration": True})
     except duckdb.Error as exc:
-        raise StoreError(f"cannot open {path} read-only: {str(exc).splitlines()[0]}") from exc
+        raise open_error(path, exc) from exc
     try:
         cur = con.execute(sql)
         columns = [d[0] for d in cur.description] if cur.description else []

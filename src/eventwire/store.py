@@ -36,8 +36,11 @@ killed run leaves whole batches only and resumes where it stopped.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import re
+import struct
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -50,7 +53,7 @@ import duckdb
 import pyarrow as pa
 
 from eventwire._util import chunked
-from eventwire.errors import InputError, StoreError
+from eventwire.errors import DiskFullError, InputError, NotAStoreError, StoreError
 from eventwire.model import Article, Event
 
 __all__ = ["EVENT_COLUMNS", "ArticleResultLike", "CoderLike", "IngestStats", "Store", "StoryIndex"]
@@ -316,6 +319,7 @@ class Store:
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no event store at {self.path}; "
                              f"create it with `eventwire ingest INPUT --db {self.path}`")
+        check_store_file(self.path)
         self.con = self._connect(read_only)
         try:
             if read_only and self._old_list_columns():
@@ -342,7 +346,7 @@ class Store:
         try:
             return duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
-            raise StoreError(f"cannot open the store {self.path}: {_first_line(exc)}") from exc
+            raise open_error(self.path, exc) from exc
 
     # -- lifecycle
 
@@ -488,11 +492,22 @@ class Store:
                 self._insert_failures(failures, now)
                 self.con.execute("COMMIT")
             except BaseException:
-                self.con.execute("ROLLBACK")
+                self._rollback()
                 raise
-        except duckdb.Error as exc:
+        except (duckdb.Error, OSError) as exc:
+            if _disk_full(exc):
+                raise DiskFullError(
+                    f"the disk is full: could not write a batch of {len(results)} articles to "
+                    f"{self.path} ({_first_line(exc)}); the store is as it was before this batch "
+                    "— free space and run again to go on from here") from exc
+            if isinstance(exc, OSError):
+                raise
             raise StoreError(f"could not write a batch to {self.path}: {_first_line(exc)}") from exc
         return n_events
+
+    def _rollback(self) -> None:
+        with contextlib.suppress(duckdb.Error):  # DuckDB may have aborted it already
+            self.con.execute("ROLLBACK")
 
     def _writable(self) -> None:
         if self.read_only:
@@ -833,6 +848,91 @@ def is_parquet_input(path: str | Path) -> bool:
     if p.suffix == ".parquet":
         return True
     return p.is_dir() and any(p.rglob("*.parquet"))
+
+
+# The first bytes of files often named as a store by mistake, and what to call them.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"SQLite format 3\x00", "SQLite format 3"),
+    (b"PAR1", "PAR1, a Parquet file"),
+    (b"PK\x03\x04", "PK, a zip archive"),
+    (b"\x1f\x8b", "a gzip header"),
+)
+_DUCKDB_MAGIC = b"DUCK"  # bytes 8-11 of every DuckDB database file
+
+
+def check_store_file(path: str | Path) -> None:
+    """Refuse, before DuckDB touches it, a store path that names something other than a
+    DuckDB database: a folder, an empty file, a SQLite or text file. A missing path is fine
+    (a new store is created there); the file is never changed."""
+    p = Path(path)
+    if str(path) == ":memory:" or not p.exists():
+        return
+    if p.is_dir():
+        raise NotAStoreError(f"{path} is a folder, not a DuckDB database file; "
+                             "pass --db FILE")
+    try:
+        with open(p, "rb") as f:
+            head = f.read(16)
+    except OSError as exc:
+        raise NotAStoreError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if not head:
+        raise NotAStoreError(f"{path} is an empty file, not a DuckDB database; remove it or "
+                             "pass another --db")
+    if head[8:12] == _DUCKDB_MAGIC:
+        _check_length(p)
+        return
+    what = next((name for sig, name in _SIGNATURES if head.startswith(sig)), None)
+    if what is None:
+        text = head.decode("utf-8", "replace")
+        printable = "".join(c if c.isprintable() else "." for c in text).strip(". ")
+        what = printable or "binary data"
+    raise NotAStoreError(f"{path} is not a DuckDB database (it starts with {what!r}); "
+                         "it was left as it is — pass another --db")
+
+
+_HEADER = 4096  # a DuckDB file: the main header, two database headers, then blocks
+
+
+def _check_length(path: Path) -> None:
+    """Refuse a DuckDB file shorter than its active database header says (a truncated copy
+    opens, then fails or reads nothing half-way through a run). The header holds
+    (checksum, iteration, meta block, free list, block count, block size, ...) as
+    little-endian uint64; implausible values skip the check."""
+    size = path.stat().st_size
+    with open(path, "rb") as f:
+        head = f.read(3 * _HEADER)
+    if len(head) < 3 * _HEADER:
+        raise NotAStoreError(f"{path} is a damaged DuckDB database (truncated: {size} bytes, "
+                             "shorter than its headers); it was left as it is — restore it "
+                             "from a copy or pass another --db")
+    headers = [struct.unpack_from("<6Q", head, off) for off in (_HEADER, 2 * _HEADER)]
+    _, _, _, _, blocks, block_size = max(headers, key=lambda h: h[1])
+    if not (4096 <= block_size <= 1 << 30 and block_size & (block_size - 1) == 0
+            and blocks < 1 << 40):
+        return
+    want = 3 * _HEADER + blocks * block_size
+    if size < want:
+        raise NotAStoreError(f"{path} is a damaged DuckDB database (truncated: {size:,} bytes, "
+                             f"its header says {want:,}); it was left as it is — restore it "
+                             "from a copy or pass another --db")
+
+
+def open_error(path: str, exc: duckdb.Error) -> StoreError:
+    """The error to raise when DuckDB cannot open the store file at `path`."""
+    msg = _first_line(exc)
+    if _disk_full(exc):
+        return DiskFullError(f"the disk is full: cannot open the store {path} ({msg})")
+    damaged = ("Could not read enough bytes", "corrupt", "checksum", "not a valid DuckDB")
+    if any(d.lower() in msg.lower() for d in damaged):
+        return NotAStoreError(f"{path} is a damaged DuckDB database ({msg}); it was left as it "
+                              "is — restore it from a copy or pass another --db")
+    return StoreError(f"cannot open the store {path}: {msg}")
+
+
+def _disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError):
+        return exc.errno in (errno.ENOSPC, errno.EDQUOT)
+    return "no space left on device" in str(exc).lower()
 
 
 def _first_line(exc: BaseException) -> str:

@@ -187,24 +187,69 @@ def parse_sectors(text: str, origin: str, sector_codes: frozenset[str]) -> list[
     return out
 
 
+class _UserLoader(yaml.SafeLoader):
+    """Every scalar that looks like a date stays a string: `_date` checks it and names the
+    line (PyYAML would raise on 2017-02-30 with no line)."""
+
+
+_UserLoader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _yaml_rows(text: str, origin: str) -> list[tuple[int, dict[str, str]]]:
+    """The entries of a YAML user file with the line each starts on."""
+    try:
+        node = yaml.compose(text, Loader=_UserLoader)
+        data = yaml.load(text, Loader=_UserLoader) or []  # a SafeLoader
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", -1) + 1
+        raise DictionaryError(origin, [(line, f"YAML error: {exc}")]) from None
+    if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
+        raise DictionaryError(origin, [(1, "YAML must be a list of entries")])
+    lines = [item.start_mark.line + 1 for item in node.value]
+    return [(n, {str(k): ("|".join(map(str, v)) if isinstance(v, list) else
+                          "" if v is None else str(v))
+                 for k, v in (d.items() if isinstance(d, dict) else [])})
+            for n, d in zip(lines, data, strict=True)]
+
+
+def _overlap(a: ActorEntry, b: ActorEntry) -> bool:
+    """Whether two entries can both apply on some day."""
+    return ((a.start is None or b.end is None or a.start <= b.end)
+            and (b.start is None or a.end is None or b.start <= a.end))
+
+
+def _clashes(entries: list[ActorEntry]) -> list[tuple[int, str]]:
+    """The same name (or alias) given two different codes for overlapping dates: which one
+    applies would depend on the file's order. A change over time needs start/end dates."""
+    problems: list[tuple[int, str]] = []
+    seen: dict[str, list[ActorEntry]] = {}
+    for e in entries:
+        for prev in seen.get(e.name.lower(), []):
+            if prev.code != e.code and _overlap(prev, e):
+                line = int(prev.origin.rsplit(":", 1)[1])
+                problems.append((int(e.origin.rsplit(":", 1)[1]),
+                                 f"{e.name!r} is {e.code} here but {prev.code} at line {line}; "
+                                 "one name, one code (give start/end dates if it changed)"))
+                break
+        seen.setdefault(e.name.lower(), []).append(e)
+    return problems
+
+
 def parse_user_file(path: Path, countries: frozenset[str]) -> list[ActorEntry]:
     """A user actor file: TSV (name, code, aliases, start, end) or YAML list of mappings."""
     origin = str(path)
     try:
         text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DictionaryError(origin, [(0, f"cannot read: {exc}")]) from None
+    except UnicodeDecodeError as exc:
+        raise DictionaryError(origin, [(0, f"not UTF-8 ({exc.reason} at byte {exc.start}); "
+                                           "save it as UTF-8")]) from None
+    except OSError as exc:
+        raise DictionaryError(origin, [(0, f"cannot read: {exc.strerror or exc}")]) from None
     if path.suffix.lower() in {".yaml", ".yml"}:
-        try:
-            data = yaml.safe_load(text) or []
-        except yaml.YAMLError as exc:
-            line = getattr(getattr(exc, "problem_mark", None), "line", -1) + 1
-            raise DictionaryError(origin, [(line, f"YAML error: {exc}")]) from None
-        if not isinstance(data, list):
-            raise DictionaryError(origin, [(1, "YAML must be a list of entries")])
-        rows = [(i + 1, {k: ("|".join(v) if isinstance(v, list) else str(v or ""))
-                         for k, v in (d.items() if isinstance(d, dict) else [])})
-                for i, d in enumerate(data)]
+        rows = _yaml_rows(text, origin)
     else:
         rows = list(_rows(text, origin))
     problems: list[tuple[int, str]] = []
@@ -222,12 +267,16 @@ def parse_user_file(path: Path, countries: frozenset[str]) -> list[ActorEntry]:
         except DictionaryError as exc:
             problems.extend(exc.problems)
             continue
+        if start and end and end < start:
+            problems.append((n, f"end {end} is before start {start}"))
+            continue
         country, sector = _split_code(code, countries)
-        for nm in [name, *_split(r.get("aliases", ""))]:
+        for nm in dict.fromkeys([name, *_split(r.get("aliases", ""))]):
             out.append(ActorEntry(nm, code, "user", name, country, sector, start, end,
                                   origin=f"{origin}:{n}"))
+    problems += _clashes(out)
     if problems:
-        raise DictionaryError(origin, problems)
+        raise DictionaryError(origin, sorted(problems))
     return out
 
 

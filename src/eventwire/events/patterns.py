@@ -49,8 +49,9 @@ class _Loader(yaml.SafeLoader):
     """YAML 1.2-style booleans: only true/false, so `on`, `off`, `no` stay words."""
 
 
-_Loader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"]
+_Loader.yaml_implicit_resolvers = {  # no YAML booleans, and dates stay strings
+    k: [(tag, rx) for tag, rx in v
+        if tag not in {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp"}]
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|false|False)$"),

@@ -2,12 +2,17 @@
 
 Actor lists are arrays in JSON Lines and Parquet (``list<string>``); CSV cells hold them
 ``|``-joined and booleans as ``true``/``false`` (`eventwire.model.flat_value`).
+A file is written next to its final name (``.NAME.partial``) and renamed into place when the
+writer closes without an error: a run that fails half-way (disk full, killed) never leaves
+a half-written file under the output's name, and an older file there stays as it was.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
+import os
 import sys
 from collections.abc import Iterable
 from datetime import date
@@ -52,6 +57,8 @@ class EventWriter:
         if self.to_stdout and fmt == "parquet":
             raise ValueError("parquet output needs -o FILE")
         self.path = None if self.to_stdout else Path(str(path))
+        self._tmp = None if self.path is None else self.path.with_name(
+            f".{self.path.name}.partial")
         self.count = 0
         self._fh: IO[str] | None = None
         self._csv: Any = None
@@ -60,16 +67,16 @@ class EventWriter:
 
     def __enter__(self) -> EventWriter:
         if self.fmt == "parquet":
-            assert self.path is not None
+            assert self.path is not None and self._tmp is not None
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._pq = pq.ParquetWriter(str(self.path), EVENT_SCHEMA)
+            self._pq = pq.ParquetWriter(str(self._tmp), EVENT_SCHEMA)
         else:
             if self.to_stdout:
                 self._fh = sys.stdout
             else:
-                assert self.path is not None
+                assert self.path is not None and self._tmp is not None
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._fh = open(self.path, "w", encoding="utf-8", newline="")
+                self._fh = open(self._tmp, "w", encoding="utf-8", newline="")
             if self.fmt == "csv":
                 self._csv = csv.DictWriter(self._fh, fieldnames=list(EVENT_FIELDS))
                 self._csv.writeheader()
@@ -95,10 +102,26 @@ class EventWriter:
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
-        if self._pq is not None:
-            self._flush_parquet()
-            self._pq.close()
-        if self._fh is not None:
-            self._fh.flush()
-            if not self.to_stdout:
-                self._fh.close()
+        try:
+            if self._pq is not None:
+                if exc_type is None:
+                    self._flush_parquet()
+                self._pq.close()
+            if self._fh is not None:
+                if self.to_stdout:
+                    self._fh.flush()
+                else:
+                    self._fh.close()
+        except BaseException:
+            self._discard()
+            raise
+        if exc_type is not None:
+            self._discard()
+        elif self._tmp is not None and self.path is not None:
+            os.replace(self._tmp, self.path)
+
+    def _discard(self) -> None:
+        """Drop the partial file of a failed run (the output's old file stays)."""
+        if self._tmp is not None:
+            with contextlib.suppress(OSError):
+                self._tmp.unlink()

@@ -35,6 +35,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from eventwire._util import plain_error
 from eventwire.errors import EventwireError, ModelNotFoundError, QueryError
 from eventwire.model import Article, Event
 from eventwire.query import (
@@ -383,8 +384,10 @@ def _validation_message(exc: RequestValidationError) -> tuple[int, str]:
         return 422, f"the request body is not valid JSON: {err.get('msg')}"
     if where == "body" and len(loc) == 1:
         return 422, "send a JSON body like {\"text\": \"...\", \"pub_date\": \"2017-07-23\"}"
+    if where == "body":
+        return 422, f"bad {plain_error(err)}"
     name = ".".join(loc[1:]) or where
-    return (422 if where == "body" else 400), f"bad {name}: {err.get('msg')}"
+    return 400, f"bad {name}: {err.get('msg')}"
 
 
 # --------------------------------------------------------------------------- the app
