@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 
 from eventwire._util import chunked
@@ -244,6 +245,9 @@ class StoryIndex:
     in ``story_bands``; candidates are found by one hash join per batch and only those are
     compared, so the work per article does not grow with the size of the store. With 20 bands of
     3, a pair at Jaccard 0.6 is a candidate with probability 0.99, a pair at 0.2 with 0.15.
+    An article at least `COPY_THRESHOLD` similar to the story member it joined is a copy: its
+    signature and bands are not stored (it adds no candidate its original does not), so a story
+    copied a thousand times still yields one candidate row per band, not a thousand.
     """
 
     LEAD_CHARS = 1000
@@ -252,6 +256,7 @@ class StoryIndex:
     BANDS = 20
     ROWS = 3
     THRESHOLD = 0.6
+    COPY_THRESHOLD = 0.9
     WINDOW_DAYS = 3
 
     _PERMS: tuple[tuple[int, int], ...] = tuple(
@@ -266,7 +271,7 @@ class StoryIndex:
             return None
         n = min(cls.SHINGLE, len(words))
         shingles = {_h(" ".join(words[i:i + n]), 4) for i in range(len(words) - n + 1)}
-        return tuple(min((a * x + b) % _P for x in shingles) for a, b in cls._PERMS)
+        return _minhash(np.fromiter(shingles, np.uint64, len(shingles)))
 
     @classmethod
     def bands(cls, sig: Sequence[int]) -> list[int]:
@@ -286,6 +291,33 @@ class StoryIndex:
         return d1 is None or d2 is None or abs((d1 - d2).days) <= cls.WINDOW_DAYS
 
 
+_A = np.array([a for a, _ in StoryIndex._PERMS], np.uint64)
+_B = np.array([b for _, b in StoryIndex._PERMS], np.uint64)
+_A_HI, _A_LO = _A >> np.uint64(32), _A & np.uint64(0xFFFFFFFF)
+_M61, _M29 = np.uint64(_P), np.uint64((1 << 29) - 1)
+
+
+def _mod_p(x: np.ndarray) -> np.ndarray:
+    """x mod 2^61-1 for x < 2^64 (a Mersenne prime: 2^61 = 1)."""
+    x = (x & _M61) + (x >> np.uint64(61))
+    return np.where(x >= _M61, x - _M61, x)
+
+
+def _minhash(shingles: np.ndarray) -> tuple[int, ...]:
+    """min over shingles x of (a*x + b) mod 2^61-1 for every permutation (a, b): exactly the
+    integer formula, in uint64 arithmetic (x < 2^32, a and b < 2^61) over all shingles at once.
+
+    a*x = a_hi*x*2^32 + a_lo*x; with t = a_hi*x < 2^61 split at bit 29, t*2^32 = t_hi*2^61 +
+    t_lo*2^32, which is t_hi + t_lo*2^32 mod P. Every partial sum stays below 2^64.
+    """
+    x = shingles[:, None]
+    t = _A_HI[None, :] * x
+    high = (t >> np.uint64(29)) + ((t & _M29) << np.uint64(32))      # < 2^32 + 2^61
+    low = _mod_p(_A_LO[None, :] * x)                                  # a_lo*x < 2^64
+    total = _mod_p(_mod_p(high) + low + _B[None, :])                  # < 3 * 2^61
+    return tuple(int(v) for v in total.min(axis=0))
+
+
 # --------------------------------------------------------------------------- store
 
 
@@ -298,7 +330,8 @@ class _Row:
     url: str | None
     story_id: str
     replaces: bool  # the article is stored already: replace it (and its events)
-    sketch: tuple[int, ...] | None  # MinHash to store; None when replacing or without words
+    sketch: tuple[int, ...] | None  # MinHash to store; None when replacing, a copy or no words
+    band_keys: tuple[int, ...] = ()  # LSH keys of `sketch` to store in story_bands
 
 
 class Store:
@@ -471,48 +504,63 @@ class Store:
     def _assign_stories(
         self, new: list[tuple[str, ArticleResultLike, tuple[int, ...] | None]],
     ) -> list[_Row]:
-        probes = [(i, key, res.article.pub_date)
-                  for i, (_, res, sig) in enumerate(new) if sig is not None
-                  for key in StoryIndex.bands(sig)]
-        stored: dict[int, list[tuple[str, tuple[int, ...]]]] = {}
-        if probes:
-            table = pa.table({"qi": [p[0] for p in probes], "band_key": [p[1] for p in probes],
-                              "pub_date": pa.array([p[2] for p in probes], pa.date32())})
-            self.con.register("_story_probe", table)
-            try:
-                found = self.con.execute(
-                    """SELECT DISTINCT q.qi, a.story_id, s.minhash
-                       FROM _story_probe q
-                       JOIN story_bands b ON b.band_key = q.band_key
-                       JOIN articles a ON a.id = b.article_hash
-                       JOIN story_sketches s ON s.article_hash = b.article_hash
-                       WHERE q.pub_date IS NULL OR a.pub_date IS NULL
-                          OR abs(date_diff('day', a.pub_date, q.pub_date)) <= ?""",
-                    [StoryIndex.WINDOW_DAYS]).fetchall()
-            finally:
-                self.con.unregister("_story_probe")
-            for qi, story, sig in found:
-                stored.setdefault(qi, []).append((story, tuple(sig)))
+        keys = [StoryIndex.bands(sig) if sig is not None else [] for _, _, sig in new]
+        stored = self._stored_candidates(new, keys)
         rows: list[_Row] = []
         by_band: dict[int, list[int]] = {}
         for i, (h, res, sig) in enumerate(new):
-            story = h
+            story, copy = h, False
             if sig is not None:
                 candidates = list(stored.get(i, []))
                 seen: set[int] = set()
-                for key in StoryIndex.bands(sig):
+                for key in keys[i]:
                     for j in by_band.get(key, []):
                         if j not in seen and StoryIndex.near(res.article.pub_date,
                                                              new[j][1].article.pub_date):
                             seen.add(j)
                             candidates.append((rows[j].story_id, new[j][2]))  # type: ignore[arg-type]
-                    by_band.setdefault(key, []).append(i)
                 best = max(((StoryIndex.similarity(sig, s), st) for st, s in candidates),
                            key=lambda t: t[0], default=(0.0, h))
                 if best[0] >= StoryIndex.THRESHOLD:
                     story = best[1]
-            rows.append(_Row(h, res, clean_url(res.article.url), story, False, sig))
+                copy = best[0] >= StoryIndex.COPY_THRESHOLD
+                if not copy:
+                    for key in keys[i]:
+                        by_band.setdefault(key, []).append(i)
+            rows.append(_Row(h, res, clean_url(res.article.url), story, False,
+                             None if copy else sig, () if copy else tuple(keys[i])))
         return rows
+
+    def _stored_candidates(
+        self, new: list[tuple[str, ArticleResultLike, tuple[int, ...] | None]],
+        keys: list[list[int]],
+    ) -> dict[int, list[tuple[str, tuple[int, ...]]]]:
+        """For each new article (by index), the (story_id, signature) of the stored articles that
+        share a band with it and are near in date: one hash join for the whole batch."""
+        probes = [(i, key, res.article.pub_date)
+                  for i, (_, res, _) in enumerate(new) for key in keys[i]]
+        stored: dict[int, list[tuple[str, tuple[int, ...]]]] = {}
+        if not probes:
+            return stored
+        table = pa.table({"qi": pa.array([p[0] for p in probes], pa.int64()),
+                          "band_key": pa.array([p[1] for p in probes], pa.int64()),
+                          "pub_date": pa.array([p[2] for p in probes], pa.date32())})
+        self.con.register("_story_probe", table)
+        try:
+            found = self.con.execute(
+                """SELECT DISTINCT q.qi, a.story_id, s.minhash
+                   FROM _story_probe q
+                   JOIN story_bands b ON b.band_key = q.band_key
+                   JOIN articles a ON a.id = b.article_hash
+                   JOIN story_sketches s ON s.article_hash = b.article_hash
+                   WHERE q.pub_date IS NULL OR a.pub_date IS NULL
+                      OR abs(date_diff('day', a.pub_date, q.pub_date)) <= ?""",
+                [StoryIndex.WINDOW_DAYS]).fetchall()
+        finally:
+            self.con.unregister("_story_probe")
+        for qi, story, sig in found:
+            stored.setdefault(qi, []).append((story, tuple(sig)))
+        return stored
 
     def _insert(self, table: str, data: pa.Table) -> None:
         name = f"_batch_{table}"
@@ -552,10 +600,9 @@ class Store:
             "article_hash": [r.hash for r in sketched],
             "minhash": pa.array([list(r.sketch or ()) for r in sketched], pa.list_(pa.int64())),
         }))
-        keys = [(k, r.hash) for r in sketched for k in StoryIndex.bands(r.sketch or ())]
         self._insert("story_bands", pa.table({
-            "band_key": pa.array([k for k, _ in keys], pa.int64()),
-            "article_hash": [h for _, h in keys],
+            "band_key": pa.array([k for r in sketched for k in r.band_keys], pa.int64()),
+            "article_hash": [r.hash for r in sketched for _ in r.band_keys],
         }))
 
     def _insert_failures(self, failures: Sequence[InputError], now: datetime) -> None:
