@@ -7,7 +7,8 @@ The library never prints or exits; the CLI turns these into one-line messages.
      ├── DictionaryError       a broken dictionary line (names file and line)
      ├── ModelNotFoundError    the spaCy pipeline is not installed
      ├── StoreError            the DuckDB store refused an operation
-     │    └── ReadOnlyError    a write through the read-only SQL entry point
+     │    ├── ReadOnlyError    a write through the read-only SQL entry point
+     │    └── StoreBusyError   another process held the store's lock for longer than we wait
      └── QueryError            a bad filter value (e.g. a malformed --near)
 """
 
@@ -66,6 +67,11 @@ class StoreError(EventwireError):
 
 class ReadOnlyError(StoreError):
     """A statement that would change the store was sent to a read-only entry point."""
+
+
+class StoreBusyError(StoreError):
+    """Another process (an ingest, a server storing texts) held the store's file lock for longer
+    than the caller was willing to wait."""
 
 
 class QueryError(EventwireError):

@@ -32,15 +32,24 @@ Skip and recode rule of `Store.ingest` (the ``--recode`` flag):
 
 Every batch (articles + their events + input failures) is written in one transaction, so a
 killed run leaves whole batches only and resumes where it stopped.
+
+Sharing the file: DuckDB lets one process open it read-write *or* many processes open it
+read-only. `eventwire ingest` builds its `Store` with ``hold=False``: it opens the file for each
+batch's commit (and the next batch's lookups) only, waiting with backoff while another process
+holds the lock, and never while coding; `eventwire serve` opens a connection per request. So a
+server and an ingest share the file, taking turns of a few milliseconds to a second.
 """
 
 from __future__ import annotations
 
 import hashlib
+import random
 import re
+import time
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -51,10 +60,11 @@ import numpy as np
 import pyarrow as pa
 
 from eventwire._util import chunked
-from eventwire.errors import InputError, StoreError
+from eventwire.errors import InputError, StoreBusyError, StoreError
 from eventwire.model import Article, Event
 
-__all__ = ["EVENT_COLUMNS", "ArticleResultLike", "CoderLike", "IngestStats", "Store", "StoryIndex"]
+__all__ = ["EVENT_COLUMNS", "ArticleResultLike", "CoderLike", "IngestStats", "Store", "StoryIndex",
+           "connect", "is_lock_conflict"]
 
 
 # --------------------------------------------------------------------------- schema
@@ -209,6 +219,10 @@ class IngestStats:
     def as_dict(self) -> dict[str, int]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
+    def add(self, other: IngestStats) -> None:
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
 
 def clean_url(url: str | None) -> str | None:
     """The URL used as a dedup key: trimmed, without ``#fragment``; None when empty."""
@@ -339,26 +353,67 @@ class Store:
 
     Use as a context manager, or call `close()`. `con` is the DuckDB connection; `query.py` and
     `export.py` read through it.
+
+    DuckDB lets one process open a file read-write, or any number of processes open it
+    read-only, never both. A store built with ``hold=False`` therefore keeps no connection: it
+    opens one for each `connected()` block (`ingest` uses one for a batch's lookups and one for
+    its commit, never while coding), so an `eventwire serve` reading the same file gets its turn
+    between batches. Opening waits up to `lock_wait` seconds, with backoff, while another process
+    holds the file's lock, then raises `StoreBusyError`.
     """
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False, lock_wait: float = 0.0,
+                 hold: bool = True) -> None:
         self.path = str(path)
         self.read_only = read_only
+        self.lock_wait = lock_wait
+        self.hold = hold
+        self._con: duckdb.DuckDBPyConnection | None = None
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no event store at {self.path}; "
                              f"create it with `eventwire ingest INPUT --db {self.path}`")
+        if not hold and self.path == ":memory:":
+            raise StoreError("an in-memory store must hold its connection")
+        self._open(setup=True)
+        if not hold:
+            self._release()
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            raise StoreError(f"the store {self.path} is not open here; use `store.connected()`")
+        return self._con
+
+    def _open(self, *, setup: bool) -> None:
+        self._con = connect(self.path, read_only=self.read_only, lock_wait=self.lock_wait)
+        if not setup:
+            return
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open the store {self.path}: {_first_line(exc)}") from exc
-        try:
-            if read_only:
+            if self.read_only:
                 self._check_schema()
             else:
                 self._create_schema()
         except BaseException:
-            self.con.close()
+            self._release()
             raise
+
+    def _release(self) -> None:
+        con, self._con = self._con, None
+        if con is not None:
+            con.close()
+
+    @contextmanager
+    def connected(self) -> Iterator[Store]:
+        """The store with an open connection for the block: the held one, or (``hold=False``)
+        one opened for the block and closed after it, releasing the file's lock."""
+        if self._con is not None:
+            yield self
+            return
+        self._open(setup=False)
+        try:
+            yield self
+        finally:
+            self._release()
 
     # -- lifecycle
 
@@ -369,7 +424,7 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self.con.close()
+        self._release()
 
     def _create_schema(self) -> None:
         statements = [
@@ -415,7 +470,8 @@ class Store:
 
     def known(self, article_hashes: Iterable[str]) -> dict[str, str]:
         """The stored coder_version of each of `article_hashes` that is in the store."""
-        return {h: v for h, (v, _) in self._known(article_hashes).items()}
+        with self.connected():
+            return {h: v for h, (v, _) in self._known(article_hashes).items()}
 
     def _known(self, article_hashes: Iterable[str]) -> dict[str, tuple[str, str]]:
         hashes = list(set(article_hashes))
@@ -438,7 +494,8 @@ class Store:
         """Rows in one of the store's tables or views."""
         if table not in {"articles", "events", "failures", "event_counts", "events_one_a_day"}:
             raise StoreError(f"no table {table!r} in the store")
-        return self._scalar(f"SELECT count(*) FROM {table}")
+        with self.connected():
+            return self._scalar(f"SELECT count(*) FROM {table}")
 
     # -- writes
 
@@ -452,6 +509,11 @@ class Store:
         Returns the number of events written. On any error nothing of the batch is kept.
         """
         self._writable()
+        with self.connected():
+            return self._add_batch(results, failures, coder_version)
+
+    def _add_batch(self, results: Sequence[ArticleResultLike], failures: Sequence[InputError],
+                   coder_version: str | None) -> int:
         now = datetime.now(UTC).replace(tzinfo=None)
         try:
             self.con.execute("BEGIN TRANSACTION")
@@ -635,7 +697,9 @@ class Store:
 
         `articles` may mix `Article`s and `InputError`s (as `eventwire.io.readers` yields them);
         errors go to the `failures` table. See the module docstring for the skip/recode rule.
-        Each batch of `batch_size` input items is coded and committed before the next is read.
+        Each batch of `batch_size` input items is coded, then committed; the next batch is read
+        and looked up in the store in the same connection as that commit, so with ``hold=False``
+        the store is opened once per batch and never while coding.
         """
         self._writable()
         if batch_size < 1:
@@ -643,11 +707,26 @@ class Store:
         stats = IngestStats()
         seen_hashes: set[str] = set()
         seen_urls: set[str] = set()
-        for chunk in chunked(articles, batch_size):
-            todo, errors = self._select(chunk, coder.version, recode, seen_hashes, seen_urls,
-                                        stats)
-            results = list(coder.code_articles(todo)) if todo else []
-            stats.events += self.add_batch(results, errors, coder_version=coder.version)
+
+        def select(chunk: list[Article | InputError], into: IngestStats
+                   ) -> tuple[list[Article], list[InputError]]:
+            return self._select(chunk, coder.version, recode, seen_hashes, seen_urls, into)
+
+        chunks = chunked(articles, batch_size)
+        chunk = next(chunks, None)
+        if chunk is None:
+            return stats
+        with self.connected():
+            todo, errors = select(chunk, stats)
+        while chunk is not None:
+            ahead = IngestStats()  # the next chunk's counts, added after on_progress
+            results = list(coder.code_articles(todo)) if todo else []  # no connection held
+            chunk = next(chunks, None)
+            # one connection (with hold=False) per batch: commit this one, look up the next
+            with self.connected():
+                stats.events += self.add_batch(results, errors, coder_version=coder.version)
+                if chunk is not None:
+                    todo, errors = select(chunk, ahead)
             stats.batches += 1
             for res in results:
                 if res.error:
@@ -656,6 +735,7 @@ class Store:
                     stats.coded += 1
             if on_progress is not None:
                 on_progress(stats)
+            stats.add(ahead)
         return stats
 
     def _select(self, chunk: list[Article | InputError], version: str, recode: bool,
@@ -708,17 +788,19 @@ class Store:
         files = parquet_files(path)
         if not files:
             raise StoreError(f"no Parquet files in {path}")
-        try:
-            described = self.con.execute(
-                "DESCRIBE SELECT * FROM read_parquet(?, union_by_name = true)", [files]).fetchall()
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot read Parquet {path}: {_first_line(exc)}") from exc
-        have = {r[0] for r in described}
-        missing = [name for name, info in Event.model_fields.items()
-                   if info.is_required() and name not in have]
-        if missing:
-            raise StoreError(f"{path}: Parquet events lack column(s) {', '.join(missing)}")
-        return self._load_parquet(files, have, recode)
+        with self.connected():
+            try:
+                described = self.con.execute(
+                    "DESCRIBE SELECT * FROM read_parquet(?, union_by_name = true)",
+                    [files]).fetchall()
+            except duckdb.Error as exc:
+                raise StoreError(f"cannot read Parquet {path}: {_first_line(exc)}") from exc
+            have = {r[0] for r in described}
+            missing = [name for name, info in Event.model_fields.items()
+                       if info.is_required() and name not in have]
+            if missing:
+                raise StoreError(f"{path}: Parquet events lack column(s) {', '.join(missing)}")
+            return self._load_parquet(files, have, recode)
 
     def _load_parquet(self, files: list[str], have: set[str], recode: bool) -> IngestStats:
         def col(c: Column) -> str:
@@ -798,6 +880,40 @@ class Store:
     def _scalar(self, sql: str, params: Sequence[Any] = ()) -> int:
         rows = self.con.execute(sql, list(params)).fetchall()  # fetchall drains the result
         return int(rows[0][0]) if rows and rows[0][0] is not None else 0
+
+
+# --------------------------------------------------------------------------- connections
+
+_LOCK_MARKERS = ("could not set lock", "conflicting lock")
+
+
+def is_lock_conflict(exc: BaseException) -> bool:
+    """Whether a DuckDB error says another process holds the file's lock."""
+    text = str(exc).lower()
+    return isinstance(exc, duckdb.Error) and any(m in text for m in _LOCK_MARKERS)
+
+
+def connect(path: str, *, read_only: bool, lock_wait: float = 0.0,
+            first_delay: float = 0.01, max_delay: float = 0.25) -> duckdb.DuckDBPyConnection:
+    """`duckdb.connect`, retried with exponential backoff (plus jitter) for up to `lock_wait`
+    seconds while another process holds the file's lock; then `StoreBusyError`."""
+    deadline = time.monotonic() + lock_wait
+    delay = first_delay
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.Error as exc:
+            if not is_lock_conflict(exc):
+                raise StoreError(f"cannot open the store {path}: {_first_line(exc)}") from exc
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise StoreBusyError(
+                    f"the store {path} is in use by another process (an ingest, or a server "
+                    f"storing texts) and stayed locked for {lock_wait:g} s; try again when it "
+                    "is done") from None
+            time.sleep(min(delay * (0.5 + random.random()), left))
+            delay = min(delay * 2, max_delay)
+
 
 
 # --------------------------------------------------------------------------- helpers
