@@ -114,7 +114,7 @@ def main() -> None:
                     p.unlink(missing_ok=True)
                 ingest = run(["ingest", str(src), "--db", str(db), "--no-progress"])
 
-            def cell(r: Run | None, width: int, what: str) -> str:
+            def cell(r: Run | None, width: int, what: str, n: int = n) -> str:
                 if r is None:
                     return "-".rjust(width)
                 value = {"s": r.seconds, "mib": r.peak_mib, "per1k": r.seconds / n * 1000}[what]

@@ -9,7 +9,8 @@ The library never prints or exits; the CLI turns these into one-line messages.
      ├── StoreError            the DuckDB store refused an operation
      │    ├── ReadOnlyError    a write through the read-only SQL entry point
      │    └── StoreBusyError   another process held the store's lock for longer than we wait
-     └── QueryError            a bad filter value (e.g. a malformed --near)
+     ├── QueryError            a bad filter value (e.g. a malformed --near)
+     └── CodingTimeout         coding ran past the caller's time budget
 """
 
 from __future__ import annotations
@@ -76,3 +77,7 @@ class StoreBusyError(StoreError):
 
 class QueryError(EventwireError):
     """A query filter with a value that cannot be used."""
+
+
+class CodingTimeout(EventwireError):
+    """Coding ran past the deadline the caller gave `Coder.code_articles`."""
