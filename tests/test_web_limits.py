@@ -243,3 +243,37 @@ def test_a_request_waits_out_a_short_commit(db: Path) -> None:
         r = c.get("/api/events")
         proc.wait(timeout=10)
         assert r.status_code == 200 and r.json()["total"] == 5
+
+
+def test_a_waiting_writer_gets_in_between_busy_readers(db: Path) -> None:
+    """Readers that overlap without a gap would starve an ingest; a waiting writer's marker
+    makes them pause until it has committed."""
+    app = create_app(db, coder_factory=FakeCoder, settings=ServeSettings(lock_wait=5.0))
+    statuses: list[int] = []
+    stop = threading.Event()
+    with TestClient(app) as c:
+        def read() -> None:
+            while not stop.is_set():
+                statuses.append(c.get("/api/events", params={"limit": 2}).status_code)
+
+        readers = [threading.Thread(target=read) for _ in range(4)]
+        for t in readers:
+            t.start()
+        try:
+            time.sleep(0.3)
+            writer = subprocess.run([sys.executable, "-c", textwrap.dedent(f"""
+                import time
+                from eventwire.store import connect
+                start = time.monotonic()
+                con = connect({str(db)!r}, read_only=False, lock_wait=10, announce=True)
+                con.execute("CREATE TABLE IF NOT EXISTS scratch (x INT)")
+                con.close()
+                print(time.monotonic() - start)
+            """)], capture_output=True, text=True, timeout=30)
+        finally:
+            stop.set()
+            for t in readers:
+                t.join()
+    assert writer.returncode == 0, writer.stderr
+    assert float(writer.stdout) < 3.0
+    assert statuses and set(statuses) == {200}

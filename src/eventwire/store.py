@@ -64,7 +64,7 @@ from eventwire.errors import InputError, StoreBusyError, StoreError
 from eventwire.model import Article, Event
 
 __all__ = ["EVENT_COLUMNS", "ArticleResultLike", "CoderLike", "IngestStats", "Store", "StoryIndex",
-           "connect", "is_lock_conflict"]
+           "connect", "is_lock_conflict", "waiting_marker"]
 
 
 # --------------------------------------------------------------------------- schema
@@ -385,7 +385,8 @@ class Store:
         return self._con
 
     def _open(self, *, setup: bool) -> None:
-        self._con = connect(self.path, read_only=self.read_only, lock_wait=self.lock_wait)
+        self._con = connect(self.path, read_only=self.read_only, lock_wait=self.lock_wait,
+                            announce=not self.hold and not self.read_only)
         if not setup:
             return
         try:
@@ -893,28 +894,68 @@ def is_lock_conflict(exc: BaseException) -> bool:
     return isinstance(exc, duckdb.Error) and any(m in text for m in _LOCK_MARKERS)
 
 
-def connect(path: str, *, read_only: bool, lock_wait: float = 0.0,
-            first_delay: float = 0.01, max_delay: float = 0.25) -> duckdb.DuckDBPyConnection:
+def waiting_marker(path: str) -> Path:
+    """The file a writer waiting for the lock keeps fresh, so polite readers let it in."""
+    return Path(path + ".writer-waiting")
+
+
+def _writer_waiting(marker: Path) -> bool:
+    try:
+        return time.time() - marker.stat().st_mtime < _MARKER_FRESH
+    except OSError:
+        return False
+
+
+_MARKER_FRESH = 2.0  # seconds: a marker older than this was left by a writer that died
+
+
+def connect(path: str, *, read_only: bool, lock_wait: float = 0.0, announce: bool = False,
+            polite: bool = False, first_delay: float = 0.01, max_delay: float = 0.25
+            ) -> duckdb.DuckDBPyConnection:
     """`duckdb.connect`, retried with exponential backoff (plus jitter) for up to `lock_wait`
-    seconds while another process holds the file's lock; then `StoreBusyError`."""
+    seconds while another process holds the file's lock; then `StoreBusyError`.
+
+    Readers that open a connection per request could keep a file locked without a gap, so a
+    writer would wait for ever: a writer with `announce` keeps `waiting_marker(path)` fresh while
+    it waits, and a `polite` reader does not open the file (within its own `lock_wait`) while a
+    fresh marker says a writer is waiting.
+    """
     deadline = time.monotonic() + lock_wait
     delay = first_delay
-    while True:
-        try:
-            return duckdb.connect(path, read_only=read_only)
-        except duckdb.Error as exc:
-            if not is_lock_conflict(exc):
-                raise StoreError(f"cannot open the store {path}: {_first_line(exc)}") from exc
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise StoreBusyError(
-                    f"the store {path} is in use by another process (an ingest, or a server "
-                    f"storing texts) and stayed locked for {lock_wait:g} s; try again when it "
-                    "is done") from None
-            time.sleep(min(delay * (0.5 + random.random()), left))
-            delay = min(delay * 2, max_delay)
+    marker = waiting_marker(path)
+    announced = False
 
+    def pause() -> None:
+        nonlocal delay
+        time.sleep(min(delay * (0.5 + random.random()), max(deadline - time.monotonic(), 0)))
+        delay = min(delay * 2, max_delay)
 
+    try:
+        while polite and _writer_waiting(marker) and time.monotonic() < deadline:
+            pause()
+        delay = first_delay
+        while True:
+            try:
+                return duckdb.connect(path, read_only=read_only)
+            except duckdb.Error as exc:
+                if not is_lock_conflict(exc):
+                    raise StoreError(f"cannot open the store {path}: {_first_line(exc)}"
+                                     ) from exc
+                if time.monotonic() >= deadline:
+                    raise StoreBusyError(
+                        f"the store {path} is in use by another process (an ingest, or a "
+                        f"server) and stayed locked for {lock_wait:g} s; try again when it is "
+                        "done") from None
+                if announce:
+                    try:
+                        marker.touch()
+                        announced = True
+                    except OSError:
+                        pass
+                pause()
+    finally:
+        if announced:
+            marker.unlink(missing_ok=True)
 
 # --------------------------------------------------------------------------- helpers
 

@@ -128,7 +128,7 @@ class _State:
     @contextmanager
     def reader(self) -> Iterator[Store]:
         con = connect(self.db_path, read_only=self.write_token is None,
-                      lock_wait=self.settings.lock_wait)
+                      lock_wait=self.settings.lock_wait, polite=True)
         try:
             yield cast(Store, _Reader(con))
         finally:
