@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from eventwire.errors import CodingTimeout
 from eventwire.model import Article, Event
 
 COUNTRIES = {"Iran": "IRN", "Iraq": "IRQ", "Turkey": "TUR", "Syria": "SYR", "Russia": "RUS"}
@@ -95,10 +96,14 @@ class FakeCoder:
         self.delay = delay
         self.coded: list[str] = []
 
-    def code_articles(self, articles: Iterable[Article]) -> Iterator[FakeResult]:
+    def code_articles(self, articles: Iterable[Article], *, deadline: float | None = None
+                      ) -> Iterator[FakeResult]:
         for art in articles:
-            if self.delay:
-                time.sleep(self.delay)
+            end = time.monotonic() + self.delay
+            while time.monotonic() < end:  # "coding", checking the deadline as the coder does
+                if deadline is not None and time.monotonic() > deadline:
+                    raise CodingTimeout("coding ran past its time budget")
+                time.sleep(min(0.01, max(end - time.monotonic(), 0)))
             self.coded.append(art.id)
             if self.fail_on and self.fail_on in art.text:
                 yield FakeResult(art, (), error="cannot code this")

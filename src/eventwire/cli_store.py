@@ -24,6 +24,9 @@ from eventwire.errors import DiskFullError, EventwireError, InputError
 __all__ = ["register"]
 
 DEFAULT_DB = "events.duckdb"
+INGEST_LOCK_WAIT = 60.0
+"""Seconds `ingest` waits for a batch's turn while another process (a server answering a
+request, another ingest) holds the store's lock, before it gives up with a plain message."""
 
 _db_option = click.option("--db", default=DEFAULT_DB, show_default=True, envvar="EVENTWIRE_DB",
                           help="DuckDB store file (env EVENTWIRE_DB).")
@@ -199,7 +202,7 @@ def ingest_cmd(input_path: str, db: str, recode: bool, batch_size: int, progress
     check_input(input_path)
     show = sys.stderr.isatty() if progress is None else progress
     if input_path != "-" and is_parquet_input(input_path):
-        with Store(db) as store:
+        with Store(db, lock_wait=INGEST_LOCK_WAIT) as store:
             stats = store.load_parquet(input_path, recode=recode)
         click.echo(f"loaded {stats.coded} articles, {stats.events} events "
                    f"({stats.recoded} replaced); skipped {stats.skipped_known} already stored",
@@ -226,7 +229,7 @@ def ingest_cmd(input_path: str, db: str, recode: bool, batch_size: int, progress
                 click.echo(f"rejected: {item.message}", err=True)
             yield item
 
-    with Store(db) as store:
+    with Store(db, hold=False, lock_wait=INGEST_LOCK_WAIT) as store:
         try:
             stats = store.ingest(items(), coder, recode=recode, batch_size=batch_size,
                                  on_progress=report)

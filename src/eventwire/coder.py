@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -24,6 +25,7 @@ from .actors.dictionary import ActorDictionary, ActorEntry, SectorTerm, build
 from .actors.resolve import Actor, ActorMatcher, ActorResolver, ArticleContext
 from .config import Config
 from .context import STORY_SECTORS, StoryContext, build_story, find_issuer
+from .errors import CodingTimeout
 from .events.extract import Found, anchored, extract
 from .events.patterns import PatternSet, load_patterns
 from .model import Article, Event
@@ -158,6 +160,16 @@ def _clause_weight(trigger: Token) -> float:
     return 0.0
 
 
+def _check(deadline: float | None) -> None:
+    if deadline is not None and time.monotonic() > deadline:
+        raise CodingTimeout("coding ran past its time budget")
+
+
+def _parsed(docs: Iterator[Doc], deadline: float | None) -> Doc:
+    _check(deadline)
+    return next(docs)
+
+
 @dataclass(frozen=True)
 class ArticleResult:
     """The outcome of coding one article."""
@@ -229,7 +241,8 @@ class Coder:
                 out.append(Sentence(len(out), sent.text, sent.as_doc(), line))
         return out
 
-    def _prepare(self, article: Article) -> tuple[list[Sentence], list[bool], list[str]]:
+    def _prepare(self, article: Article, deadline: float | None = None
+                 ) -> tuple[list[Sentence], list[bool], list[str]]:
         warnings: list[str] = []
         text = article.text
         if len(text) > self.config.max_chars:
@@ -241,6 +254,7 @@ class Coder:
         keep = []
         long_skipped = 0
         for s in sents:
+            _check(deadline)
             if len(s.text) > self.config.max_sentence_chars:
                 keep.append(False)
                 long_skipped += 1
@@ -254,31 +268,38 @@ class Coder:
         return sents, keep, warnings
 
     # -- the main entry point -----------------------------------------------------------
-    def code_articles(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
-        """Code articles in batches through nlp.pipe; one result per article, in order."""
+    def code_articles(self, articles: Iterable[Article], *, deadline: float | None = None
+                      ) -> Iterator[ArticleResult]:
+        """Code articles in batches through nlp.pipe; one result per article, in order.
+
+        `deadline` (a `time.monotonic()` value) is checked between sentences: past it, coding
+        stops with `CodingTimeout` (the web API's time budget)."""
         batch: list[Article] = []
         for art in articles:
             batch.append(art)
             if len(batch) >= self.config.batch_size:
-                yield from self._code_batch(batch)
+                yield from self._code_batch(batch, deadline)
                 batch = []
         if batch:
-            yield from self._code_batch(batch)
+            yield from self._code_batch(batch, deadline)
 
     def code_text(self, text: str, *, pub_date: date | None = None,
                   article_id: str = "text") -> list[Event]:
         art = Article(id=article_id, text=text, pub_date=pub_date)
         return list(next(iter(self.code_articles([art]))).events)
 
-    def _code_batch(self, batch: list[Article]) -> Iterator[ArticleResult]:
-        prepared = [self._prepare(a) for a in batch]
+    def _code_batch(self, batch: list[Article], deadline: float | None = None
+                    ) -> Iterator[ArticleResult]:
+        prepared = [self._prepare(a, deadline) for a in batch]
         texts = [s.tokens or s.text for sents, keep, _ in prepared
                  for s, k in zip(sents, keep, strict=True) if k]
         docs = iter(self.nlp.pipe(texts, batch_size=256))
         for art, (sents, keep, warns) in zip(batch, prepared, strict=True):
-            mine = [(s, next(docs)) for s, k in zip(sents, keep, strict=True) if k]
+            mine = [(s, _parsed(docs, deadline)) for s, k in zip(sents, keep, strict=True) if k]
             try:
-                events = self._code_article(art, mine)
+                events = self._code_article(art, mine, deadline)
+            except CodingTimeout:
+                raise
             except Exception as exc:
                 yield ArticleResult(art, (), f"coder failed: {type(exc).__name__}: {exc}",
                                     tuple(warns), len(sents), len(mine))
@@ -291,7 +312,8 @@ class Coder:
         return list(zip(sents, self.nlp.pipe([s.tokens or s.text for s in sents]),
                         strict=True))
 
-    def _code_article(self, art: Article, sentences: list[tuple[Sentence, Doc]]) -> list[Event]:
+    def _code_article(self, art: Article, sentences: list[tuple[Sentence, Doc]],
+                      deadline: float | None = None) -> list[Event]:
         matches = [self.matcher.match(doc) for _s, doc in sentences]
         story, issuer = self._article_context(art, sentences, matches)
         ctx = ArticleContext(art.pub_date, issuer=issuer)
@@ -304,6 +326,7 @@ class Coder:
         para: int | None = None
         item_start = 0
         for (sent, doc), found_matches in zip(sentences, matches, strict=True):
+            _check(deadline)
             if story.new_story(sent.para, para):
                 ctx = ArticleContext(art.pub_date, issuer=issuer)  # each item its own story
                 item_start = sent.index

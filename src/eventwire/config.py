@@ -1,4 +1,5 @@
-"""One validated configuration object, passed explicitly to the `Coder`."""
+"""Validated configuration objects, passed explicitly: `Config` for the `Coder`, `ServeSettings`
+for the limits of `eventwire serve`."""
 
 from __future__ import annotations
 
@@ -34,3 +35,26 @@ class Config(BaseModel):
         True, description="An event with no target takes the country of the place where it "
                           "happened (\"exercises in Alaska\" -> USA), as PETRARCH and GDELT "
                           "do with place names; off: the target stays empty.")
+
+
+class ServeSettings(BaseModel):
+    """Limits of `eventwire serve`; each is also a `serve` option."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    max_text_chars: int = Field(20_000, ge=1, description="Longest text POST /api/code codes "
+                                                          "(413 beyond).")
+    code_timeout: float = Field(10.0, gt=0, description="Seconds of coding a POST /api/code may "
+                                                        "take before it gives up (503).")
+    max_codings: int = Field(2, ge=1, description="POST /api/code requests at once; more get "
+                                                  "503 with Retry-After.")
+    lock_wait: float = Field(5.0, ge=0, description="Seconds a request waits for the store while "
+                                                    "another process (an ingest) commits.")
+    code_needs_token: bool = Field(False, description="POST /api/code needs the bearer token "
+                                                      "(set for a server on a public address).")
+
+    @property
+    def max_body_bytes(self) -> int:
+        """Largest request body: the longest text JSON-escaped (6 bytes a character at worst),
+        plus room for the other fields."""
+        return 6 * self.max_text_chars + 16_384

@@ -10,8 +10,10 @@ The library never prints or exits; the CLI turns these into one-line messages.
      │    ├── ReadOnlyError    a write through the read-only SQL entry point
      │    ├── NotAStoreError   the --db file is not a DuckDB store, or is damaged (a usage
      │    │                    error: the file is left as it was)
-     │    └── DiskFullError    no space left while writing; the store is as before the batch
-     └── QueryError            a bad filter value (e.g. a malformed --near)
+     │    ├── DiskFullError    no space left while writing; the store is as before the batch
+     │    └── StoreBusyError   another process held the store's lock for longer than we wait
+     ├── QueryError            a bad filter value (e.g. a malformed --near)
+     └── CodingTimeout         coding ran past the caller's time budget
 """
 
 from __future__ import annotations
@@ -83,7 +85,14 @@ class NotAStoreError(StoreError):
 
 class DiskFullError(StoreError):
     """The disk filled up while writing; what was written before is intact."""
+class StoreBusyError(StoreError):
+    """Another process (an ingest, a server storing texts) held the store's file lock for longer
+    than the caller was willing to wait."""
 
 
 class QueryError(EventwireError):
     """A query filter with a value that cannot be used."""
+
+
+class CodingTimeout(EventwireError):
+    """Coding ran past the deadline the caller gave `Coder.code_articles`."""

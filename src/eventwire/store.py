@@ -32,6 +32,12 @@ Skip and recode rule of `Store.ingest` (the ``--recode`` flag):
 
 Every batch (articles + their events + input failures) is written in one transaction, so a
 killed run leaves whole batches only and resumes where it stopped.
+
+Sharing the file: DuckDB lets one process open it read-write *or* many processes open it
+read-only. `eventwire ingest` builds its `Store` with ``hold=False``: it opens the file for each
+batch's commit (and the next batch's lookups) only, waiting with backoff while another process
+holds the lock, and never while coding; `eventwire serve` opens a connection per request. So a
+server and an ingest share the file, taking turns of a few milliseconds to a second.
 """
 
 from __future__ import annotations
@@ -39,24 +45,29 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
+import random
 import re
 import struct
+import time
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 
 from eventwire._util import chunked
-from eventwire.errors import DiskFullError, InputError, NotAStoreError, StoreError
+from eventwire.errors import DiskFullError, InputError, NotAStoreError, StoreBusyError, StoreError
 from eventwire.model import Article, Event
 
-__all__ = ["EVENT_COLUMNS", "ArticleResultLike", "CoderLike", "IngestStats", "Store", "StoryIndex"]
+__all__ = ["EVENT_COLUMNS", "ArticleResultLike", "CoderLike", "IngestStats", "Store", "StoryIndex",
+           "connect", "is_lock_conflict", "waiting_marker"]
 
 
 # --------------------------------------------------------------------------- schema
@@ -213,6 +224,10 @@ class IngestStats:
     def as_dict(self) -> dict[str, int]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
+    def add(self, other: IngestStats) -> None:
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
 
 def clean_url(url: str | None) -> str | None:
     """The URL used as a dedup key: trimmed, without ``#fragment``; None when empty."""
@@ -249,6 +264,9 @@ class StoryIndex:
     in ``story_bands``; candidates are found by one hash join per batch and only those are
     compared, so the work per article does not grow with the size of the store. With 20 bands of
     3, a pair at Jaccard 0.6 is a candidate with probability 0.99, a pair at 0.2 with 0.15.
+    An article at least `COPY_THRESHOLD` similar to the story member it joined is a copy: its
+    signature and bands are not stored (it adds no candidate its original does not), so a story
+    copied a thousand times still yields one candidate row per band, not a thousand.
     """
 
     LEAD_CHARS = 1000
@@ -257,6 +275,7 @@ class StoryIndex:
     BANDS = 20
     ROWS = 3
     THRESHOLD = 0.6
+    COPY_THRESHOLD = 0.9
     WINDOW_DAYS = 3
 
     _PERMS: tuple[tuple[int, int], ...] = tuple(
@@ -271,7 +290,7 @@ class StoryIndex:
             return None
         n = min(cls.SHINGLE, len(words))
         shingles = {_h(" ".join(words[i:i + n]), 4) for i in range(len(words) - n + 1)}
-        return tuple(min((a * x + b) % _P for x in shingles) for a, b in cls._PERMS)
+        return _minhash(np.fromiter(shingles, np.uint64, len(shingles)))
 
     @classmethod
     def bands(cls, sig: Sequence[int]) -> list[int]:
@@ -291,6 +310,33 @@ class StoryIndex:
         return d1 is None or d2 is None or abs((d1 - d2).days) <= cls.WINDOW_DAYS
 
 
+_A = np.array([a for a, _ in StoryIndex._PERMS], np.uint64)
+_B = np.array([b for _, b in StoryIndex._PERMS], np.uint64)
+_A_HI, _A_LO = _A >> np.uint64(32), _A & np.uint64(0xFFFFFFFF)
+_M61, _M29 = np.uint64(_P), np.uint64((1 << 29) - 1)
+
+
+def _mod_p(x: np.ndarray) -> np.ndarray:
+    """x mod 2^61-1 for x < 2^64 (a Mersenne prime: 2^61 = 1)."""
+    x = (x & _M61) + (x >> np.uint64(61))
+    return np.where(x >= _M61, x - _M61, x)
+
+
+def _minhash(shingles: np.ndarray) -> tuple[int, ...]:
+    """min over shingles x of (a*x + b) mod 2^61-1 for every permutation (a, b): exactly the
+    integer formula, in uint64 arithmetic (x < 2^32, a and b < 2^61) over all shingles at once.
+
+    a*x = a_hi*x*2^32 + a_lo*x; with t = a_hi*x < 2^61 split at bit 29, t*2^32 = t_hi*2^61 +
+    t_lo*2^32, which is t_hi + t_lo*2^32 mod P. Every partial sum stays below 2^64.
+    """
+    x = shingles[:, None]
+    t = _A_HI[None, :] * x
+    high = (t >> np.uint64(29)) + ((t & _M29) << np.uint64(32))      # < 2^32 + 2^61
+    low = _mod_p(_A_LO[None, :] * x)                                  # a_lo*x < 2^64
+    total = _mod_p(_mod_p(high) + low + _B[None, :])                  # < 3 * 2^61
+    return tuple(int(v) for v in total.min(axis=0))
+
+
 # --------------------------------------------------------------------------- store
 
 
@@ -303,7 +349,8 @@ class _Row:
     url: str | None
     story_id: str
     replaces: bool  # the article is stored already: replace it (and its events)
-    sketch: tuple[int, ...] | None  # MinHash to store; None when replacing or without words
+    sketch: tuple[int, ...] | None  # MinHash to store; None when replacing, a copy or no words
+    band_keys: tuple[int, ...] = ()  # LSH keys of `sketch` to store in story_bands
 
 
 class Store:
@@ -311,42 +358,89 @@ class Store:
 
     Use as a context manager, or call `close()`. `con` is the DuckDB connection; `query.py` and
     `export.py` read through it.
+
+    DuckDB lets one process open a file read-write, or any number of processes open it
+    read-only, never both. A store built with ``hold=False`` therefore keeps no connection: it
+    opens one for each `connected()` block (`ingest` uses one for a batch's lookups and one for
+    its commit, never while coding), so an `eventwire serve` reading the same file gets its turn
+    between batches. Opening waits up to `lock_wait` seconds, with backoff, while another process
+    holds the file's lock, then raises `StoreBusyError`.
     """
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False, lock_wait: float = 0.0,
+                 hold: bool = True) -> None:
         self.path = str(path)
         self.read_only = read_only
+        self.lock_wait = lock_wait
+        self.hold = hold
+        self._con: duckdb.DuckDBPyConnection | None = None
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no event store at {self.path}; "
                              f"create it with `eventwire ingest INPUT --db {self.path}`")
+        if not hold and self.path == ":memory:":
+            raise StoreError("an in-memory store must hold its connection")
         check_store_file(self.path)
-        self.con = self._connect(read_only)
+        self._open(setup=True)
+        if not hold:
+            self._release()
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            raise StoreError(f"the store {self.path} is not open here; use `store.connected()`")
+        return self._con
+
+    def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+        return connect(self.path, read_only=read_only, lock_wait=self.lock_wait,
+                       announce=not self.hold and not read_only)
+
+    def _open(self, *, setup: bool) -> None:
+        self._con = self._connect(self.read_only)
+        if not setup:
+            return
         try:
-            if read_only and self._old_list_columns():
-                self.con.close()  # upgrade once, then read as asked
-                try:
-                    self.con = self._connect(False)
-                except StoreError as exc:
-                    self.con = self._connect(True)
-                    raise StoreError(f"{self.path} was written by an older eventwire (actor "
-                                     "lists as |-joined text) and must be upgraded once, which "
-                                     f"needs write access: {exc}") from None
-                self._migrate()
-                self.con.close()
-                self.con = self._connect(True)
-            if read_only:
+            if self.read_only and self._old_list_columns():
+                self._upgrade_lists()
+            if self.read_only:
                 self._check_schema()
             else:
                 self._create_schema()
         except BaseException:
-            self.con.close()
+            self._release()
             raise
 
-    def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+    def _upgrade_lists(self) -> None:
+        """A store of an older eventwire (actor lists as |-joined text): upgrade it once in
+        place, then read it as asked."""
+        self._release()
         try:
-            return duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as exc:
-            raise open_error(self.path, exc) from exc
+            self._con = self._connect(False)
+        except StoreError as exc:
+            self._con = self._connect(True)
+            raise StoreError(f"{self.path} was written by an older eventwire (actor lists as "
+                             "|-joined text) and must be upgraded once, which needs write "
+                             f"access: {exc}") from None
+        self._migrate()
+        self._release()
+        self._con = self._connect(True)
+
+    def _release(self) -> None:
+        con, self._con = self._con, None
+        if con is not None:
+            con.close()
+
+    @contextmanager
+    def connected(self) -> Iterator[Store]:
+        """The store with an open connection for the block: the held one, or (``hold=False``)
+        one opened for the block and closed after it, releasing the file's lock."""
+        if self._con is not None:
+            yield self
+            return
+        self._open(setup=False)
+        try:
+            yield self
+        finally:
+            self._release()
 
     # -- lifecycle
 
@@ -357,7 +451,7 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self.con.close()
+        self._release()
 
     def _create_schema(self) -> None:
         statements = [
@@ -439,7 +533,8 @@ class Store:
 
     def known(self, article_hashes: Iterable[str]) -> dict[str, str]:
         """The stored coder_version of each of `article_hashes` that is in the store."""
-        return {h: v for h, (v, _) in self._known(article_hashes).items()}
+        with self.connected():
+            return {h: v for h, (v, _) in self._known(article_hashes).items()}
 
     def _known(self, article_hashes: Iterable[str]) -> dict[str, tuple[str, str]]:
         hashes = list(set(article_hashes))
@@ -462,7 +557,8 @@ class Store:
         """Rows in one of the store's tables or views."""
         if table not in {"articles", "events", "failures", "event_counts", "events_one_a_day"}:
             raise StoreError(f"no table {table!r} in the store")
-        return self._scalar(f"SELECT count(*) FROM {table}")
+        with self.connected():
+            return self._scalar(f"SELECT count(*) FROM {table}")
 
     # -- writes
 
@@ -476,6 +572,11 @@ class Store:
         Returns the number of events written. On any error nothing of the batch is kept.
         """
         self._writable()
+        with self.connected():
+            return self._add_batch(results, failures, coder_version)
+
+    def _add_batch(self, results: Sequence[ArticleResultLike], failures: Sequence[InputError],
+                   coder_version: str | None) -> int:
         now = datetime.now(UTC).replace(tzinfo=None)
         try:
             self.con.execute("BEGIN TRANSACTION")
@@ -539,48 +640,63 @@ class Store:
     def _assign_stories(
         self, new: list[tuple[str, ArticleResultLike, tuple[int, ...] | None]],
     ) -> list[_Row]:
-        probes = [(i, key, res.article.pub_date)
-                  for i, (_, res, sig) in enumerate(new) if sig is not None
-                  for key in StoryIndex.bands(sig)]
-        stored: dict[int, list[tuple[str, tuple[int, ...]]]] = {}
-        if probes:
-            table = pa.table({"qi": [p[0] for p in probes], "band_key": [p[1] for p in probes],
-                              "pub_date": pa.array([p[2] for p in probes], pa.date32())})
-            self.con.register("_story_probe", table)
-            try:
-                found = self.con.execute(
-                    """SELECT DISTINCT q.qi, a.story_id, s.minhash
-                       FROM _story_probe q
-                       JOIN story_bands b ON b.band_key = q.band_key
-                       JOIN articles a ON a.id = b.article_hash
-                       JOIN story_sketches s ON s.article_hash = b.article_hash
-                       WHERE q.pub_date IS NULL OR a.pub_date IS NULL
-                          OR abs(date_diff('day', a.pub_date, q.pub_date)) <= ?""",
-                    [StoryIndex.WINDOW_DAYS]).fetchall()
-            finally:
-                self.con.unregister("_story_probe")
-            for qi, story, sig in found:
-                stored.setdefault(qi, []).append((story, tuple(sig)))
+        keys = [StoryIndex.bands(sig) if sig is not None else [] for _, _, sig in new]
+        stored = self._stored_candidates(new, keys)
         rows: list[_Row] = []
         by_band: dict[int, list[int]] = {}
         for i, (h, res, sig) in enumerate(new):
-            story = h
+            story, copy = h, False
             if sig is not None:
                 candidates = list(stored.get(i, []))
                 seen: set[int] = set()
-                for key in StoryIndex.bands(sig):
+                for key in keys[i]:
                     for j in by_band.get(key, []):
                         if j not in seen and StoryIndex.near(res.article.pub_date,
                                                              new[j][1].article.pub_date):
                             seen.add(j)
                             candidates.append((rows[j].story_id, new[j][2]))  # type: ignore[arg-type]
-                    by_band.setdefault(key, []).append(i)
                 best = max(((StoryIndex.similarity(sig, s), st) for st, s in candidates),
                            key=lambda t: t[0], default=(0.0, h))
                 if best[0] >= StoryIndex.THRESHOLD:
                     story = best[1]
-            rows.append(_Row(h, res, clean_url(res.article.url), story, False, sig))
+                copy = best[0] >= StoryIndex.COPY_THRESHOLD
+                if not copy:
+                    for key in keys[i]:
+                        by_band.setdefault(key, []).append(i)
+            rows.append(_Row(h, res, clean_url(res.article.url), story, False,
+                             None if copy else sig, () if copy else tuple(keys[i])))
         return rows
+
+    def _stored_candidates(
+        self, new: list[tuple[str, ArticleResultLike, tuple[int, ...] | None]],
+        keys: list[list[int]],
+    ) -> dict[int, list[tuple[str, tuple[int, ...]]]]:
+        """For each new article (by index), the (story_id, signature) of the stored articles that
+        share a band with it and are near in date: one hash join for the whole batch."""
+        probes = [(i, key, res.article.pub_date)
+                  for i, (_, res, _) in enumerate(new) for key in keys[i]]
+        stored: dict[int, list[tuple[str, tuple[int, ...]]]] = {}
+        if not probes:
+            return stored
+        table = pa.table({"qi": pa.array([p[0] for p in probes], pa.int64()),
+                          "band_key": pa.array([p[1] for p in probes], pa.int64()),
+                          "pub_date": pa.array([p[2] for p in probes], pa.date32())})
+        self.con.register("_story_probe", table)
+        try:
+            found = self.con.execute(
+                """SELECT DISTINCT q.qi, a.story_id, s.minhash
+                   FROM _story_probe q
+                   JOIN story_bands b ON b.band_key = q.band_key
+                   JOIN articles a ON a.id = b.article_hash
+                   JOIN story_sketches s ON s.article_hash = b.article_hash
+                   WHERE q.pub_date IS NULL OR a.pub_date IS NULL
+                      OR abs(date_diff('day', a.pub_date, q.pub_date)) <= ?""",
+                [StoryIndex.WINDOW_DAYS]).fetchall()
+        finally:
+            self.con.unregister("_story_probe")
+        for qi, story, sig in found:
+            stored.setdefault(qi, []).append((story, tuple(sig)))
+        return stored
 
     def _insert(self, table: str, data: pa.Table) -> None:
         name = f"_batch_{table}"
@@ -620,10 +736,9 @@ class Store:
             "article_hash": [r.hash for r in sketched],
             "minhash": pa.array([list(r.sketch or ()) for r in sketched], pa.list_(pa.int64())),
         }))
-        keys = [(k, r.hash) for r in sketched for k in StoryIndex.bands(r.sketch or ())]
         self._insert("story_bands", pa.table({
-            "band_key": pa.array([k for k, _ in keys], pa.int64()),
-            "article_hash": [h for _, h in keys],
+            "band_key": pa.array([k for r in sketched for k in r.band_keys], pa.int64()),
+            "article_hash": [r.hash for r in sketched for _ in r.band_keys],
         }))
 
     def _insert_failures(self, failures: Sequence[InputError], now: datetime) -> None:
@@ -656,7 +771,9 @@ class Store:
 
         `articles` may mix `Article`s and `InputError`s (as `eventwire.io.readers` yields them);
         errors go to the `failures` table. See the module docstring for the skip/recode rule.
-        Each batch of `batch_size` input items is coded and committed before the next is read.
+        Each batch of `batch_size` input items is coded, then committed; the next batch is read
+        and looked up in the store in the same connection as that commit, so with ``hold=False``
+        the store is opened once per batch and never while coding.
         """
         self._writable()
         if batch_size < 1:
@@ -664,11 +781,26 @@ class Store:
         stats = IngestStats()
         seen_hashes: set[str] = set()
         seen_urls: set[str] = set()
-        for chunk in chunked(articles, batch_size):
-            todo, errors = self._select(chunk, coder.version, recode, seen_hashes, seen_urls,
-                                        stats)
-            results = list(coder.code_articles(todo)) if todo else []
-            stats.events += self.add_batch(results, errors, coder_version=coder.version)
+
+        def select(chunk: list[Article | InputError], into: IngestStats
+                   ) -> tuple[list[Article], list[InputError]]:
+            return self._select(chunk, coder.version, recode, seen_hashes, seen_urls, into)
+
+        chunks = chunked(articles, batch_size)
+        chunk = next(chunks, None)
+        if chunk is None:
+            return stats
+        with self.connected():
+            todo, errors = select(chunk, stats)
+        while chunk is not None:
+            ahead = IngestStats()  # the next chunk's counts, added after on_progress
+            results = list(coder.code_articles(todo)) if todo else []  # no connection held
+            chunk = next(chunks, None)
+            # one connection (with hold=False) per batch: commit this one, look up the next
+            with self.connected():
+                stats.events += self.add_batch(results, errors, coder_version=coder.version)
+                if chunk is not None:
+                    todo, errors = select(chunk, ahead)
             stats.batches += 1
             for res in results:
                 if res.error:
@@ -677,6 +809,7 @@ class Store:
                     stats.coded += 1
             if on_progress is not None:
                 on_progress(stats)
+            stats.add(ahead)
         return stats
 
     def _select(self, chunk: list[Article | InputError], version: str, recode: bool,
@@ -729,17 +862,19 @@ class Store:
         files = parquet_files(path)
         if not files:
             raise StoreError(f"no Parquet files in {path}")
-        try:
-            described = self.con.execute(
-                "DESCRIBE SELECT * FROM read_parquet(?, union_by_name = true)", [files]).fetchall()
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot read Parquet {path}: {_first_line(exc)}") from exc
-        have = {r[0]: str(r[1]) for r in described}
-        missing = [name for name, info in Event.model_fields.items()
-                   if info.is_required() and name not in have]
-        if missing:
-            raise StoreError(f"{path}: Parquet events lack column(s) {', '.join(missing)}")
-        return self._load_parquet(files, have, recode)
+        with self.connected():
+            try:
+                described = self.con.execute(
+                    "DESCRIBE SELECT * FROM read_parquet(?, union_by_name = true)",
+                    [files]).fetchall()
+            except duckdb.Error as exc:
+                raise StoreError(f"cannot read Parquet {path}: {_first_line(exc)}") from exc
+            have = {r[0]: str(r[1]) for r in described}
+            missing = [name for name, info in Event.model_fields.items()
+                       if info.is_required() and name not in have]
+            if missing:
+                raise StoreError(f"{path}: Parquet events lack column(s) {', '.join(missing)}")
+            return self._load_parquet(files, have, recode)
 
     def _load_parquet(self, files: list[str], have: dict[str, str],
                       recode: bool) -> IngestStats:
@@ -830,6 +965,79 @@ class Store:
         rows = self.con.execute(sql, list(params)).fetchall()  # fetchall drains the result
         return int(rows[0][0]) if rows and rows[0][0] is not None else 0
 
+
+# --------------------------------------------------------------------------- connections
+
+_LOCK_MARKERS = ("could not set lock", "conflicting lock")
+
+
+def is_lock_conflict(exc: BaseException) -> bool:
+    """Whether a DuckDB error says another process holds the file's lock."""
+    text = str(exc).lower()
+    return isinstance(exc, duckdb.Error) and any(m in text for m in _LOCK_MARKERS)
+
+
+def waiting_marker(path: str) -> Path:
+    """The file a writer waiting for the lock keeps fresh, so polite readers let it in."""
+    return Path(path + ".writer-waiting")
+
+
+def _writer_waiting(marker: Path) -> bool:
+    try:
+        return time.time() - marker.stat().st_mtime < _MARKER_FRESH
+    except OSError:
+        return False
+
+
+_MARKER_FRESH = 2.0  # seconds: a marker older than this was left by a writer that died
+
+
+def connect(path: str, *, read_only: bool, lock_wait: float = 0.0, announce: bool = False,
+            polite: bool = False, first_delay: float = 0.01, max_delay: float = 0.25
+            ) -> duckdb.DuckDBPyConnection:
+    """`duckdb.connect`, retried with exponential backoff (plus jitter) for up to `lock_wait`
+    seconds while another process holds the file's lock; then `StoreBusyError`.
+
+    Readers that open a connection per request could keep a file locked without a gap, so a
+    writer would wait for ever: a writer with `announce` keeps `waiting_marker(path)` fresh while
+    it waits, and a `polite` reader does not open the file (within its own `lock_wait`) while a
+    fresh marker says a writer is waiting.
+    """
+    deadline = time.monotonic() + lock_wait
+    delay = first_delay
+    marker = waiting_marker(path)
+    announced = False
+
+    def pause() -> None:
+        nonlocal delay
+        time.sleep(min(delay * (0.5 + random.random()), max(deadline - time.monotonic(), 0)))
+        delay = min(delay * 2, max_delay)
+
+    try:
+        while polite and _writer_waiting(marker) and time.monotonic() < deadline:
+            pause()
+        delay = first_delay
+        while True:
+            try:
+                return duckdb.connect(path, read_only=read_only)
+            except duckdb.Error as exc:
+                if not is_lock_conflict(exc):
+                    raise open_error(path, exc) from exc
+                if time.monotonic() >= deadline:
+                    raise StoreBusyError(
+                        f"the store {path} is in use by another process (an ingest, or a "
+                        f"server) and stayed locked for {lock_wait:g} s; try again when it is "
+                        "done") from None
+                if announce:
+                    try:
+                        marker.touch()
+                        announced = True
+                    except OSError:
+                        pass
+                pause()
+    finally:
+        if announced:
+            marker.unlink(missing_ok=True)
 
 # --------------------------------------------------------------------------- helpers
 

@@ -4,17 +4,33 @@ Read-only unless built with a `write_token`: then ``POST /api/code`` with ``"sto
 ``Authorization: Bearer <token>`` stores the coded article through `Store.add_batch`.
 
 Every filter is an `EventQuery` field, validated by `EventQuery` and bound as a SQL parameter by
-`eventwire.query`; aggregates run in DuckDB. Each request reads through its own DuckDB cursor, so
-concurrent requests do not share a connection. Errors are ``{"error": "message"}`` with status
-400 (bad parameter), 401/403 (writing refused), 404 (unknown event or route), 413 (text or body
-too large) or 422 (malformed JSON body).
+`eventwire.query`; aggregates run in DuckDB. Each request opens its own short-lived DuckDB
+connection and closes it when done, so the app never holds the file between requests and an
+`eventwire ingest` in another process can commit its batches meanwhile (DuckDB allows one
+read-write process or many read-only ones at a time); while an ingest commits, a request waits
+up to `ServeSettings.lock_wait` seconds, then gets a 503. Cached answers are keyed by the store
+file's size and modification time, so a batch committed elsewhere shows up on the next request.
+
+``POST /api/code`` is bounded: at most `ServeSettings.max_text_chars` characters (413 beyond),
+`ServeSettings.code_timeout` seconds of coding (503 beyond), `ServeSettings.max_codings` at once
+(503 with Retry-After beyond), run in a worker thread so other requests go on, and — on a server
+bound to another address than localhost — only with the bearer token.
+
+Errors are ``{"error": "message"}`` with status 400 (bad parameter), 401/403 (coding or writing
+refused), 404 (unknown event or route), 413 (text or body too large), 422 (malformed JSON body),
+503 (busy: store locked, coding slots full, or over the time budget) or 500 (a generic message;
+the details go to the server log, never to the client).
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
+import os
+import re
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -27,6 +43,7 @@ from typing import Annotated, Any, Literal, cast
 import duckdb
 from fastapi import Body, Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -36,7 +53,13 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from eventwire._util import plain_error
-from eventwire.errors import EventwireError, ModelNotFoundError, QueryError
+from eventwire.config import ServeSettings
+from eventwire.errors import (
+    CodingTimeout,
+    ModelNotFoundError,
+    QueryError,
+    StoreBusyError,
+)
 from eventwire.model import Article, Event
 from eventwire.query import (
     COUNTRY_HELP,
@@ -51,16 +74,16 @@ from eventwire.query import (
     top_actors,
     top_dyads,
 )
-from eventwire.store import Store
+from eventwire.store import Store, connect
 
-__all__ = ["MAX_BODY_BYTES", "MAX_LIMIT", "MAX_TEXT_CHARS", "create_app"]
+__all__ = ["MAX_LIMIT", "MAX_TEXT_CHARS", "ServeSettings", "create_app"]
+
+log = logging.getLogger("eventwire.web")
 
 MAX_LIMIT = 1000
 """Largest page of ``GET /api/events``."""
-MAX_TEXT_CHARS = 100_000
-"""Longest text ``POST /api/code`` accepts."""
-MAX_BODY_BYTES = 1_048_576
-"""Largest request body (a 100k-character text, JSON-escaped, fits)."""
+MAX_TEXT_CHARS = ServeSettings.model_fields["max_text_chars"].default
+"""Longest text ``POST /api/code`` accepts by default (`ServeSettings.max_text_chars`)."""
 MAX_FILTER_CHARS = 200
 MAX_TOP = 500
 MAX_LOCATIONS = 5000
@@ -78,7 +101,7 @@ CoderFactory = Callable[[], Any]
 
 
 class _Reader:
-    """The `Store` shape `eventwire.query` reads through: one DuckDB cursor (per request)."""
+    """The `Store` shape `eventwire.query` reads through: one DuckDB connection (per request)."""
 
     def __init__(self, con: Any) -> None:
         self.con = con
@@ -86,25 +109,55 @@ class _Reader:
 
 @dataclass
 class _State:
-    """Everything one app holds: the store, the lazily built coder and the write token."""
+    """Everything one app holds: where the store is, the lazily built coder and the write token.
 
+    No connection is kept: `reader()` opens one per request (read-only unless the app writes;
+    DuckDB wants one configuration per file within a process) and `store` (``hold=False``)
+    opens one per write."""
+
+    db_path: str
     store: Store
     coder_factory: CoderFactory
     write_token: str | None
+    settings: ServeSettings
+    code_token: str | None = None  # the token coding needs when settings.code_needs_token
     coder: Any = None
-    cursor_lock: threading.Lock = field(default_factory=threading.Lock)
     coder_lock: threading.Lock = field(default_factory=threading.Lock)
-    write_lock: threading.Lock = field(default_factory=threading.Lock)
-    generation: int = 0  # bumped on every write: cached answers of older generations expire
+    slots_lock: threading.Lock = field(default_factory=threading.Lock)
+    codings: int = 0  # POST /api/code requests holding a slot (until their thread ends)
+    writes: int = 0   # bumped on every write of this app
 
     @contextmanager
     def reader(self) -> Iterator[Store]:
-        with self.cursor_lock:
-            cur = self.store.con.cursor()
+        con = connect(self.db_path, read_only=self.write_token is None,
+                      lock_wait=self.settings.lock_wait, polite=True)
         try:
-            yield cast(Store, _Reader(cur))
+            yield cast(Store, _Reader(con))
         finally:
-            cur.close()
+            con.close()
+
+    def generation(self) -> tuple[int, ...]:
+        """Changes whenever the store file changes, whoever wrote it (cache key)."""
+        key: list[int] = [self.writes]
+        for path in (self.db_path, self.db_path + ".wal"):
+            try:
+                st = os.stat(path)
+            except OSError:
+                key += [-1, -1]
+            else:
+                key += [st.st_mtime_ns, st.st_size]
+        return tuple(key)
+
+    def take_slot(self) -> bool:
+        with self.slots_lock:
+            if self.codings >= self.settings.max_codings:
+                return False
+            self.codings += 1
+            return True
+
+    def free_slot(self) -> None:
+        with self.slots_lock:
+            self.codings -= 1
 
     def get_coder(self) -> Any:
         """The coder, built on first use (loading the spaCy pipeline takes seconds)."""
@@ -185,8 +238,8 @@ class CodeRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(min_length=1, description=f"Text to code (at most {MAX_TEXT_CHARS} "
-                                                "characters).")
+    text: str = Field(min_length=1, description="Text to code (at most the server's "
+                                                "max_text_chars, 20,000 by default).")
     pub_date: date | None = Field(None, description="Publication date; relative dates "
                                                      "('on Sunday') are resolved from it.")
     title: str | None = Field(None, max_length=1000)
@@ -205,7 +258,8 @@ def _rows(store: Store, sql: str, params: list[Any]) -> list[dict[str, Any]]:
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
     except duckdb.Error as exc:
-        raise QueryError(f"query failed: {str(exc).splitlines()[0]}") from exc
+        log.warning("query failed: %s", exc)
+        raise QueryError("the query failed; check the filter values") from exc
 
 
 def _articles(store: Store, hashes: list[str]) -> dict[str, dict[str, Any]]:
@@ -302,18 +356,17 @@ class _BodyLimit:
 
 class _ResponseCache:
     """Keep the last `size` successful ``GET /api/...`` answers, keyed by path, query and the
-    store's write generation.
-
-    Sound because nothing else can change the store while the app holds it: DuckDB lets no
-    other process open the file for writing while it is open, and this app's own writes bump
-    the generation.
+    store's generation: this app's write count and the size and modification time of the store
+    file and its WAL. Another process (an ingest) can only change the store by writing the
+    file, which changes the key, so a committed batch is never hidden by the cache.
     """
 
     def __init__(self, app: ASGIApp, state: _State, size: int = 256) -> None:
         self.app = app
         self.state = state
         self.size = size
-        self.entries: OrderedDict[tuple[int, str, bytes], tuple[Message, bytes]] = OrderedDict()
+        self.entries: OrderedDict[tuple[tuple[int, ...], str, bytes], tuple[Message, bytes]] = (
+            OrderedDict())
         self.lock = threading.Lock()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -321,7 +374,7 @@ class _ResponseCache:
         if scope["type"] != "http" or scope.get("method") != "GET" or not path.startswith("/api/"):
             await self.app(scope, receive, send)
             return
-        key = (self.state.generation, path, scope.get("query_string", b""))
+        key = (self.state.generation(), path, scope.get("query_string", b""))
         with self.lock:
             hit = self.entries.get(key)
             if hit is not None:
@@ -394,18 +447,28 @@ def _validation_message(exc: RequestValidationError) -> tuple[int, str]:
 
 
 def create_app(db_path: str | Path, *, coder_factory: CoderFactory | None = None,
-               write_token: str | None = None) -> FastAPI:
+               write_token: str | None = None, settings: ServeSettings | None = None,
+               code_token: str | None = None) -> FastAPI:
     """The API + dashboard over the store at `db_path`.
 
     Read-only (the store is opened read-only) unless `write_token` is given; then the store is
     opened for writing and ``POST /api/code`` stores texts sent with ``"store": true`` and
     ``Authorization: Bearer <write_token>``. `coder_factory` builds the `Coder` on the first
-    ``POST /api/code`` (default: ``Coder()``).
+    ``POST /api/code`` (default: ``Coder()``). `settings` bounds coding and lock waits; with
+    ``code_needs_token`` (a server on a public address) coding needs `code_token` (default:
+    `write_token`) too.
+
+    The store is opened (created, when writable) and checked here, then closed again: requests
+    open their own connections (see the module docstring).
     """
-    if write_token is not None and not write_token.strip():
-        raise ValueError("write_token must not be empty")
-    store = Store(db_path, read_only=write_token is None)
-    state = _State(store, coder_factory or _default_coder, write_token)
+    for token in (write_token, code_token):
+        if token is not None and not token.strip():
+            raise ValueError("write_token and code_token must not be empty")
+    settings = settings or ServeSettings()
+    store = Store(db_path, read_only=write_token is None, lock_wait=settings.lock_wait,
+                  hold=False)
+    state = _State(str(db_path), store, coder_factory or _default_coder, write_token, settings,
+                   code_token or write_token)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> Any:
@@ -428,15 +491,25 @@ def create_app(db_path: str | Path, *, coder_factory: CoderFactory | None = None
     app.state.eventwire = state
     app.add_middleware(_ResponseCache, state=state)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
-    app.add_middleware(_BodyLimit, limit=MAX_BODY_BYTES)
+    app.add_middleware(_BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(_SecurityHeaders)
-    _add_error_handlers(app)
+    _add_error_handlers(app, state)
     _add_api(app, state)
     _add_pages(app)
     return app
 
 
-def _add_error_handlers(app: FastAPI) -> None:
+_PATH = re.compile(r"(?:[A-Za-z]:)?(?:[\\/][\w.@+~-]+){2,}[\\/]?")
+BUSY = "the store is busy (another process, e.g. an ingest, is writing to it); try again shortly"
+RETRY_AFTER = {"Retry-After": "2"}
+
+
+def _scrub(text: str) -> str:
+    """A message without file system paths (they tell a client about the server's disk)."""
+    return _PATH.sub("<path>", text)
+
+
+def _add_error_handlers(app: FastAPI, state: _State) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         return _error(exc.status_code, str(exc.detail), getattr(exc, "headers", None))
@@ -447,15 +520,23 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(QueryError)
     async def _query(_request: Request, exc: QueryError) -> JSONResponse:
-        return _error(400, str(exc))
+        return _error(400, _scrub(str(exc)))
+
+    @app.exception_handler(StoreBusyError)
+    async def _busy(_request: Request, exc: StoreBusyError) -> JSONResponse:
+        log.warning("%s", exc)
+        return _error(503, BUSY, RETRY_AFTER)
 
     @app.exception_handler(ModelNotFoundError)
     async def _model(_request: Request, exc: ModelNotFoundError) -> JSONResponse:
-        return _error(503, str(exc))
+        log.error("%s", exc)
+        return _error(503, "coding is unavailable: the server's spaCy pipeline is not installed")
 
-    @app.exception_handler(EventwireError)
-    async def _eventwire(_request: Request, exc: EventwireError) -> JSONResponse:
-        return _error(500, str(exc))
+    @app.exception_handler(Exception)
+    async def _internal(request: Request, exc: Exception) -> JSONResponse:
+        # EventwireError (a store that cannot be read, ...) too: its messages name files
+        log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
+        return _error(500, "internal error; the server log has the details")
 
 
 def _add_pages(app: FastAPI) -> None:
@@ -484,7 +565,8 @@ def _add_api(app: FastAPI, state: _State) -> None:
                  for c in cameo_codes().values() if len(c.code) == 2]
         return {**row, "articles": arts["n"], "writable": state.write_token is not None,
                 "version": app.version, "roots": roots,
-                "limits": {"limit": MAX_LIMIT, "text_chars": MAX_TEXT_CHARS, "top": MAX_TOP}}
+                "limits": {"limit": MAX_LIMIT, "text_chars": state.settings.max_text_chars,
+                           "top": MAX_TOP, "code_seconds": state.settings.code_timeout}}
 
     @app.get("/api/events", tags=["events"])
     def events(
@@ -591,34 +673,37 @@ def _add_api(app: FastAPI, state: _State) -> None:
         return {"locations": rows, "located": located}
 
     @app.post("/api/code", tags=["coding"], responses={
-        401: {"description": "store requested without the bearer token"},
-        403: {"description": "store requested from a read-only server"},
-        413: {"description": "text too long"}})
-    def code(request: Request, body: Annotated[CodeRequest, Body()]) -> dict[str, Any]:
+        401: {"description": "the bearer token is missing or wrong"},
+        403: {"description": "store requested from a read-only server, or coding disabled"},
+        413: {"description": "text too long"},
+        503: {"description": "coding slots full, over the time budget, or the store busy"}})
+    async def code(request: Request, body: Annotated[CodeRequest, Body()]) -> dict[str, Any]:
         """Code a text with the `Coder`: the events, each with the steps that produced it.
 
         Nothing is stored unless `store` is true, the server runs with `--write` and the
-        request carries `Authorization: Bearer <token>`."""
-        if len(body.text) > MAX_TEXT_CHARS:
+        request carries `Authorization: Bearer <token>`. On a server bound to a public address
+        coding itself needs the token. Coding runs in a worker thread, at most `max_codings`
+        at once, and gives up after `code_timeout` seconds."""
+        limits = state.settings
+        if len(body.text) > limits.max_text_chars:
             raise HTTPException(413, f"text is {len(body.text)} characters; the limit is "
-                                     f"{MAX_TEXT_CHARS}")
+                                     f"{limits.max_text_chars}")
+        if limits.code_needs_token:
+            _check_token(state, request, what="coding on this server")
         if body.store:
             _authorize(state, request)
         article = Article(id="api-" + hashlib.sha256(body.text.encode("utf-8")).hexdigest()[:16],
                           text=body.text, pub_date=body.pub_date, title=body.title,
                           url=body.url, source=body.source)
-        with state.coder_lock:
-            coder = state.get_coder()
-            result = next(iter(coder.code_articles([article])))
-        if result.error:
-            raise HTTPException(500, result.error)
+        if not state.take_slot():
+            raise HTTPException(503, f"the server is coding {limits.max_codings} texts already; "
+                                     "try again shortly", headers={"Retry-After": "5"})
+        # the thread frees the slot when it really ends, even if this request is cancelled
+        result, version = await run_in_threadpool(_code_one, state, article)
         stored = False
         if body.store:
-            with state.write_lock:
-                try:
-                    state.store.add_batch([result], coder_version=coder.version)
-                finally:
-                    state.generation += 1
+            await run_in_threadpool(state.store.add_batch, [result], coder_version=version)
+            state.writes += 1
             stored = True
         return {
             "article_id": article.id, "stored": stored, "count": len(result.events),
@@ -628,14 +713,50 @@ def _add_api(app: FastAPI, state: _State) -> None:
         }
 
 
+def _code_one(state: _State, article: Article) -> tuple[Any, str]:
+    """Code one article within the time budget (in a worker thread); frees the coding slot."""
+    budget = state.settings.code_timeout
+    try:
+        if not state.coder_lock.acquire(timeout=budget):
+            raise HTTPException(503, "the coder stayed busy with other texts for "
+                                     f"{budget:g} s; try again shortly",
+                                headers={"Retry-After": "5"})
+        try:
+            coder = state.get_coder()  # the first call loads the pipeline: not in the budget
+            deadline = time.monotonic() + budget
+            result = next(iter(coder.code_articles([article], deadline=deadline)))
+            version = coder.version
+        except CodingTimeout:
+            raise HTTPException(503, f"coding this text took longer than the server's budget "
+                                     f"of {budget:g} s; send a shorter text") from None
+        finally:
+            state.coder_lock.release()
+    finally:
+        state.free_slot()
+    if result.error:
+        log.error("coding %s failed: %s", article.id, result.error)
+        raise HTTPException(500, "the coder failed on this text; the server log has the details")
+    return result, version
+
+
+def _check_token(state: _State, request: Request, *, what: str) -> None:
+    """The request carries ``Authorization: Bearer <the server's token>``, else 401 (403 when the
+    server has no token at all)."""
+    token = state.code_token
+    if token is None:
+        raise HTTPException(403, f"{what} needs a token and the server has none: start it with "
+                                 "`eventwire serve --token TOKEN`, or bind it to 127.0.0.1")
+    header = request.headers.get("authorization", "")
+    scheme, _, given = header.partition(" ")
+    if scheme.lower() != "bearer" or not given.strip():
+        raise HTTPException(401, f"{what} needs the header 'Authorization: Bearer <token>'",
+                            headers={"WWW-Authenticate": "Bearer"})
+    if not hmac.compare_digest(given.strip().encode(), token.encode()):
+        raise HTTPException(401, "wrong token", headers={"WWW-Authenticate": "Bearer"})
+
+
 def _authorize(state: _State, request: Request) -> None:
     if state.write_token is None:
         raise HTTPException(403, "this server is read-only: start it with `eventwire serve "
                                  "--write --token TOKEN` to store coded texts")
-    header = request.headers.get("authorization", "")
-    scheme, _, given = header.partition(" ")
-    if scheme.lower() != "bearer" or not given.strip():
-        raise HTTPException(401, "storing needs the header 'Authorization: Bearer <token>'",
-                            headers={"WWW-Authenticate": "Bearer"})
-    if not hmac.compare_digest(given.strip().encode(), state.write_token.encode()):
-        raise HTTPException(401, "wrong token", headers={"WWW-Authenticate": "Bearer"})
+    _check_token(state, request, what="storing")
