@@ -281,7 +281,7 @@ def _truncated(path: Path) -> str:
     with Store(path) as store:
         store.add_batch([FakeResult(a, ()) for a in numbered_articles(50)])
     data = path.read_bytes()
-    path.write_bytes(data[: len(data) // 2])
+    path.write_bytes(data[:8000])  # cut inside its headers
     return "is a damaged DuckDB database"
 
 
