@@ -62,6 +62,8 @@ def _g(quote: str, code: str, source: str | None, target: str | None, **kw: obje
 @pytest.mark.parametrize(("code", "level", "key"), [
     ("IRNGOV", "country", "IRN"), ("IRNGOV", "full", "IRNGOV"), ("IGOUNOHCR", "country",
                                                                  "IGOUNO"),
+    ("IGOEUREEC", "country", "IGOEEC"), ("IGOEU", "full", "IGOEEC"),
+    ("IGOWSTNAT", "country", "IGONAT"), ("IMGMUSISI", "country", "IMGMUS"),
     ("IRN", "full", "IRN"), (None, "country", None),
 ])
 def test_actor_key_compares_countries_and_international_actors(code, level, key):

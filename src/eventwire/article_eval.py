@@ -44,11 +44,30 @@ def split_of(article_id: str) -> str:
         else "test"
 
 
+# CAMEO region codes inside international actor codes (IGOEUREEC, IGOWSTNAT): skipped to
+# reach the organisation; "EU" is how the guideline's first round wrote the EEC code.
+REGIONS = frozenset({"EUR", "WST", "AFR", "ASA", "MEA", "SAM", "NAM", "CAS", "EAF", "WAF",
+                     "SAF", "NAF", "LAM", "SEA", "SAS", "EAS", "CRB", "SCN", "BAL", "CAU",
+                     "BLK", "MDT", "PGS", "ARB"})
+ORG_ALIASES = {"EU": "EEC"}
+
+
+def _organisation(c: str) -> str:
+    """'IGOEUREEC' -> 'IGOEEC', 'IGOWSTNAT' -> 'IGONAT', 'IGOEU' -> 'IGOEEC',
+    'IGOUNOHCR' -> 'IGOUNO': the kind and the organisation, without regions or bodies."""
+    rest = c[3:]
+    chunks = [rest[i:i + 3] for i in range(0, len(rest), 3)]
+    org = next((ch for ch in chunks if ch not in REGIONS), "")
+    return c[:3] + ORG_ALIASES.get(org, org)
+
+
 def actor_key(code: str | None, level: str) -> str | None:
     if not code:
         return None
     c = code.upper().strip()
-    if level == "full" or c.startswith(NON_COUNTRY):
+    if c.startswith(NON_COUNTRY):
+        return _organisation(c)
+    if level == "full":
         return c[:6]
     return c[:3]
 

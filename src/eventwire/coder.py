@@ -128,9 +128,8 @@ def localise_story(f: Found, country: str | None) -> Found:
 def repeated_consultations(events: list[Event], story: StoryContext, paras: dict[int, int]
                            ) -> list[Event]:
     """One act, one event: a readout (an issuer's statement) tells a call once ("X spoke
-    with Y") and then what
-    they discussed ("The two discussed ..."): a later consultation (CAMEO 04) between the
-    same pair in the same story repeats the first and is dropped."""
+    with Y") and then what they discussed ("The two discussed ..."): a later consultation
+    (CAMEO 04) between the same pair in the same story repeats the first and is dropped."""
     seen: dict[frozenset[str], int] = {}
     out = []
     for ev in events:
