@@ -46,17 +46,15 @@ export PIP_CONFIG_FILE="${PIP_CONFIG_FILE:-/dev/null}"
 pip() {
   .venv/bin/python -m pip --quiet --disable-pip-version-check --no-input "$@"
 }
-locks=()
 if [ "$need_runtime" = 1 ]; then
   rm -f "$stamps/runtime" "$stamps/dev"  # the dev stamp is keyed by the runtime lock too
   rm -f .venv/.eventwire-lock.sha256  # the single stamp of the one-lock set-up
   pip install --no-deps --require-hashes -r requirements-pip.lock
-  locks+=(-r requirements.lock)
+  pip install --no-deps --require-hashes -r requirements.lock
 fi
 if [ "$dev" = 1 ]; then
-  locks+=(-r requirements-dev.lock)
+  pip install --no-deps --require-hashes -r requirements-dev.lock
 fi
-pip install --no-deps --require-hashes "${locks[@]}"
 if [ "$need_runtime" = 1 ]; then
   pip install --no-deps --no-build-isolation -e .
 fi

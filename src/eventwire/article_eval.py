@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .evaluate import Score
 from .model import Article, Event
 
 NON_COUNTRY = ("IGO", "NGO", "IMG", "MNC", "INT", "NGM", "UIS")
@@ -118,30 +119,6 @@ def pair(gold: Sequence[Ev], pred: Sequence[Ev], level: str) -> list[tuple[int, 
             used.add(pi)
             out.append((gi, pi))
     return out
-
-
-@dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {"precision": round(self.precision, 3), "recall": round(self.recall, 3),
-                "f1": round(self.f1, 3), "tp": self.tp, "fp": self.fp, "fn": self.fn}
 
 
 @dataclass

@@ -44,6 +44,10 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def as_dict(self) -> dict[str, float | int]:
+        return {"precision": round(self.precision, 3), "recall": round(self.recall, 3),
+                "f1": round(self.f1, 3), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
 
 @dataclass
 class Report:
