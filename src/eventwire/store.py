@@ -501,8 +501,7 @@ class Store:
         if not old:
             return
         try:
-            self.con.execute("BEGIN TRANSACTION")
-            try:
+            with self._transaction():
                 for name in old:
                     col = _q(name)
                     self.con.execute(
@@ -510,10 +509,6 @@ class Store:
                         f"(CASE WHEN {col} IS NULL OR {col} = '' THEN []::VARCHAR[] ELSE "
                         f"list_filter(string_split({col}, '|'), lambda x: x <> '') END)")
                     self.con.execute(f"ALTER TABLE events ALTER {col} SET NOT NULL")
-                self.con.execute("COMMIT")
-            except BaseException:
-                self.con.execute("ROLLBACK")
-                raise
         except duckdb.Error as exc:
             raise StoreError(f"{self.path} was written by an older eventwire (actor lists as "
                              f"|-joined text) and could not be upgraded: {_first_line(exc)}; "
@@ -578,8 +573,7 @@ class Store:
                    coder_version: str | None) -> int:
         now = datetime.now(UTC).replace(tzinfo=None)
         try:
-            self.con.execute("BEGIN TRANSACTION")
-            try:
+            with self._transaction():
                 rows = self._prepare(results)
                 replaced = [r.hash for r in rows if r.replaces]
                 if replaced:
@@ -590,10 +584,6 @@ class Store:
                 n_events = self._insert_articles(rows, coder_version, now)
                 self._insert_sketches(rows)
                 self._insert_failures(failures, now)
-                self.con.execute("COMMIT")
-            except BaseException:
-                self._rollback()
-                raise
         except (duckdb.Error, OSError) as exc:
             if _disk_full(exc):
                 raise DiskFullError(
@@ -608,6 +598,18 @@ class Store:
     def _rollback(self) -> None:
         with contextlib.suppress(duckdb.Error):  # DuckDB may have aborted it already
             self.con.execute("ROLLBACK")
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction: committed at the end of the block, rolled back on any
+        error (the store is then as it was before the block)."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+            self.con.execute("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
 
     def _writable(self) -> None:
         if self.read_only:
@@ -907,8 +909,7 @@ class Store:
         now = datetime.now(UTC).replace(tzinfo=None)
         stats = IngestStats()
         try:
-            self.con.execute("BEGIN TRANSACTION")
-            try:
+            with self._transaction():
                 self.con.execute(
                     f"""CREATE OR REPLACE TEMP TABLE _pq AS
                         SELECT DISTINCT ON (article_hash, event_id) *
@@ -951,10 +952,6 @@ class Store:
                     "SELECT count(*) FROM _pq e SEMI JOIN _pq_take t ON t.id = e.article_hash")
                 for tmp in ("_pq", "_pq_articles", "_pq_take"):
                     self.con.execute(f"DROP TABLE {tmp}")
-                self.con.execute("COMMIT")
-            except BaseException:
-                self.con.execute("ROLLBACK")
-                raise
         except duckdb.Error as exc:
             raise StoreError(f"could not load Parquet events: {_first_line(exc)}") from exc
         stats.batches = 1
