@@ -133,3 +133,36 @@ def test_a_readout_call_happens_at_the_issuer_not_abroad(coder):
     calls = [e for e in evs if e.cameo_root == "04" and e.source_country == "USA"]
     assert calls and calls[0].location_country == "USA"
     assert calls[0].location_reason == "issuer"
+
+
+@pytest.mark.parametrize(("source", "title", "want"), [
+    ("Wikipedia Portal:Current events", None, True),
+    (None, "Portal:Current events/2021 January 21", True),
+    ("Voice of America", "World news in brief", True),
+    ("U.S. Department of State", "Secretary Blinken's Call with Kenyan President Ruto", False),
+    (None, None, False),
+])
+def test_a_day_page_or_digest_is_a_list_by_its_source(source, title, want):
+    from eventwire.context import is_list_source
+
+    assert is_list_source(source, title) is want
+
+
+def test_a_list_source_splits_even_a_short_text_into_stories():
+    # two paragraphs about different countries: too few to tell a list by shape alone
+    paras = [(0, ["USA", "SYR"]), (1, ["IRQ"]), (2, [])]
+    assert not build_story(paras).list_document
+    story = build_story(paras, list_source=True)
+    assert story.list_document and story.new_story(1, 0)
+    placed = story.with_place_countries({2: "CAF", 1: "IRN"})
+    assert placed.country_of(2) == "CAF"
+    assert placed.country_of(1) == "IRQ"  # an item's actors outrank the place it names
+
+
+@pytest.mark.model
+def test_an_item_naming_only_a_place_takes_its_country(coder):
+    text = ("Malian soldiers detain President Ibrahim Boubacar Keita in Bamako, Mali.\n"
+            "The military recaptures the town of Pauktaw, Rakhine State, from rebels.")
+    evs = _code(coder, text, source="Wikipedia Portal:Current events")
+    last = [e for e in evs if e.sentence.startswith("The military")]
+    assert last and last[0].source_code == "MMRMIL"

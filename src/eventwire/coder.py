@@ -24,7 +24,7 @@ from . import dates, ontology, places
 from .actors.dictionary import ActorDictionary, ActorEntry, SectorTerm, build
 from .actors.resolve import Actor, ActorMatcher, ActorResolver, ArticleContext
 from .config import Config
-from .context import STORY_SECTORS, StoryContext, build_story, find_issuer
+from .context import STORY_SECTORS, StoryContext, build_story, find_issuer, is_list_source
 from .errors import CodingTimeout
 from .events.extract import Found, anchored, extract
 from .events.patterns import PatternSet, load_patterns
@@ -381,7 +381,16 @@ class Coder:
                 if c and len(c) == 3 and not c.startswith("IGO"):
                     named.append(c)
         story = build_story(sorted(countries.items()),
-                            issuer.country if issuer is not None else None)
+                            issuer.country if issuer is not None else None,
+                            list_source=is_list_source(art.source, art.title))
+        if story.list_document:  # an item naming no country's actor: the place it names
+            texts: dict[int, list[str]] = {}
+            for sent, _doc in sentences:
+                texts.setdefault(sent.para, []).append(sent.text)
+            found = {p: places.find_lead_place(" ".join(t), self.gazetteer)
+                     for p, t in texts.items() if story.story_of(p).country is None}
+            story = story.with_place_countries({p: f.country for p, f in found.items()
+                                                if f is not None and f.country})
         return story, issuer
 
     def _carry_place(self, ev: Event, before: list[Event], dateline: places.Place | None
