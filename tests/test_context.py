@@ -166,3 +166,15 @@ def test_an_item_naming_only_a_place_takes_its_country(coder):
     evs = _code(coder, text, source="Wikipedia Portal:Current events")
     last = [e for e in evs if e.sentence.startswith("The military")]
     assert last and last[0].source_code == "MMRMIL"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "target"), [
+    ("Russian troops attack the port cities of Odesa and Mariupol.", "UKR"),
+    ("Russian troops withdraw from the city of Slavutych, returning to Belarus.", "UKR"),
+    ("Russian forces seized control of the airport in Hostomel, Ukraine.", "UKR"),
+])
+def test_a_place_attacked_or_left_is_done_to_its_country(coder, text, target):
+    evs = [e for e in _code(coder, text) if e.source_code == "RUSMIL"]
+    assert evs and evs[0].target_code == target
+

@@ -28,6 +28,7 @@ from .context import STORY_SECTORS, StoryContext, build_story, find_issuer, is_l
 from .errors import CodingTimeout
 from .events.extract import Found, anchored, extract
 from .events.patterns import PatternSet, load_patterns
+from .events.place_targets import place_target
 from .model import Article, Event
 from .nlp import load_pipeline
 from .prefilter import Prefilter
@@ -332,7 +333,8 @@ class Coder:
             para = sent.para
             resolver = ActorResolver(self.matcher, doc, ctx, found_matches)
             country = story.country_of(sent.para)
-            found = [localise_story(f, country) for f in extract(doc, resolver, self.patterns)]
+            found = [place_target(localise_story(f, country), self.gazetteer.lookup, country)
+                     for f in extract(doc, resolver, self.patterns)]
             for f in found:
                 ev = self._event(art, sent, doc, f, dateline)
                 if ev is not None and issuer is not None:
