@@ -178,3 +178,13 @@ def test_a_place_attacked_or_left_is_done_to_its_country(coder, text, target):
     evs = [e for e in _code(coder, text) if e.source_code == "RUSMIL"]
     assert evs and evs[0].target_code == target
 
+
+
+@pytest.mark.model
+def test_a_readouts_call_is_the_issuers_act_only(coder):
+    text = "Secretary of State Antony J. Blinken spoke with Kenyan President William Ruto today."
+    read = _code(coder, text, source="U.S. Department of State")
+    assert [(e.source_code, e.target_code) for e in read if e.cameo_root == "04"] == [
+        ("USAGOV", "KENGOV")]
+    news = _code(coder, text)  # a news report of the call: both took part
+    assert {e.source_code for e in news if e.cameo_root == "04"} >= {"KENGOV"}

@@ -333,8 +333,10 @@ class Coder:
             para = sent.para
             resolver = ActorResolver(self.matcher, doc, ctx, found_matches)
             country = story.country_of(sent.para)
+            # a readout's "A spoke with B" is A's act only: B's direction is not coded
             found = [place_target(localise_story(f, country), self.gazetteer.lookup, country)
-                     for f in extract(doc, resolver, self.patterns)]
+                     for f in extract(doc, resolver, self.patterns)
+                     if not (issuer is not None and f.mirrored and f.code[:2] == "04")]
             for f in found:
                 ev = self._event(art, sent, doc, f, dateline)
                 if ev is not None and issuer is not None:

@@ -71,6 +71,7 @@ class Found:
     modality: str
     clause: str
     derived: bool = False   # an appeal or demand coded from the act asked for
+    mirrored: bool = False  # the partner's direction of a joint act ("Y met X" from "X met Y")
 
 
 def intent_code(code: str) -> str:
@@ -896,6 +897,7 @@ def _pairs(p: Pattern, code: str, trig: Token, sources: list[Actor], targets: li
     out: list[Found] = []
     srcs: list[Actor | None] = list(sources) or [None]
     tgts: list[Actor | None] = list(targets) or [None]
+    mirrored: list[tuple[Actor | None, Actor | None]] = []
     if p.symmetric and len(sources) > 1 and not targets:
         pairs: list[tuple[Actor | None, Actor | None]] = [
             (a, b) for a in sources for b in sources if a is not b]
@@ -903,7 +905,8 @@ def _pairs(p: Pattern, code: str, trig: Token, sources: list[Actor], targets: li
         pairs = [(a, b) for a in srcs for b in tgts]
         if p.symmetric and code == p.code and code[:2] in JOINT_ROOTS and not negated:
             # "X held talks with Y", "X clashed with Y": Y did it with X too
-            pairs += [(b, a) for a in sources for b in targets if joint_partner(b, trig)]
+            mirrored = [(b, a) for a in sources for b in targets if joint_partner(b, trig)]
+            pairs += mirrored
     if any(t.text.lower() in REFLEXIVE for t in targets):
         return out  # "defended themselves", "attacked themselves": no act between actors
     for s, tg in pairs:
@@ -915,7 +918,8 @@ def _pairs(p: Pattern, code: str, trig: Token, sources: list[Actor], targets: li
         if (s is None or s.code is None) and (tg is None or tg.code is None):
             continue
         out.append(Found(p, code, trig, s, tg, tuple(sources), tuple(targets), negated,
-                         modality, clause))
+                         modality, clause,
+                         mirrored=(s, tg) in mirrored))
     return out
 
 
