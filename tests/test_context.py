@@ -121,9 +121,23 @@ def test_a_readout_codes_its_call_once(coder):
 @pytest.mark.parametrize("text", [
     "Severe floods occur in western Germany, killing 59 people.",
     "At least six people are killed during heavy rains in Rize, Turkey.",
+    "Twelve people are killed when a ferry capsizes on Lake Kivu, Rwanda.",
+    "Nine people are killed and four others injured when a bus crashes near Cusco, Peru.",
+    "Eleven people are killed and 40 are injured in a fire at a market in Lagos, Nigeria.",
+    "At least 20 people are killed after monsoon rains cause a hillside to collapse in Nepal.",
+    "Two people are killed after a small plane crashes near Denver, Colorado.",
 ])
 def test_deaths_in_a_disaster_are_no_event(coder, text):
     assert not [e for e in _code(coder, text) if e.cameo_root in {"18", "19", "20"}]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Twelve people are killed when a car bomb explodes at a market in Mogadishu, Somalia.",
+    "Rebels killed nine soldiers when their convoy crashed into a roadblock in Mali.",
+])
+def test_an_attack_told_with_an_accident_word_is_still_an_event(coder, text):
+    assert [e for e in _code(coder, text) if e.cameo_root in {"18", "19", "20"}]
 
 
 @pytest.mark.model

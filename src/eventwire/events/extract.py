@@ -452,17 +452,50 @@ MISHAPS = {"crash", "accident", "collision", "derailment", "earthquake", "quake"
            "volcano", "monsoon", "mudflow", "frost", "crush"}
 
 
+# Verbs of an accident in the clause that gives the toll: "killed when a boat capsizes"
+MISHAP_VERBS = {"crash", "capsize", "collapse", "explode", "sink", "derail", "overturn",
+                "erupt", "flood", "burn", "plunge", "topple", "cave"}
+# ... unless what exploded is a weapon: "killed when a car bomb exploded"
+WEAPON_WORDS = {"bomb", "bomber", "device", "mine", "grenade", "ied", "explosive", "rocket",
+                "missile", "shell", "drone", "attacker", "militant", "vest"}
+
+
+def _mishap_clause(c: Token) -> bool:
+    """'when a minivan crashes into a tree', 'after heavy rains cause houses to collapse'."""
+    subjects = [s for s in c.children if s.dep_ in SUBJ]
+    words = {lemma_of(x) for s in subjects for x in (s, *s.children) if x.dep_ != "det"}
+    if words & WEAPON_WORDS:
+        return False
+    if lemma_of(c) in MISHAP_VERBS or words & MISHAPS:
+        return True
+    return any(_mishap_clause(x) for x in c.children if x.dep_ in {"xcomp", "ccomp"})
+
+
 def _mishap(v: Token) -> bool:
-    """'victims killed by the crash', 'Typhoon Haiyan killed 6,000 people', 'died in floods'."""
+    """'victims killed by the crash', 'Typhoon Haiyan killed 6,000 people', 'died in floods',
+    'killed when a boat capsizes', '... killed and 8 injured in a fire' (the toll's clause
+    may hang on either verb of the pair)."""
+    holders = [v, *(c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    if v.dep_ == "conj" and v.head is not v:
+        holders.append(v.head)
+    doerless = is_passive(v) or lemma_of(v) in {"die", "perish"}
+    if doerless and any(c.dep_ == "advcl" and _mishap_clause(c)
+                        for h in holders for c in h.children):
+        return True  # no doer named, and the clause of the toll tells an accident
     heads: list[Token] = []
     # "floods hit the region, killing 59": the toll of the clause it hangs on
     if v.dep_ in {"advcl", "conj"} and v.tag_ == "VBG" and v.head is not v:
         heads.extend(c for c in v.head.children if c.dep_ in SUBJ)
-    for c in v.children:
-        if c.dep_ in SUBJ:
-            heads.append(c)
-        elif c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "in", "during", "from"}:
-            heads.extend(g for g in c.children if g.dep_ == "pobj")
+    for h in holders:
+        for c in h.children:
+            if c.dep_ in SUBJ and h is v:
+                heads.append(c)
+            elif c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "in", "during", "from",
+                                                              "after"}:
+                heads.extend(g for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ == "prep" and c.lower_ in {"due", "owing"}:  # "due to flooding"
+                heads.extend(g for p in c.children if p.dep_ == "pcomp" or p.lower_ == "to"
+                             for g in p.children if g.dep_ == "pobj")
     for h in heads:
         words = {lemma_of(h), h.lower_} | {lemma_of(x) for x in h.children
                                            if x.dep_ == "compound"}
