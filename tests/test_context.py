@@ -202,3 +202,13 @@ def test_a_readouts_call_is_the_issuers_act_only(coder):
         ("USAGOV", "KENGOV")]
     news = _code(coder, text)  # a news report of the call: both took part
     assert {e.source_code for e in news if e.cameo_root == "04"} >= {"KENGOV"}
+
+
+@pytest.mark.model
+def test_what_a_readouts_call_discussed_is_the_same_talks(coder):
+    text = ("Secretary of State Antony J. Blinken spoke with Kenyan President William Ruto today.\n"
+            "They discussed regional security and trade.\n"
+            "They also discussed concerns about the arrests of protesters in Cuba.")
+    evs = [e for e in _code(coder, text, source="U.S. Department of State")
+           if e.cameo_root == "04"]
+    assert [e.sentence_index for e in evs] == [0]

@@ -134,13 +134,20 @@ def repeated_consultations(events: list[Event], story: StoryContext, paras: dict
     seen: dict[frozenset[str], int] = {}
     out = []
     for ev in events:
-        if ev.cameo_root != "04" or not (ev.source_code and ev.target_code):
+        if ev.cameo_root != "04" or not ev.source_code:
             out.append(ev)
             continue
-        key = frozenset({ev.source_country or ev.source_code,
-                         ev.target_country or ev.target_code})
         where = story.story_of(paras.get(ev.sentence_index, 0)).first_para \
             if story.list_document else 0
+        doer = ev.source_country or ev.source_code
+        if not ev.target_code:
+            # "They discussed ...", "The Secretary also discussed ...": the same talks, when
+            # the doer already took part in a consultation of this story
+            if not any(doer in k and f"story:{where}" in k and first < ev.sentence_index
+                       for k, first in seen.items()):
+                out.append(ev)
+            continue
+        key = frozenset({doer, ev.target_country or ev.target_code})
         first = seen.setdefault(key | {f"story:{where}"}, ev.sentence_index)
         if first == ev.sentence_index:
             out.append(ev)
@@ -525,6 +532,8 @@ class Coder:
         if (acted_in is None and isinstance(dateline, places.LeadPlace)
                 and dateline.name in sent.text and dateline.country != src.get("source_country")):
             acted_in = dateline  # the lead's place, named in this very sentence
+        if cc.root == "04" and not f.code.startswith("042"):
+            acted_in = None  # talks held in or about a place are not held with it (a visit is)
         if (acted_in is not None and not tgt.get("target_code") and self.config.place_as_target
                 and acted_in.country != src.get("source_code")):
             # "Russia is conducting exercises in Alaska": the country acted in is the target
