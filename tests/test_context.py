@@ -212,3 +212,39 @@ def test_what_a_readouts_call_discussed_is_the_same_talks(coder):
     evs = [e for e in _code(coder, text, source="U.S. Department of State")
            if e.cameo_root == "04"]
     assert [e.sentence_index for e in evs] == [0]
+
+
+def _acts(evs):
+    return {(e.cameo_code[:2], e.source_country or e.source_code, e.target_country)
+            for e in evs}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "act"), [
+    ("The United States condemns the Russian attack on Kyiv.", ("19", "RUS", "UKR")),
+    ("The Secretary condemned Russia's ongoing aggression against Ukraine.", ("19", "RUS", "UKR")),
+    ("The Secretary expressed concern over the detention of President Bazoum by the military "
+     "in Niger.", ("17", "NER", "NER")),
+    ("Both leaders condemned the ongoing Taliban attacks in Afghanistan.", ("19", "AFG", "AFG")),
+])
+def test_an_act_a_statement_names_is_an_event_of_its_own(coder, text, act):
+    evs = _code(coder, text)
+    assert act in _acts(evs)
+    assert any(e.cameo_root in {"01", "11"} for e in evs)  # ... and the statement itself
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The union condemned the strike by General Motors workers.",   # a labour strike
+    "The Secretary condemned the brutal attack on Sunday.",       # no actor of its own
+])
+def test_a_named_act_without_its_own_armed_actor_is_no_event(coder, text):
+    assert not [e for e in _code(coder, text) if e.cameo_root in {"18", "19", "20"}]
+
+
+@pytest.mark.model
+def test_a_toll_in_a_named_strike_is_one_event_done_by_its_user(coder):
+    evs = _code(coder, "Two people were killed in a Russian drone strike on an apartment "
+                       "block in Odesa.")
+    force = [e for e in evs if e.cameo_root in {"18", "19", "20"}]
+    assert len(force) == 1 and force[0].source_country == "RUS"

@@ -20,7 +20,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from ..actors.resolve import Actor, ActorResolver
+from ..actors.resolve import STRIKE_HEADS, Actor, ActorResolver
+from .nominal import nominal_acts
 from .patterns import Pattern, PatternSet
 
 SUBJ = {"nsubj", "csubj", "expl"}
@@ -618,9 +619,7 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet) -> list[Fou
     """All events of a sentence; a plain governing verb ("refused", "threatened",
     "pledged") gives way to the more specific act in its complement."""
     found = _extract_all(doc, resolver, patterns)
-    verbs = {f.trigger.i for f in found if f.trigger.pos_ in {"VERB", "AUX"}}
-    found = [f for f in found
-             if f.trigger.pos_ in {"VERB", "AUX"} or f.trigger.head.i not in verbs]
+    found = nominal_acts(found)
     accusations, alleged = _accusations(found, resolver)
     found = [f for f in found if f.trigger.i not in alleged] + accusations
     asked = {f.trigger.i for f in found if f.derived}
@@ -901,17 +900,21 @@ def _asked_for(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
 def _noun_event(n: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
     sources: list[Actor] = []
     targets: list[Actor] = []
+    doer_preps = {"by", "of"} - set(p.target) if p.code[:2] in FORCE_ROOTS else {"by", "of"}
     for c in n.children:
         if c.dep_ == "poss":
             sources = resolver.actors_at(c)
-        elif c.dep_ == "prep" and c.lower_ in {"by", "of"} and not sources:
+        elif c.dep_ == "prep" and c.lower_ in doer_preps and not sources:
             for o in _children(c, {"pobj"}):
                 sources = resolver.actors_at(o)
-        elif c.dep_ == "prep" and c.lower_ in set(p.target) - {"by", "of"}:
+        elif c.dep_ == "prep" and c.lower_ in set(p.target) - doer_preps:
             for o in _children(c, {"pobj"}):
-                targets = targets or resolver.actors_at(o)
-    if not sources and n.dep_ in {"pobj", "dobj"}:
+                targets = targets or _object_actors(o, resolver)
+    if not sources and lemma_of(n) in STRIKE_HEADS:
+        sources = resolver.actors_at(n)  # "the Israeli attack", "Taliban attacks": its user
+    if not sources and n.dep_ in {"pobj", "dobj"} and p.code[:2] not in FORCE_ROOTS:
         # "held talks ... during a visit to Beirut", "paid a visit": the clause's subject
+        # (not for force: who condemns an attack did not carry it out)
         verb = n.head.head if n.dep_ == "pobj" else n.head
         if verb.pos_ in {"VERB", "AUX"}:
             sources = subject_of(verb, resolver)
