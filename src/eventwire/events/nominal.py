@@ -27,9 +27,9 @@ if TYPE_CHECKING:
     from .extract import Found
 
 FORCE_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
-# Verbs whose object can be an act they speak about: statements, appeals, intents,
+# Verbs whose object can be an act they speak about: statements, appeals,
 # demands, disapproval, rejection, accusations, threats.
-SPEAKING_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
+SPEAKING_ROOTS = frozenset({"01", "02", "05", "10", "11", "12", "13"})
 # How a noun hangs under the verb that governs it: "condemned [the attack]",
 # "concern [over [the detention]]", "the attack [and] the killing"
 UP_DEPS = frozenset({"dobj", "obj", "pobj", "prep", "conj", "appos", "attr", "pcomp",
@@ -69,6 +69,10 @@ def nominal_acts(found: list[Found]) -> list[Found]:
     for f in found:
         if f.trigger.pos_ in {"VERB", "AUX"}:
             verbs.setdefault(f.trigger.i, set()).add(f.code[:2])
+    claims = {f.trigger.i: True for f in found if f.code == "015"}
+    # a verb whose pattern is about this very noun tells the act itself ("impose a blockade")
+    told = {(f.trigger.i, o) for f in found if f.trigger.pos_ in {"VERB", "AUX"}
+            for o in f.pattern.objects}
     doers: dict[int, Found] = {}   # verb trigger -> the noun event naming the same act
     out: list[Found] = []
     for f in found:
@@ -83,6 +87,8 @@ def nominal_acts(found: list[Found]) -> list[Found]:
         if not (_own_actor(f) and _armed(f)):
             continue
         gov = _governor(t, verbs)
+        if gov is not None and (gov.i, t.lemma_.lower()) in told:
+            continue
         if gov is None:
             if f.source is not None and f.source.code and f.target is not None \
                     and f.target.code:
@@ -90,8 +96,8 @@ def nominal_acts(found: list[Found]) -> list[Found]:
         elif verbs[gov.i] <= FORCE_ROOTS:
             if f.source is not None and f.source.code:
                 doers.setdefault(gov.i, f)
-        elif verbs[gov.i] & SPEAKING_ROOTS:
-            out.append(f)
+        elif verbs[gov.i] & SPEAKING_ROOTS and not claims.get(gov.i):
+            out.append(f)  # (claiming responsibility for attacks is the claim alone: 015)
     if not doers:
         return out
     merged = []

@@ -85,7 +85,8 @@ def object_place_country(v: Token, lookup: Callable[[str], Place | None],
                 continue
             if t.lemma_.lower() in PLACE_NOUNS | VIA_NOUNS:
                 # "the port cities of Odesa and Mariupol", "the town of Pauktaw"
-                named = [p for c in t.children if c.dep_ in {"prep", "appos", "compound"}
+                named = [p for c in t.children if c.dep_ in {"appos", "compound"} or (
+                             c.dep_ == "prep" and c.lower_ in {"of", "in"})
                          for p in ([c] if c.dep_ != "prep" else
                                    [x for x in c.children if x.dep_ == "pobj"])]
                 if named:
