@@ -25,6 +25,7 @@ from .actors.dictionary import ActorDictionary, ActorEntry, SectorTerm, build
 from .actors.resolve import Actor, ActorMatcher, ActorResolver, ArticleContext
 from .config import Config
 from .context import STORY_SECTORS, StoryContext, build_story, find_issuer
+from .context.timeline import build_timeline, headline_date, is_background
 from .errors import CodingTimeout
 from .events.extract import Found, anchored, extract
 from .events.patterns import PatternSet, load_patterns
@@ -314,6 +315,10 @@ class Coder:
     def _code_article(self, art: Article, sentences: list[tuple[Sentence, Doc]],
                       deadline: float | None = None) -> list[Event]:
         matches = [self.matcher.match(doc) for _s, doc in sentences]
+        if art.pub_date is None and (pub := headline_date(art.text)) is not None:
+            art = art.model_copy(update={"pub_date": pub})  # the line under the headline
+        timeline = build_timeline(((s.index, s.para, s.text) for s, _d in sentences),
+                                  art.pub_date)
         story, issuer = self._article_context(art, sentences, matches)
         ctx = ArticleContext(art.pub_date, issuer=issuer)
         # a dateline the input gives apart from the text (Reuters-21578), else one in the text
@@ -334,7 +339,7 @@ class Coder:
             country = story.country_of(sent.para)
             found = [localise_story(f, country) for f in extract(doc, resolver, self.patterns)]
             for f in found:
-                ev = self._event(art, sent, doc, f, dateline)
+                ev = self._event(art, sent, doc, f, dateline, timeline.anchor(sent.index))
                 if ev is not None and issuer is not None:
                     ev = self._issuer_place(ev, issuer)
                 if ev is not None and ev.event_id not in seen:
@@ -434,14 +439,19 @@ class Coder:
                 f"{role}_end": a.end_char}
 
     @staticmethod
-    def _when(f: Found, sentence: str, pub: date | None) -> dates.DateResolution:
+    def _when(f: Found, sentence: str, pub: date | None,
+              anchor: dates.DateResolution | None = None) -> dates.DateResolution:
         """The trigger's own clause first (its tense decides past/future), then the
-        sentence, whose time words belong to its main (reporting) verb: read as past."""
+        sentence, whose time words belong to its main (reporting) verb: read as past; with
+        no time words, the story's time anchor (not for an intent: it lies ahead)."""
         future = f.modality in {"intent", "threat"}
+        anchor = None if future else anchor
+        if f.clause == sentence or f.trigger.dep_ == "ROOT":
+            return dates.resolve_event_date([f.clause], pub, future=future, anchor=anchor)
         own = dates.resolve_event_date([f.clause], pub, future=future)
-        if own.precision != "pub" or f.clause == sentence or f.trigger.dep_ == "ROOT":
+        if own.precision != "pub":
             return own  # the main verb's time words are in its own clause
-        return dates.resolve_event_date([sentence], pub, future=False)
+        return dates.resolve_event_date([sentence], pub, future=False, anchor=anchor)
 
     @staticmethod
     def _national(f: Found, root: str, dateline: places.Place | None) -> str | None:
@@ -465,7 +475,8 @@ class Coder:
         return src.country
 
     def _event(self, art: Article, sent: Sentence, doc: Doc, f: Found,
-               dateline: places.Place | None) -> Event | None:
+               dateline: places.Place | None, anchor: dates.DateResolution | None = None
+               ) -> Event | None:
         if f.modality == "hypothetical":
             return None
         if f.negated and not self.config.emit_negated:
@@ -478,7 +489,7 @@ class Coder:
             return None
         src = self._actor_fields(f.source, "source")
         tgt = self._actor_fields(f.target, "target")
-        when = self._when(f, sent.text, art.pub_date)
+        when = self._when(f, sent.text, art.pub_date, anchor)
         # the actors are not the place ("sanctions on Russia"), except the destination or
         # venue of a visit or meeting ("traveled to Tehran")
         located = (f.source,) if (cc.root == "04" and _destination(f.target, f.trigger)) \
@@ -537,6 +548,7 @@ class Coder:
             event_id=event_id, article_id=art.id, sentence_index=sent.index,
             sentence=sent.text, pub_date=art.pub_date, event_date=when.event_date,
             date_text=when.date_text, date_precision=when.precision,
+            background=is_background(when, art.pub_date),
             source_actors=tuple(a.code for a in f.sources if a.code),
             target_actors=targets,
             cameo_code=cc.code, cameo_root=cc.root, quad_class=cc.quad_class,

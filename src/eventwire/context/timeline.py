@@ -1,0 +1,100 @@
+"""Time across the story: the narrative time anchor, the headline date line, background acts.
+
+A story keeps its time from sentence to sentence: "A building collapsed on Monday in
+Magnitogorsk. Rescuers pulled six people from the rubble." — the rescue is Monday's too,
+not the publication day's. So an event whose clause and sentence carry no time words of
+their own takes the *anchor* of its thread: the last explicit time of an earlier sentence
+of the same paragraph (and, in a list document, of the same item). The anchor resets at
+every paragraph and item boundary; a time expression of the event's own ("last month",
+"in 2003") always wins over it (`dates.resolve_event_date`).
+
+A Wikinews page puts the publication date on its own line under the headline ("Sunday,
+January 5, 2020"): that line dates the article, never an event, and is no anchor.
+
+An event is *background* when its act lies well before publication: the middle of the
+period its date names ("in 2003", "in March 2019", "last Monday") is more than
+`BACKGROUND_DAYS` before the publication date. A history aside ("In 2003 the US invaded
+Iraq") is one such; so is every event that takes its time from one (the anchor).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from .. import dates
+from ..dates import DateResolution
+
+BACKGROUND_DAYS = 92
+"""An act more than about three months before publication is background, not news."""
+
+# the middle of a period, from its start (event_date is always the start of its period)
+_HALF: dict[str, int] = {"day": 0, "week": 3, "month": 14, "year": 182}
+
+_DATE_LINE = re.compile(
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+\d{1,2},\s+(?:1[89]|20)\d{2}\.?")
+DATE_LINE_PARAS = 2
+"""A date line is one of the first paragraphs (under the headline when the text has one)."""
+
+
+def is_date_line(paragraph: str) -> bool:
+    """Is this paragraph only a calendar date ("Sunday, January 5, 2020"), as Wikinews puts
+    under its headline?"""
+    return _DATE_LINE.fullmatch(paragraph.strip()) is not None
+
+
+def headline_date(text: str) -> date | None:
+    """The publication date a date line under the headline gives, else None."""
+    paras = [p for p in text.split("\n") if p.strip()][:DATE_LINE_PARAS]
+    for p in paras:
+        if is_date_line(p):
+            res = dates.resolve_event_date([p.strip()], None)
+            return res.event_date
+    return None
+
+
+def is_background(res: DateResolution, pub_date: date | None) -> bool:
+    """Does the event's date lie well before publication (see the module docstring)?"""
+    if pub_date is None or res.event_date is None or res.precision == "pub":
+        return False
+    middle = res.event_date + timedelta(days=_HALF.get(res.precision, 0))
+    return (pub_date - middle).days > BACKGROUND_DAYS
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The anchor of each sentence (by sentence index): the time its thread has reached."""
+
+    anchors: dict[int, DateResolution] = field(default_factory=dict)
+    date_lines: frozenset[int] = frozenset()   # paragraphs that are a headline date line
+
+    def anchor(self, sentence_index: int) -> DateResolution | None:
+        return self.anchors.get(sentence_index)
+
+
+def build_timeline(sentences: Iterable[tuple[int, int, str]], pub_date: date | None
+                   ) -> Timeline:
+    """From (sentence index, paragraph, text) in order -> the anchors.
+
+    A thread is a paragraph: an item of a list document is one or more whole paragraphs,
+    so the anchor resets at every item boundary as well."""
+    anchors: dict[int, DateResolution] = {}
+    date_lines: set[int] = set()
+    current: DateResolution | None = None
+    thread: int | None = None
+    for index, para, text in sentences:
+        if para != thread:
+            current, thread = None, para
+        if para <= DATE_LINE_PARAS and is_date_line(text):
+            date_lines.add(para)
+            continue
+        if current is not None:
+            anchors[index] = current
+        own = dates.resolve_event_date([text], pub_date)
+        if own.precision != "pub":
+            current = replace(own, start=None, end=None)
+    return Timeline(anchors, frozenset(date_lines))
