@@ -101,18 +101,21 @@ _background_option = click.option(
     help="Count background events too (acts well before publication: left out by default).")
 
 
-_BRING_BACK = {"background": "--include-background"}  # left_out key -> the option
+# left_out key -> what the events are, and the option that counts them
+_BRING_BACK = {"background": ("background", "--include-background"),
+               "imprecise": ("less precisely dated", "a longer --by")}
 
 
-def _say_left_out(store: Any, q: Any) -> None:
+def _say_left_out(store: Any, q: Any, by: str | None = None) -> None:
     """On stderr, how many events the aggregate left out by default, and how to bring them
     back ("left out 12 background events; --include-background counts them")."""
     from eventwire.query import left_out
 
-    for key, n in left_out(store, q).items():
+    for key, n in left_out(store, q, by=by).items():  # type: ignore[arg-type]
         if n:
-            how = f"; {_BRING_BACK[key]} counts them" if key in _BRING_BACK else ""
-            click.echo(f"left out {n} {key} event{'s' if n != 1 else ''}{how}", err=True)
+            what, option = _BRING_BACK.get(key, (key, ""))
+            how = f"; {option} counts them" if option else ""
+            click.echo(f"left out {n} {what} event{'s' if n != 1 else ''}{how}", err=True)
 
 
 def _open(db: str) -> Any:
@@ -297,6 +300,8 @@ def query_cmd(db: str, limit: int, offset: int, order: str, fmt: str, **filters:
     q = _query(filters, limit=limit or None, offset=offset, order=order)
     with _open(db) as store:
         rows = run_query(store, q)
+    if fmt == "table":  # the date as its precision allows: 2020-01, 2020
+        rows = [{**r, "event_date": r["event_period"]} for r in rows]
     _emit_dicts(rows, fmt, _TABLE_EVENT_COLUMNS)
 
 
@@ -332,7 +337,7 @@ def series_cmd(db: str, by: str, fill: bool, include_background: bool, fmt: str,
     q = _query(filters, include_background=include_background)
     with _open(db) as store:
         rows = series(store, q, by=by, fill=fill)  # type: ignore[arg-type]
-        _say_left_out(store, q)
+        _say_left_out(store, q, by)
     _emit_dicts(rows, fmt)
 
 
@@ -412,7 +417,7 @@ def plot_series_cmd(db: str, by: str, output: str, title: str | None, include_ba
     q = _query(filters, include_background=include_background)
     with _open(db) as store:
         rows = series(store, q, by=by, fill=True)  # type: ignore[arg-type]
-        _say_left_out(store, q)
+        _say_left_out(store, q, by)
     what = q.dyad or q.actor or "all actors"
     plot_series(rows, output, title or f"Events per {by}: {what}")
     click.echo(f"wrote {output}", err=True)

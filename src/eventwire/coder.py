@@ -182,6 +182,9 @@ class ArticleResult:
     parsed: int = 0
 
 
+PAST_TAGS = frozenset({"VBD", "VBN"})  # a trigger in the past tense takes the story's time
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     index: int
@@ -443,9 +446,10 @@ class Coder:
               anchor: dates.DateResolution | None = None) -> dates.DateResolution:
         """The trigger's own clause first (its tense decides past/future), then the
         sentence, whose time words belong to its main (reporting) verb: read as past; with
-        no time words, the story's time anchor (not for an intent: it lies ahead)."""
+        no time words, the story's time anchor for a verb in the past tense (an intent lies
+        ahead; "we extend our condolences" is the day of writing)."""
         future = f.modality in {"intent", "threat"}
-        anchor = None if future else anchor
+        anchor = anchor if not future and f.trigger.tag_ in PAST_TAGS else None
         if f.clause == sentence or f.trigger.dep_ == "ROOT":
             return dates.resolve_event_date([f.clause], pub, future=future, anchor=anchor)
         own = dates.resolve_event_date([f.clause], pub, future=future)

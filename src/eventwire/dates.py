@@ -353,3 +353,15 @@ def resolve_event_date(
     if anchor is not None and anchor.precision != "pub":
         return replace(anchor, start=None, end=None)
     return DateResolution(pub_date, None, "pub")
+
+
+def period_label(value: date | None, precision: str | None) -> str | None:
+    """An event date as its precision allows: ``2020-01-05`` for a day (or the publication
+    date), ``2020-01`` for a month, ``2020`` for a year; a week by its Monday."""
+    if value is None:
+        return None
+    if precision == "year":
+        return f"{value.year:04d}"
+    if precision == "month":
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()

@@ -52,13 +52,14 @@ from pydantic import (
 )
 
 from eventwire.countries import resolve_country
+from eventwire.dates import period_label
 from eventwire.errors import QueryError, ReadOnlyError, StoreError
 from eventwire.store import Store, check_store_file, open_error
 
 __all__ = [
     "EventQuery", "SqlResult", "check_read_only", "counts_by_country", "counts_by_root",
     "date_bound", "exclusions", "filtered_sql", "left_out", "page_sql", "query_sql",
-    "run_query", "run_sql", "series", "top_actors", "top_dyads",
+    "run_query", "run_sql", "series", "top_actors", "top_dyads", "with_periods",
 ]
 
 Order = Literal["event_date", "-event_date", "pub_date", "-pub_date", "goldstein", "-goldstein",
@@ -324,19 +325,34 @@ def _rows(store: Store, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]
 
 
 def run_query(store: Store, q: EventQuery | None = None) -> list[dict[str, Any]]:
-    """The events matching `q`, one dict per row (dates as `datetime.date`)."""
+    """The events matching `q`, one dict per row (dates as `datetime.date`), each with its
+    `event_period`: the event date as its precision allows (``2020-01`` for a month)."""
     sql, params = query_sql(q or EventQuery())
-    return _rows(store, sql, params)
+    return with_periods(_rows(store, sql, params))
 
 
-def left_out(store: Store, q: EventQuery | None = None) -> dict[str, int]:
+def with_periods(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add `event_period` (`dates.period_label`) to event rows, in place; returns them."""
+    for row in rows:
+        row["event_period"] = period_label(row.get("event_date"), row.get("date_precision"))
+    return rows
+
+
+def left_out(store: Store, q: EventQuery | None = None, *, by: Period | None = None
+             ) -> dict[str, int]:
     """How many events matching `q` the aggregates left out, by reason (`exclusions`):
-    ``{"background": 12}``; ``{}`` when `q` brings them all back."""
+    ``{"background": 12}``; ``{}`` when `q` brings them all back. With `by` (a series), also
+    the events dated less precisely than its period (``"imprecise"``: "in March" in a day
+    series), among those not left out for another reason."""
     q = q or EventQuery()
     left = exclusions(q)
+    inner, params = filtered_sql(q)
+    if by is not None and _COARSER.get(by):
+        others = " AND ".join(f"NOT {c}" for c in left.values()) or "true"
+        left = {**left, "imprecise": f"(event_date IS NOT NULL AND {others} AND "
+                                     f"NOT {_precise_enough(by)})"}
     if not left:
         return {}
-    inner, params = filtered_sql(q)
     counts = ", ".join(f"count(*) FILTER (WHERE {cond}) AS {_q_name(key)}"
                        for key, cond in left.items())
     row = _rows(store, f"SELECT {counts} FROM ({inner})", params)[0]
@@ -362,16 +378,39 @@ def series(store: Store, q: EventQuery | None = None, *, by: Period = "week",
     quads = ", ".join(f"count(*) FILTER (WHERE quad_class = {i}) AS quad{i}" for i in range(1, 5))
     agg = (f"SELECT CAST(date_trunc('{unit}', event_date) AS DATE) AS period, {quads}, "
            "count(*) AS n, sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean "
-           f"FROM ({inner}) WHERE event_date IS NOT NULL GROUP BY period")
+           f"FROM ({inner}) WHERE event_date IS NOT NULL AND {_precise_enough(by)} "
+           "GROUP BY period")
     if not fill:
-        return _rows(store, f"{agg} ORDER BY period", params)
+        return _labelled(_rows(store, f"{agg} ORDER BY period", params), by)
     cols = ", ".join(f"coalesce(a.quad{i}, 0) AS quad{i}" for i in range(1, 5))
     sql = (f"WITH a AS ({agg}), p AS (SELECT CAST(unnest(generate_series(min(period), "
            f"max(period), INTERVAL 1 {unit})) AS DATE) AS period FROM a) "
            f"SELECT p.period, {cols}, coalesce(a.n, 0) AS n, "
            "coalesce(a.goldstein_sum, 0.0) AS goldstein_sum, a.goldstein_mean "
            "FROM p LEFT JOIN a USING (period) ORDER BY p.period")
-    return _rows(store, sql, params)
+    return _labelled(_rows(store, sql, params), by)
+
+
+# a date's precision, coarse to fine: an event binned by a finer period than its date knows
+# ("in March" in a day series) is left out of the series and counted as "imprecise"
+_COARSER: dict[str, tuple[str, ...]] = {"day": ("week", "month", "year"),
+                                        "week": ("month", "year"), "month": ("year",),
+                                        "year": ()}
+
+
+def _precise_enough(by: str) -> str:
+    coarser = _COARSER[by]
+    if not coarser:
+        return "true"
+    return ("coalesce(date_precision, 'pub') NOT IN ("
+            + ", ".join(f"'{p}'" for p in coarser) + ")")
+
+
+def _labelled(rows: list[dict[str, Any]], by: str) -> list[dict[str, Any]]:
+    """Each series row with its `label`: the period as ``2020-01-05``, ``2020-01``, ``2020``."""
+    precision = by if by in ("month", "year") else "day"
+    return [{"period": r["period"], "label": period_label(r["period"], precision),
+             **{k: v for k, v in r.items() if k != "period"}} for r in rows]
 
 
 def top_actors(store: Store, q: EventQuery | None = None, *, n: int = 10

@@ -54,6 +54,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from eventwire._util import plain_error
 from eventwire.config import ServeSettings
+from eventwire.dates import period_label
 from eventwire.errors import (
     CodingTimeout,
     ModelNotFoundError,
@@ -74,6 +75,7 @@ from eventwire.query import (
     series,
     top_actors,
     top_dyads,
+    with_periods,
 )
 from eventwire.store import Store, connect
 
@@ -587,7 +589,7 @@ def _add_api(app: FastAPI, state: _State) -> None:
         with state.reader() as s:
             inner, params = filtered_sql(q)
             (total,) = _rows(s, f"SELECT count(*) AS n FROM ({inner})", list(params))
-            rows = _rows(s, *page_sql(inner, list(params), q))
+            rows = with_periods(_rows(s, *page_sql(inner, list(params), q)))
             arts = _articles(s, [r["article_hash"] for r in rows])
         for r in rows:
             art = arts.get(r["article_hash"], {})
@@ -608,7 +610,7 @@ def _add_api(app: FastAPI, state: _State) -> None:
                             "WHERE event_id = ? ORDER BY article_hash LIMIT 1", [event_id])
             if not rows:
                 raise HTTPException(404, f"no event with id {event_id!r}")
-            ev = rows[0]
+            ev = with_periods(rows)[0]
             art = _articles(s, [ev["article_hash"]]).get(ev["article_hash"])
         return {**ev, "cameo_label": _label(ev["cameo_code"]), "evidence": _evidence(ev),
                 "article": art}
@@ -624,7 +626,7 @@ def _add_api(app: FastAPI, state: _State) -> None:
         q = f.query()
         with state.reader() as s:
             return {"by": by, "series": series(s, q, by=by, fill=fill),
-                    "left_out": left_out(s, q)}
+                    "left_out": left_out(s, q, by=by)}
 
     @app.get("/api/actors", tags=["aggregates"])
     def actors(
@@ -722,6 +724,7 @@ def _add_api(app: FastAPI, state: _State) -> None:
             "article_id": article.id, "stored": stored, "count": len(result.events),
             "warnings": list(getattr(result, "warnings", ())),
             "events": [{**ev.to_row(), "cameo_label": _label(ev.cameo_code),
+                        "event_period": period_label(ev.event_date, ev.date_precision),
                         "explanation": explain_event(ev)} for ev in result.events],
         }
 
