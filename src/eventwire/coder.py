@@ -182,7 +182,13 @@ class ArticleResult:
     parsed: int = 0
 
 
-PAST_TAGS = frozenset({"VBD", "VBN"})  # a trigger in the past tense takes the story's time
+def _past(trigger: Token) -> bool:
+    """A verb in the past tense ("struck", "was arrested", "had fled"; not "are backed",
+    "has said"): it takes the story's time anchor."""
+    if trigger.tag_ == "VBD":
+        return True
+    return trigger.tag_ == "VBN" and not any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBP", "VBZ", "MD"} for c in trigger.children)
 
 
 @dataclass(frozen=True, slots=True)
@@ -449,7 +455,7 @@ class Coder:
         no time words, the story's time anchor for a verb in the past tense (an intent lies
         ahead; "we extend our condolences" is the day of writing)."""
         future = f.modality in {"intent", "threat"}
-        anchor = anchor if not future and f.trigger.tag_ in PAST_TAGS else None
+        anchor = anchor if not future and _past(f.trigger) else None
         if f.clause == sentence or f.trigger.dep_ == "ROOT":
             return dates.resolve_event_date([f.clause], pub, future=future, anchor=anchor)
         own = dates.resolve_event_date([f.clause], pub, future=future)

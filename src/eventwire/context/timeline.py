@@ -4,8 +4,9 @@ A story keeps its time from sentence to sentence: "A building collapsed on Monda
 Magnitogorsk. Rescuers pulled six people from the rubble." — the rescue is Monday's too,
 not the publication day's. So an event whose clause and sentence carry no time words of
 their own takes the *anchor* of its thread: the last explicit time of an earlier sentence
-of the same paragraph (and, in a list document, of the same item). The anchor resets at
-every paragraph and item boundary; a time expression of the event's own ("last month",
+of the same paragraph (and, in a list document, of the same item), for `CARRY` sentences,
+if its verb is in the past tense. The anchor resets at every paragraph and item boundary
+and at words of the present ("latest", "now"); a time expression of the event's own ("last month",
 "in 2003") always wins over it (`dates.resolve_event_date`).
 
 A Wikinews page puts the publication date on its own line under the headline ("Sunday,
@@ -26,6 +27,14 @@ from datetime import date, timedelta
 
 from .. import dates
 from ..dates import DateResolution
+
+CARRY: dict[str, int] = {"day": 3, "week": 3, "month": 2, "year": 1}
+"""How many sentences an anchor of each precision carries on: a story thread moves on, and
+a history aside ("fought a war in 1994") is a sentence or two, not the paragraph."""
+
+# words that bring a thread back to the present: "The latest violence began ..."
+_NOW = re.compile(r"\b(?:latest|now|currently|current|recent|recently|ongoing|on-going)\b",
+                  re.I)
 
 BACKGROUND_DAYS = 92
 """An act more than about three months before publication is background, not news."""
@@ -85,6 +94,7 @@ def build_timeline(sentences: Iterable[tuple[int, int, str]], pub_date: date | N
     anchors: dict[int, DateResolution] = {}
     date_lines: set[int] = set()
     current: DateResolution | None = None
+    since = 0   # sentences since the anchor was set
     thread: int | None = None
     for index, para, text in sentences:
         if para != thread:
@@ -92,9 +102,13 @@ def build_timeline(sentences: Iterable[tuple[int, int, str]], pub_date: date | N
         if para <= DATE_LINE_PARAS and is_date_line(text):
             date_lines.add(para)
             continue
-        if current is not None:
-            anchors[index] = current
         own = dates.resolve_event_date([text], pub_date)
         if own.precision != "pub":
-            current = replace(own, start=None, end=None)
+            current, since = replace(own, start=None, end=None), 0
+            continue  # the sentence has its own time: its events read it themselves
+        since += 1
+        if current is not None and (_NOW.search(text) or since > CARRY.get(current.precision, 0)):
+            current = None
+        if current is not None:
+            anchors[index] = current
     return Timeline(anchors, frozenset(date_lines))
