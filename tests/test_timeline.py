@@ -128,3 +128,36 @@ def test_resolve_event_date_takes_the_anchor_only_without_time_words():
 ])
 def test_period_label_shows_the_date_as_its_precision_allows(value, precision, label):
     assert period_label(value, precision) == label
+
+
+# ------------------------------------------------------------------ through the coder
+
+CODED = [
+    # (text, pub_date, trigger, expected event_date, date_text, background)
+    ("Iranian forces attacked a tanker on Monday. Britain condemned Iran.", PUB,
+     "condemned", date(2020, 1, 6), "on Monday", False),
+    # the anchor does not cross a paragraph (item) boundary
+    ("Iranian forces attacked a tanker on Monday.\nThe United States sanctioned Iran.", PUB,
+     "sanctioned", PUB, None, False),
+    # a reported past act keeps its own time; its thread takes it too, and both are background
+    ("In 2003 the United States invaded Iraq. Turkey criticized the United States.", PUB,
+     "invaded", date(2003, 1, 1), "In 2003", True),
+    ("In 2003 the United States invaded Iraq. Turkey criticized the United States.", PUB,
+     "criticized", date(2003, 1, 1), "In 2003", True),
+    ("Iran fired missiles at Iraq last month.", PUB, "fired", date(2019, 12, 1), "last month",
+     False),
+    # the line under the headline is the publication date, not an event's
+    ("Wednesday, January 8, 2020\nIran fired missiles at two bases in Iraq.", None,
+     "fired", PUB, None, False),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "pub", "trigger", "when", "date_text", "background"), CODED)
+def test_coder_dates_events_by_the_story_thread(coder, text, pub, trigger, when, date_text,
+                                                background):
+    events = [e for e in coder.code_text(text, pub_date=pub) if e.trigger_text == trigger]
+    assert events, f"no {trigger!r} event"
+    ev = events[0]
+    assert (ev.event_date, ev.date_text, ev.background) == (when, date_text, background)
+    assert ev.pub_date == PUB
