@@ -73,6 +73,7 @@ def test_the_date_line_under_the_headline_is_no_anchor():
     ("Sunday, January 5, 2020\nIran fired missiles on Saturday.", date(2020, 1, 5)),
     ("Iran fires missiles at US bases\nMonday, March 2, 2020\nIran fired.", date(2020, 3, 2)),
     ("January 5, 2020\nIran fired.", date(2020, 1, 5)),
+    ("Monday, August 3, 2020 On Thursday, Tsikhanouskaya held a rally.", date(2020, 8, 3)),
     ("Iran fired missiles on January 5, 2020 at bases.", None),   # a sentence, not a line
     ("Iran fired.\nIraq protested.\nSunday, January 5, 2020", None),  # not under a headline
 ])
@@ -86,6 +87,13 @@ def test_headline_date_line_gives_the_publication_date(text, expected):
 ])
 def test_is_date_line(para, expected):
     assert is_date_line(para) is expected
+
+
+def test_a_date_line_run_into_the_first_sentence_is_no_anchor():
+    rows = [(0, 0, "Wednesday, January 8, 2020 Iran fired missiles."), (1, 0, "Iraq protested.")]
+    tl = build_timeline(rows, PUB)
+    assert tl.lead(0) == "Wednesday, January 8, 2020 " and tl.lead(1) == ""
+    assert tl.anchor(1) is None
 
 
 @pytest.mark.parametrize(("expr", "pub", "background"), [
@@ -148,6 +156,11 @@ CODED = [
      False),
     # the line under the headline is the publication date, not an event's
     ("Wednesday, January 8, 2020\nIran fired missiles at two bases in Iraq.", None,
+     "fired", PUB, None, False),
+    # ... also when the input ran it into the first sentence
+    ("Wednesday, January 8, 2020 On Tuesday, Iran fired missiles at two bases in Iraq.", None,
+     "fired", date(2020, 1, 7), "On Tuesday", False),
+    ("Wednesday, January 8, 2020 Iran fired missiles at two bases in Iraq.", PUB,
      "fired", PUB, None, False),
 ]
 

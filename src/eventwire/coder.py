@@ -348,7 +348,8 @@ class Coder:
             country = story.country_of(sent.para)
             found = [localise_story(f, country) for f in extract(doc, resolver, self.patterns)]
             for f in found:
-                ev = self._event(art, sent, doc, f, dateline, timeline.anchor(sent.index))
+                ev = self._event(art, sent, doc, f, dateline, timeline.anchor(sent.index),
+                                 timeline.lead(sent.index))
                 if ev is not None and issuer is not None:
                     ev = self._issuer_place(ev, issuer)
                 if ev is not None and ev.event_id not in seen:
@@ -449,16 +450,20 @@ class Coder:
 
     @staticmethod
     def _when(f: Found, sentence: str, pub: date | None,
-              anchor: dates.DateResolution | None = None) -> dates.DateResolution:
+              anchor: dates.DateResolution | None = None, lead: str = ""
+              ) -> dates.DateResolution:
         """The trigger's own clause first (its tense decides past/future), then the
         sentence, whose time words belong to its main (reporting) verb: read as past; with
         no time words, the story's time anchor for a verb in the past tense (an intent lies
-        ahead; "we extend our condolences" is the day of writing)."""
+        ahead; "we extend our condolences" is the day of writing). A date line the sentence
+        starts with (`lead`) is the publication's, blanked out."""
+        clause = f.clause.replace(lead, " " * len(lead), 1) if lead else f.clause
+        sentence = sentence.replace(lead, " " * len(lead), 1) if lead else sentence
         future = f.modality in {"intent", "threat"}
         anchor = anchor if not future and _past(f.trigger) else None
-        if f.clause == sentence or f.trigger.dep_ == "ROOT":
-            return dates.resolve_event_date([f.clause], pub, future=future, anchor=anchor)
-        own = dates.resolve_event_date([f.clause], pub, future=future)
+        if clause == sentence or f.trigger.dep_ == "ROOT":
+            return dates.resolve_event_date([clause], pub, future=future, anchor=anchor)
+        own = dates.resolve_event_date([clause], pub, future=future)
         if own.precision != "pub":
             return own  # the main verb's time words are in its own clause
         return dates.resolve_event_date([sentence], pub, future=False, anchor=anchor)
@@ -485,8 +490,8 @@ class Coder:
         return src.country
 
     def _event(self, art: Article, sent: Sentence, doc: Doc, f: Found,
-               dateline: places.Place | None, anchor: dates.DateResolution | None = None
-               ) -> Event | None:
+               dateline: places.Place | None, anchor: dates.DateResolution | None = None,
+               lead: str = "") -> Event | None:
         if f.modality == "hypothetical":
             return None
         if f.negated and not self.config.emit_negated:
@@ -499,7 +504,7 @@ class Coder:
             return None
         src = self._actor_fields(f.source, "source")
         tgt = self._actor_fields(f.target, "target")
-        when = self._when(f, sent.text, art.pub_date, anchor)
+        when = self._when(f, sent.text, art.pub_date, anchor, lead)
         # the actors are not the place ("sanctions on Russia"), except the destination or
         # venue of a visit or meeting ("traveled to Tehran")
         located = (f.source,) if (cc.root == "04" and _destination(f.target, f.trigger)) \

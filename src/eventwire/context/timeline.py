@@ -46,6 +46,8 @@ _DATE_LINE = re.compile(
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+)?"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\s+\d{1,2},\s+(?:1[89]|20)\d{2}\.?")
+# a date line run into the first sentence: "Monday, August 3, 2020 On Thursday, ..."
+_LEAD_DATE_LINE = re.compile(rf"\s*{_DATE_LINE.pattern}\s+(?=[A-Z\"“'‘(])")
 DATE_LINE_PARAS = 2
 """A date line is one of the first paragraphs (under the headline when the text has one)."""
 
@@ -56,13 +58,20 @@ def is_date_line(paragraph: str) -> bool:
     return _DATE_LINE.fullmatch(paragraph.strip()) is not None
 
 
+def leading_date_line(text: str) -> str:
+    """The date line a first sentence starts with when the input ran it into the text
+    ("Monday, August 3, 2020 On Thursday, ..."), else ""."""
+    m = _LEAD_DATE_LINE.match(text)
+    return m.group() if m else ""
+
+
 def headline_date(text: str) -> date | None:
     """The publication date a date line under the headline gives, else None."""
     paras = [p for p in text.split("\n") if p.strip()][:DATE_LINE_PARAS]
     for p in paras:
-        if is_date_line(p):
-            res = dates.resolve_event_date([p.strip()], None)
-            return res.event_date
+        line = p.strip() if is_date_line(p) else leading_date_line(p)
+        if line:
+            return dates.resolve_event_date([line.strip()], None).event_date
     return None
 
 
@@ -80,9 +89,14 @@ class Timeline:
 
     anchors: dict[int, DateResolution] = field(default_factory=dict)
     date_lines: frozenset[int] = frozenset()   # paragraphs that are a headline date line
+    leads: dict[int, str] = field(default_factory=dict)  # sentence -> date line run into it
 
     def anchor(self, sentence_index: int) -> DateResolution | None:
         return self.anchors.get(sentence_index)
+
+    def lead(self, sentence_index: int) -> str:
+        """The date line sentence `sentence_index` starts with ("" if none): no event's."""
+        return self.leads.get(sentence_index, "")
 
 
 def build_timeline(sentences: Iterable[tuple[int, int, str]], pub_date: date | None
@@ -93,6 +107,7 @@ def build_timeline(sentences: Iterable[tuple[int, int, str]], pub_date: date | N
     so the anchor resets at every item boundary as well."""
     anchors: dict[int, DateResolution] = {}
     date_lines: set[int] = set()
+    leads: dict[int, str] = {}
     current: DateResolution | None = None
     since = 0   # sentences since the anchor was set
     thread: int | None = None
@@ -102,6 +117,9 @@ def build_timeline(sentences: Iterable[tuple[int, int, str]], pub_date: date | N
         if para <= DATE_LINE_PARAS and is_date_line(text):
             date_lines.add(para)
             continue
+        if para <= DATE_LINE_PARAS and (lead := leading_date_line(text)):
+            leads[index] = lead
+            text = text[len(lead):]
         own = dates.resolve_event_date([text], pub_date)
         if own.precision != "pub":
             current, since = replace(own, start=None, end=None), 0
@@ -111,4 +129,4 @@ def build_timeline(sentences: Iterable[tuple[int, int, str]], pub_date: date | N
             current = None
         if current is not None:
             anchors[index] = current
-    return Timeline(anchors, frozenset(date_lines))
+    return Timeline(anchors, frozenset(date_lines), leads)
