@@ -19,14 +19,16 @@ from eventwire.dates import DateResolution, period_label, resolve_event_date
 PUB = date(2020, 1, 8)  # a Wednesday
 
 
-def _anchors(paragraphs: list[list[str]], pub: date | None = PUB) -> dict[int, str | None]:
-    """sentence index -> the anchor's date_text, for paragraphs of sentences."""
+def _anchors(paragraphs: list[list[str]], pub: date | None = PUB, *,
+             list_document: bool = True) -> dict[int, str | None]:
+    """sentence index -> the anchor's date_text, for paragraphs of sentences (by default of
+    a list document: no story time across paragraphs)."""
     rows, i = [], 0
     for p, sents in enumerate(paragraphs):
         for s in sents:
             rows.append((i, p, s))
             i += 1
-    tl = build_timeline(rows, pub)
+    tl = build_timeline(rows, pub, list_document=list_document)
     return {idx: (a.date_text if (a := tl.anchor(idx)) else None) for idx, _p, _s in rows}
 
 
@@ -51,6 +53,31 @@ def _anchors(paragraphs: list[list[str]], pub: date | None = PUB) -> dict[int, s
 ])
 def test_anchor_is_the_last_explicit_time_of_the_paragraph(paragraphs, expected):
     assert _anchors(paragraphs) == expected
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    # a paragraph that names no time takes the day the lead names (in the week before)
+    ([["A building collapsed on Monday."], ["Rescuers pulled six people out."]],
+     {0: None, 1: "on Monday"}),
+    ([["A building collapsed on Monday."], ["Rescuers came.", "Six were saved.", "One died.",
+                                            "Two fled.", "Many wept."]],
+     {0: None, 1: "on Monday", 2: "on Monday", 3: "on Monday", 4: "on Monday",
+      5: "on Monday"}),
+    # ... not a day weeks back, nor a month or a year
+    ([["A building collapsed on December 20."], ["Rescuers pulled six people out."]],
+     {0: None, 1: None}),
+    ([["A building collapsed in December."], ["Rescuers pulled six people out."]],
+     {0: None, 1: None}),
+    # ... not one the lead does not name (the third sentence is no lead)
+    ([["Rescuers came.", "Six were saved.", "A wall fell on Monday."], ["Two fled."]],
+     {0: None, 1: None, 2: None, 3: None}),
+    # a paragraph's own time wins, and words of the present end the story time
+    ([["A building collapsed on Monday."], ["Police came on Tuesday.", "They sealed it."],
+      ["The latest count is six."]],
+     {0: None, 1: None, 2: "on Tuesday", 3: None}),
+])
+def test_a_story_takes_the_day_its_lead_names(paragraphs, expected):
+    assert _anchors(paragraphs, list_document=False) == expected
 
 
 def test_day_anchor_carries_at_most_its_carry_sentences():
@@ -144,9 +171,11 @@ CODED = [
     # (text, pub_date, trigger, expected event_date, date_text, background)
     ("Iranian forces attacked a tanker on Monday. Britain condemned Iran.", PUB,
      "condemned", date(2020, 1, 6), "on Monday", False),
-    # the anchor does not cross a paragraph (item) boundary
+    # a later paragraph takes the day the lead names, if in the week before publication
     ("Iranian forces attacked a tanker on Monday.\nThe United States sanctioned Iran.", PUB,
-     "sanctioned", PUB, None, False),
+     "sanctioned", date(2020, 1, 6), "on Monday", False),
+    ("Iranian forces attacked a tanker on December 20.\nThe United States sanctioned Iran.",
+     PUB, "sanctioned", PUB, None, False),
     # a reported past act keeps its own time; its thread takes it too, and both are background
     ("In 2003 the United States invaded Iraq. Turkey criticized the United States.", PUB,
      "invaded", date(2003, 1, 1), "In 2003", True),

@@ -326,9 +326,9 @@ class Coder:
         matches = [self.matcher.match(doc) for _s, doc in sentences]
         if art.pub_date is None and (pub := headline_date(art.text)) is not None:
             art = art.model_copy(update={"pub_date": pub})  # the line under the headline
-        timeline = build_timeline(((s.index, s.para, s.text) for s, _d in sentences),
-                                  art.pub_date)
         story, issuer = self._article_context(art, sentences, matches)
+        timeline = build_timeline(((s.index, s.para, s.text) for s, _d in sentences),
+                                  art.pub_date, list_document=story.list_document)
         ctx = ArticleContext(art.pub_date, issuer=issuer)
         # a dateline the input gives apart from the text (Reuters-21578), else one in the text
         dateline = places.dateline_place(art.dateline, self.gazetteer) if art.dateline else None

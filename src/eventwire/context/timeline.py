@@ -6,7 +6,10 @@ not the publication day's. So an event whose clause and sentence carry no time w
 their own takes the *anchor* of its thread: the last explicit time of an earlier sentence
 of the same paragraph (and, in a list document, of the same item), for `CARRY` sentences,
 if its verb is in the past tense. The anchor resets at every paragraph and item boundary
-and at words of the present ("latest", "now"); a time expression of the event's own ("last month",
+and at words of the present ("latest", "now"); in a story that is not a list document, a
+paragraph that has named no time yet takes the day the lead names when it lies in the week
+before publication (`story_time`: "On Wednesday, the House impeached ..." dates the whole
+report); a time expression of the event's own ("last month",
 "in 2003") always wins over it (`dates.resolve_event_date`).
 
 A Wikinews page puts the publication date on its own line under the headline ("Sunday,
@@ -99,21 +102,50 @@ class Timeline:
         return self.leads.get(sentence_index, "")
 
 
-def build_timeline(sentences: Iterable[tuple[int, int, str]], pub_date: date | None
-                   ) -> Timeline:
+STORY_DAYS = 7
+"""The story's time: a day the lead names, at most this many days before publication."""
+LEAD_SENTENCES = 2
+
+
+def story_time(sentences: Iterable[tuple[int, int, str]], pub_date: date | None
+               ) -> DateResolution | None:
+    """The day the story's lead names ("On Wednesday, the House impeached ..."): the first
+    day-precision time of its first sentences, if it lies in the week before publication."""
+    if pub_date is None:
+        return None
+    seen = 0
+    for _index, para, text in sentences:
+        if para <= DATE_LINE_PARAS and is_date_line(text):
+            continue
+        text = text[len(leading_date_line(text)):] if para <= DATE_LINE_PARAS else text
+        res = dates.resolve_event_date([text], pub_date)
+        if res.precision == "day" and res.event_date is not None \
+                and 0 <= (pub_date - res.event_date).days <= STORY_DAYS:
+            return replace(res, start=None, end=None)
+        seen += 1
+        if seen >= LEAD_SENTENCES:
+            break
+    return None
+
+
+def build_timeline(sentences: Iterable[tuple[int, int, str]], pub_date: date | None,
+                   *, list_document: bool = False) -> Timeline:
     """From (sentence index, paragraph, text) in order -> the anchors.
 
     A thread is a paragraph: an item of a list document is one or more whole paragraphs,
-    so the anchor resets at every item boundary as well."""
+    so the anchor resets at every item boundary as well. In a story that is not a list
+    document, a paragraph that has named no time yet takes the story's (`story_time`)."""
+    rows = list(sentences)
+    story = None if list_document else story_time(rows, pub_date)
     anchors: dict[int, DateResolution] = {}
     date_lines: set[int] = set()
     leads: dict[int, str] = {}
     current: DateResolution | None = None
     since = 0   # sentences since the anchor was set
     thread: int | None = None
-    for index, para, text in sentences:
+    for index, para, text in rows:
         if para != thread:
-            current, thread = None, para
+            current, thread, since = story, para, 0
         if para <= DATE_LINE_PARAS and is_date_line(text):
             date_lines.add(para)
             continue
@@ -125,7 +157,8 @@ def build_timeline(sentences: Iterable[tuple[int, int, str]], pub_date: date | N
             current, since = replace(own, start=None, end=None), 0
             continue  # the sentence has its own time: its events read it themselves
         since += 1
-        if current is not None and (_NOW.search(text) or since > CARRY.get(current.precision, 0)):
+        if current is not None and (_NOW.search(text) or (
+                current is not story and since > CARRY.get(current.precision, 0))):
             current = None
         if current is not None:
             anchors[index] = current
