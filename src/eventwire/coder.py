@@ -25,6 +25,7 @@ from .actors.dictionary import ActorDictionary, ActorEntry, SectorTerm, build
 from .actors.resolve import Actor, ActorMatcher, ActorResolver, ArticleContext
 from .config import Config
 from .context import STORY_SECTORS, StoryContext, build_story, find_issuer, is_list_source
+from .context.timeline import build_timeline, headline_date, is_background
 from .errors import CodingTimeout
 from .events.extract import Found, anchored, extract
 from .events.patterns import PatternSet, load_patterns
@@ -189,6 +190,15 @@ class ArticleResult:
     parsed: int = 0
 
 
+def _past(trigger: Token) -> bool:
+    """A verb in the past tense ("struck", "was arrested", "had fled"; not "are backed",
+    "has said"): it takes the story's time anchor."""
+    if trigger.tag_ == "VBD":
+        return True
+    return trigger.tag_ == "VBN" and not any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBP", "VBZ", "MD"} for c in trigger.children)
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     index: int
@@ -322,7 +332,11 @@ class Coder:
     def _code_article(self, art: Article, sentences: list[tuple[Sentence, Doc]],
                       deadline: float | None = None) -> list[Event]:
         matches = [self.matcher.match(doc) for _s, doc in sentences]
+        if art.pub_date is None and (pub := headline_date(art.text)) is not None:
+            art = art.model_copy(update={"pub_date": pub})  # the line under the headline
         story, issuer = self._article_context(art, sentences, matches)
+        timeline = build_timeline(((s.index, s.para, s.text) for s, _d in sentences),
+                                  art.pub_date, list_document=story.list_document)
         ctx = ArticleContext(art.pub_date, issuer=issuer)
         # a dateline the input gives apart from the text (Reuters-21578), else one in the text
         dateline = places.dateline_place(art.dateline, self.gazetteer) if art.dateline else None
@@ -345,7 +359,8 @@ class Coder:
                      for f in extract(doc, resolver, self.patterns)
                      if not (issuer is not None and f.mirrored and f.code[:2] == "04")]
             for f in found:
-                ev = self._event(art, sent, doc, f, dateline)
+                ev = self._event(art, sent, doc, f, dateline, timeline.anchor(sent.index),
+                                 timeline.lead(sent.index))
                 if ev is not None and issuer is not None:
                     ev = self._issuer_place(ev, issuer)
                 if ev is not None and ev.event_id not in seen:
@@ -454,14 +469,24 @@ class Coder:
                 f"{role}_end": a.end_char}
 
     @staticmethod
-    def _when(f: Found, sentence: str, pub: date | None) -> dates.DateResolution:
+    def _when(f: Found, sentence: str, pub: date | None,
+              anchor: dates.DateResolution | None = None, lead: str = ""
+              ) -> dates.DateResolution:
         """The trigger's own clause first (its tense decides past/future), then the
-        sentence, whose time words belong to its main (reporting) verb: read as past."""
+        sentence, whose time words belong to its main (reporting) verb: read as past; with
+        no time words, the story's time anchor for a verb in the past tense (an intent lies
+        ahead; "we extend our condolences" is the day of writing). A date line the sentence
+        starts with (`lead`) is the publication's, blanked out."""
+        clause = f.clause.replace(lead, " " * len(lead), 1) if lead else f.clause
+        sentence = sentence.replace(lead, " " * len(lead), 1) if lead else sentence
         future = f.modality in {"intent", "threat"}
-        own = dates.resolve_event_date([f.clause], pub, future=future)
-        if own.precision != "pub" or f.clause == sentence or f.trigger.dep_ == "ROOT":
+        anchor = anchor if not future and _past(f.trigger) else None
+        if clause == sentence or f.trigger.dep_ == "ROOT":
+            return dates.resolve_event_date([clause], pub, future=future, anchor=anchor)
+        own = dates.resolve_event_date([clause], pub, future=future)
+        if own.precision != "pub":
             return own  # the main verb's time words are in its own clause
-        return dates.resolve_event_date([sentence], pub, future=False)
+        return dates.resolve_event_date([sentence], pub, future=False, anchor=anchor)
 
     @staticmethod
     def _national(f: Found, root: str, dateline: places.Place | None) -> str | None:
@@ -485,7 +510,8 @@ class Coder:
         return src.country
 
     def _event(self, art: Article, sent: Sentence, doc: Doc, f: Found,
-               dateline: places.Place | None) -> Event | None:
+               dateline: places.Place | None, anchor: dates.DateResolution | None = None,
+               lead: str = "") -> Event | None:
         if f.modality == "hypothetical":
             return None
         if f.negated and not self.config.emit_negated:
@@ -498,7 +524,7 @@ class Coder:
             return None
         src = self._actor_fields(f.source, "source")
         tgt = self._actor_fields(f.target, "target")
-        when = self._when(f, sent.text, art.pub_date)
+        when = self._when(f, sent.text, art.pub_date, anchor, lead)
         # the actors are not the place ("sanctions on Russia"), except the destination or
         # venue of a visit or meeting ("traveled to Tehran")
         located = (f.source,) if (cc.root == "04" and _destination(f.target, f.trigger)) \
@@ -559,6 +585,7 @@ class Coder:
             event_id=event_id, article_id=art.id, sentence_index=sent.index,
             sentence=sent.text, pub_date=art.pub_date, event_date=when.event_date,
             date_text=when.date_text, date_precision=when.precision,
+            background=is_background(when, art.pub_date),
             source_actors=tuple(a.code for a in f.sources if a.code),
             target_actors=targets,
             cameo_code=cc.code, cameo_root=cc.root, quad_class=cc.quad_class,
