@@ -248,3 +248,22 @@ def test_a_toll_in_a_named_strike_is_one_event_done_by_its_user(coder):
                        "block in Odesa.")
     force = [e for e in evs if e.cameo_root in {"18", "19", "20"}]
     assert len(force) == 1 and force[0].source_country == "RUS"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "target"), [
+    ("Secretary Blinken reiterated the United States' steadfast solidarity with Ukraine.", "UKR"),
+    ("Secretary Blinken emphasized the enduring partnership between the United States and "
+     "Kosovo.", "KSV"),
+])
+def test_a_relationship_is_with_the_other_party(coder, text, target):
+    evs = [e for e in _code(coder, text, source="U.S. Department of State")
+           if e.cameo_root == "03"]
+    assert evs and {e.target_country for e in evs} == {target}
+
+
+@pytest.mark.model
+def test_a_speakers_own_country_named_in_its_words_is_no_target(coder):
+    evs = _code(coder, "Secretary Blinken emphasized the U.S. commitment to addressing the "
+                       "structural problems.", source="U.S. Department of State")
+    assert evs and all(e.target_country != "USA" for e in evs)

@@ -558,6 +558,9 @@ class Coder:
         if (acted_in is None and isinstance(dateline, places.LeadPlace)
                 and dateline.name in sent.text and dateline.country != src.get("source_country")):
             acted_in = dateline  # the lead's place, named in this very sentence
+        if acted_in is not None and acted_in.kind == "country" and cc.root in SAID_ROOTS \
+                and acted_in.country == src.get("source_country"):
+            acted_in = None  # "the U.S. commitment", said by the U.S.: its own name, no target
         if cc.root == "04" and not f.code.startswith("042"):
             acted_in = None  # talks held in or about a place are not held with it (a visit is)
         if (acted_in is not None and not tgt.get("target_code") and self.config.place_as_target

@@ -949,6 +949,9 @@ def _pairs(p: Pattern, code: str, trig: Token, sources: list[Actor], targets: li
         if s is not None and tg is not None and s.code and s.code == tg.code \
                 and s.start_char == tg.start_char:
             continue
+        if s is not None and tg is not None and tg.kind == "country" and s.country \
+                and tg.code == s.country and code[:2] in {"03", "05"} and s is not tg:
+            continue  # "the partnership between the United States and Kosovo": not with itself
         if code in {"042", "043", "044"} and (s is None or s.code is None):
             continue  # "cranes arrived in Dar es Salaam": only an actor visits
         if (s is None or s.code is None) and (tg is None or tg.code is None):
