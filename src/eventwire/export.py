@@ -25,8 +25,8 @@ from typing import IO, Any, Literal
 import duckdb
 
 from eventwire.errors import StoreError
+from eventwire.geo import Gazetteer
 from eventwire.model import flat_value
-from eventwire.places import Gazetteer
 from eventwire.query import EventQuery, filtered_sql, page_sql, query_sql
 from eventwire.store import Store
 
