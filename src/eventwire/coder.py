@@ -27,10 +27,11 @@ from .config import Config
 from .context import STORY_SECTORS, StoryContext, build_story, find_issuer
 from .errors import CodingTimeout
 from .events.extract import Found, anchored, extract
-from .events.patterns import PatternSet, load_patterns
+from .events.patterns import PatternSet
 from .model import Article, Event
 from .nlp import load_pipeline
 from .prefilter import Prefilter
+from .resource_cache import load_patterns
 
 COUNTRY_GOV = "GOV"
 # Locations named in the sentence itself may stand in for a missing target (and the lead's

@@ -37,6 +37,9 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+
+from eventwire.geo.cache import GazetteerState, compact, expand, load_or_build
 from eventwire.geo.names import Place, km, normalize_name
 from eventwire.geo.tables import (
     ADMIN1_ALIASES,
@@ -310,23 +313,55 @@ class Gazetteer:
             if use == _ALONE:
                 add(key, _region_tier(key, place, buckets.get(key, {}).values()), place)
 
-        self._index: dict[str, tuple[Place, ...]] = {
+        index = {
             key: tuple(p for _, _, p in sorted(bucket.values(), key=lambda e: e[:2]))
             for key, bucket in buckets.items()
         }
         for place in us_states:
             regions.setdefault(normalize_name(place.name), []).append(place)
-        self._regions: dict[str, tuple[Place, ...]] = {
+        region_index = {
             key: tuple(sorted(places, key=lambda p: -p.population))
             for key, places in regions.items()
         }
-        self._hinted: dict[str, tuple[Place, ...]] = {k: tuple(v) for k, v in hinted.items()}
-        self._countries: dict[str, Place] = {p.country: p for p in country_places.values()}
-        self._admin1s: dict[tuple[str, str | None], Place] = {}
-        for found in self._regions.values():
+        admin1s: dict[tuple[str, str | None], Place] = {}
+        for found in region_index.values():
             for region in found:
                 if region.kind == "admin1":
-                    self._admin1s.setdefault((region.country, region.admin1), region)
+                    admin1s.setdefault((region.country, region.admin1), region)
+        self._arrays: dict[str, np.ndarray] | None = compact(
+            index,
+            region_index,
+            {k: tuple(v) for k, v in hinted.items()},
+            {p.country: p for p in country_places.values()},
+            admin1s,
+            self._iso2_to_code,
+            us_code,
+        )
+        # the built gazetteer looks names up in the same columns a cached one is read from
+        self._use(expand(self._arrays))
+
+    @classmethod
+    def from_state(cls, state: GazetteerState) -> Gazetteer:
+        """A gazetteer over an already built state (read from the cache file)."""
+        gazetteer = cls.__new__(cls)
+        gazetteer._arrays = None
+        gazetteer._use(state)
+        return gazetteer
+
+    def _use(self, state: GazetteerState) -> None:
+        self._index = state.index
+        self._regions = state.regions
+        self._hinted = state.hinted
+        self._countries = state.countries
+        self._admin1s = state.admin1s
+        self._iso2_to_code = state.iso2_to_code
+        self._us_code = state.us_code
+
+    def to_arrays(self) -> dict[str, np.ndarray]:
+        """The columnar arrays of a gazetteer built in this process (for the cache file)."""
+        if self._arrays is None:
+            raise ValueError("a gazetteer read from the cache has no arrays to write")
+        return self._arrays
 
     def _world_admin1(
         self, admin1_population: dict[tuple[str, str], int]
@@ -381,7 +416,8 @@ class Gazetteer:
 
     @classmethod
     def default(cls) -> Gazetteer:
-        """The process-wide gazetteer (cities >= 15000), built on first use and cached."""
+        """The process-wide gazetteer (cities >= 15000): read from the cache file
+        (`eventwire.geo.cache`), else built and cached, on first use; then kept."""
         return _default_gazetteer()
 
     def __len__(self) -> int:
@@ -414,7 +450,7 @@ class Gazetteer:
         if found is not None:
             return found
         base = region_base(key)
-        return self._regions.get(base, ()) if base is not None else ()
+        return self._regions.run(base) if base is not None else ()
 
     def lookup(self, name: str, *, country_hint: str | None = None) -> Place | None:
         """Best place for a name: exact (case-insensitive, accent-folded, "the" stripped) match
@@ -433,7 +469,7 @@ class Gazetteer:
                 return None
             key = normalize_name(name)
             base = region_base(key)
-            named = (*self._hinted.get(key, ()), *(self._hinted.get(base, ()) if base else ()))
+            named = (*self._hinted.run(key), *(self._hinted.run(base) if base else ()))
             return next((p for p in named if p.country == hint), None)
         local = [p for p in cands if hint and p.kind != "country" and p.country == hint]
         if cands[0].kind == "country":
@@ -444,4 +480,4 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def _default_gazetteer() -> Gazetteer:
-    return Gazetteer()
+    return load_or_build(15000, lambda n: Gazetteer(min_city_population=n))[0]
