@@ -52,7 +52,10 @@ from eventwire.nlp import load_pipeline
 cfg = Config()
 load_pipeline(cfg.model)
 t2 = time.perf_counter()
-from eventwire.geo import Gazetteer
+try:
+    from eventwire.geo import Gazetteer
+except ImportError:  # an older source tree (--src) with eventwire.places
+    from eventwire.places import Gazetteer
 Gazetteer.default()
 t3 = time.perf_counter()
 coder = eventwire.coder.Coder(cfg)
@@ -65,11 +68,12 @@ print(json.dumps({"imports": t1 - t0, "spacy load": t2 - t1, "gazetteer": t3 - t
 """
 
 
+SRC = [ROOT / "src"]
+
+
 def env_for(cold: bool) -> dict[str, str]:
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(
-        p for p in (str(ROOT / "src"), env.get("PYTHONPATH", "")) if p
-    )
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(SRC[0]), env.get("PYTHONPATH", "")) if p)
     if cold:
         env["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="eventwire-cold-")
     return env
@@ -89,8 +93,15 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--cold", action="store_true", help="empty cache dir for every run")
     ap.add_argument("--sentence", default=SENTENCE)
+    ap.add_argument(
+        "--src",
+        type=Path,
+        default=ROOT / "src",
+        help="package source to time (e.g. an extract of an older commit)",
+    )
     args = ap.parse_args()
-    sys.path.insert(0, str(ROOT / "src"))
+    SRC[0] = args.src
+    sys.path.insert(0, str(args.src))
     from eventwire.config import Config
 
     model = Config().model
@@ -107,8 +118,10 @@ def main() -> None:
         split["total (this process)"] = seconds
         parts.append(split)
     med = statistics.median
-    print(f"sentence: {args.sentence!r}; model {model}; median of {args.repeat} fresh "
-          f"processes; cache {'cold (built every run)' if args.cold else 'warm'}")
+    print(
+        f"sentence: {args.sentence!r}; model {model}; median of {args.repeat} fresh "
+        f"processes; cache {'cold (built every run)' if args.cold else 'warm'}"
+    )
     print("\nsplit of one explain-like process:")
     for name in parts[0]:
         print(f"  {name:<26} {med(p[name] for p in parts):6.2f} s")
