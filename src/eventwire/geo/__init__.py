@@ -3,6 +3,7 @@
 - `names`: the `Place` record and the index key of a name (`normalize_name`)
 - `tables`: the data tables, read from the package's data files (sources in their headers)
 - `gazetteer`: the name index over GeoNames data (`Gazetteer`)
+- `cache`: its compact columnar form, cached in the user cache directory
 - `mentions`: place mentions in a parsed sentence, and a name as written -> `Place`
 - `syntax`: what the parse says about a mention and the trigger
 - `lead` / `datelines`: the story's place, from its dateline or the lead
