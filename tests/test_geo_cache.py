@@ -118,9 +118,16 @@ def test_the_key_changes_with_the_data_and_the_city_size(
     assert cache.cache_key(15000) != key
 
 
-def test_an_old_cache_file_is_replaced(cache_home: Path, built: Gazetteer) -> None:
+def test_only_the_newest_cache_files_are_kept(cache_home: Path, built: Gazetteer) -> None:
+    import os
+
+    from eventwire.resource_cache import KEEP
+
     cache_home.mkdir(parents=True)
-    stale = cache_home / "gazetteer-0000.npz"
-    stale.write_bytes(b"old")
+    stale = [cache_home / f"gazetteer-{n:04d}.npz" for n in range(KEEP)]
+    for age, path in enumerate(stale, 1):
+        path.write_bytes(b"another version's file")
+        os.utime(path, (1e9 - age * 1000, 1e9 - age * 1000))  # stale[0] is the newest
     cache.load_or_build(15000, lambda n: built)
-    assert not stale.exists() and cache.cache_path(15000).exists()
+    assert cache.cache_path(15000).exists()
+    assert [p.exists() for p in stale] == [True] * (KEEP - 1) + [False]

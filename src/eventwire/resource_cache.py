@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 CACHE_FORMAT = 1
+#: Files of one resource kept per cache directory (other versions' keys included).
+KEEP = 4
 
 
 def cache_dir() -> Path:
@@ -53,7 +55,8 @@ def source_of(*modules: str) -> list[bytes]:
 
 def write_atomically(path: Path, write: Callable[[object], None], *, prefix: str) -> bool:
     """Write `path` through a temporary file in its directory renamed into place, and remove
-    the older ``<prefix>-*`` files there. False if the directory cannot be written to."""
+    the ``<prefix>-*`` files there beyond the `KEEP` newest. False if the directory cannot be
+    written to."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{prefix}-", suffix=path.suffix, dir=path.parent)
@@ -66,10 +69,19 @@ def write_atomically(path: Path, write: Callable[[object], None], *, prefix: str
             raise
     except OSError:
         return False
-    for old in path.parent.glob(f"{prefix}-*{path.suffix}"):
-        if old != path:
-            old.unlink(missing_ok=True)
+    # keep the newest few (several checkouts or versions may share the directory)
+    others = [p for p in path.parent.glob(f"{prefix}-*{path.suffix}") if p != path]
+    others.sort(key=_mtime, reverse=True)
+    for old in others[KEEP - 1 :]:
+        old.unlink(missing_ok=True)
     return True
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def cached(name: str, inputs: Iterable[bytes], build: Callable[[], T]) -> T:

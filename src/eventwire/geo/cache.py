@@ -237,8 +237,8 @@ def _read(path: Path) -> GazetteerState | None:
 
 
 def _write(path: Path, arrays: dict[str, np.ndarray]) -> bool:
-    """Write atomically; False if the directory cannot be written to. Older gazetteer files
-    in the directory are removed."""
+    """Write atomically; False if the directory cannot be written to. Gazetteer files of
+    other keys beyond the few newest are removed."""
     return write_atomically(
         path,
         lambda out: np.savez(out, **arrays),  # type: ignore[arg-type]
