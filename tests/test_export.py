@@ -143,13 +143,14 @@ def test_gdelt_export_has_61_fields_in_gdelt_order(store, tmp_path):
     assert (geo["QuadClass"], geo["GoldsteinScale"]) == ("4", "-10")
     assert geo["IsRootEvent"] == "1"
     assert (geo["ActionGeo_Type"], geo["ActionGeo_FullName"]) == ("4", "Baghdad")
-    assert (geo["ActionGeo_CountryCode"], geo["ActionGeo_ADM1Code"]) == ("IRQ", "IRQ07")
+    # geo country codes are FIPS 10-4 (Iraq IZ), actor country codes CAMEO (IRQ)
+    assert (geo["ActionGeo_CountryCode"], geo["ActionGeo_ADM1Code"]) == ("IZ", "IZ07")
     assert (geo["ActionGeo_Lat"], geo["ActionGeo_Long"]) == ("33.34058", "44.40088")
     assert geo["ActionGeo_FeatureID"] == "98182"
     assert geo["AvgTone"] == ""
     # Iranian artillery firing in Iraq: Actor1 at Iran's centre, Actor2 (Iraq) where it acted
     assert (geo["Actor1Geo_Type"], geo["Actor1Geo_FullName"], geo["Actor1Geo_CountryCode"]) == (
-        "1", "Iran", "IRN")
+        "1", "Iran", "IR")
     assert geo["Actor1Geo_Lat"] and geo["Actor1Geo_Lat"] != geo["ActionGeo_Lat"]
     assert [geo[f"Actor2Geo_{f}"] for f in ("Type", "FullName", "Lat", "FeatureID")] == [
         "4", "Baghdad", "33.34058", "98182"]

@@ -58,7 +58,7 @@ from typing import Any
 
 import pytest
 
-from eventwire.places import Gazetteer, normalize_name
+from eventwire.geo import Gazetteer, normalize_name
 
 FIXTURE = Path(__file__).parent / "fixtures" / "wikinews_locations.jsonl"
 # The next 100 sentences in the same hash order (`draw_location_sample.py --offset 100`),

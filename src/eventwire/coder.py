@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Token
 
-from . import dates, ontology, places
+from . import dates, geo, ontology
 from .actors.dictionary import ActorDictionary, ActorEntry, SectorTerm, build
 from .actors.resolve import Actor, ActorMatcher, ActorResolver, ArticleContext
 from .config import Config
@@ -28,11 +28,12 @@ from .context import STORY_SECTORS, StoryContext, build_story, find_issuer, is_l
 from .context.timeline import build_timeline, headline_date, is_background
 from .errors import CodingTimeout
 from .events.extract import Found, anchored, extract
-from .events.patterns import PatternSet, load_patterns
+from .events.patterns import PatternSet
 from .events.place_targets import place_target
 from .model import Article, Event
 from .nlp import load_pipeline
 from .prefilter import Prefilter
+from .resource_cache import load_patterns
 
 COUNTRY_GOV = "GOV"
 # Locations named in the sentence itself may stand in for a missing target (and the lead's
@@ -215,7 +216,7 @@ class Coder:
         self.nlp: Language = load_pipeline(self.config.model)
         self.actors: ActorDictionary = build(tuple(self.config.actor_dictionaries))
         self.patterns: PatternSet = load_patterns(tuple(self.config.event_dictionaries))
-        self.gazetteer = places.Gazetteer.default()
+        self.gazetteer = geo.Gazetteer.default()
         self.matcher = ActorMatcher(self.nlp, self.actors, self._place_country)
         self.prefilter = Prefilter.build(self.patterns, self.matcher.vocab_words)
         self.sentencizer = Sentencizer()
@@ -339,9 +340,9 @@ class Coder:
                                   art.pub_date, list_document=story.list_document)
         ctx = ArticleContext(art.pub_date, issuer=issuer)
         # a dateline the input gives apart from the text (Reuters-21578), else one in the text
-        dateline = places.dateline_place(art.dateline, self.gazetteer) if art.dateline else None
+        dateline = geo.dateline_place(art.dateline, self.gazetteer) if art.dateline else None
         if dateline is None:
-            dateline = places.find_dateline(art.text[:600], self.gazetteer)
+            dateline = geo.find_dateline(art.text[:600], self.gazetteer)
         events: list[Event] = []
         seen: set[str] = set()
         para: int | None = None
@@ -413,13 +414,13 @@ class Coder:
             texts: dict[int, list[str]] = {}
             for sent, _doc in sentences:
                 texts.setdefault(sent.para, []).append(sent.text)
-            found = {p: places.find_lead_place(" ".join(t), self.gazetteer)
+            found = {p: geo.find_lead_place(" ".join(t), self.gazetteer)
                      for p, t in texts.items() if story.story_of(p).country is None}
             story = story.with_place_countries({p: f.country for p, f in found.items()
                                                 if f is not None and f.country})
         return story, issuer
 
-    def _carry_place(self, ev: Event, before: list[Event], dateline: places.Place | None
+    def _carry_place(self, ev: Event, before: list[Event], dateline: geo.Place | None
                      ) -> Event:
         """An event the sentence does not place, right after an event placed in its own
         sentence, inside the lead's country: the story is still there."""
@@ -489,7 +490,7 @@ class Coder:
         return dates.resolve_event_date([sentence], pub, future=False, anchor=anchor)
 
     @staticmethod
-    def _national(f: Found, root: str, dateline: places.Place | None) -> str | None:
+    def _national(f: Found, root: str, dateline: geo.Place | None) -> str | None:
         """The country of a doer that is the whole country or one of its national bodies
         ("Ecuador suspended sales", "the Defense Department"): with no place named, it acts
         from the country, not from the story's city. Not a statement under a wire dateline
@@ -499,7 +500,7 @@ class Coder:
                 src.sector in NATIONAL_SECTORS or src.kind == "country"):
             return None
         if root in SAID_ROOTS and dateline is not None and (
-                src.country is None or not isinstance(dateline, places.LeadPlace)):
+                src.country is None or not isinstance(dateline, geo.LeadPlace)):
             return None
         if src.country is None:
             # a bare government body deciding, "the ministry cut subsidies" in a story filed
@@ -510,7 +511,7 @@ class Coder:
         return src.country
 
     def _event(self, art: Article, sent: Sentence, doc: Doc, f: Found,
-               dateline: places.Place | None, anchor: dates.DateResolution | None = None,
+               dateline: geo.Place | None, anchor: dates.DateResolution | None = None,
                lead: str = "") -> Event | None:
         if f.modality == "hypothetical":
             return None
@@ -538,7 +539,7 @@ class Coder:
         # a doer we can place: named, not a pronoun; the only one ("Trump and Erdogan spoke")
         doer = f.source.country if f.source is not None and anchored(f.source) \
             and f.source.via != "pronoun" else None
-        place, _place_text, reason = places.pick_location(
+        place, _place_text, reason = geo.pick_location(
             doc[:], f.trigger, self.gazetteer, exclude=exclude, dateline=dateline,
             actor_countries=[a.country for a in (f.source, f.target) if a is not None],
             source_country=doer if cc.root in HOME_ROOTS else None,
@@ -555,7 +556,7 @@ class Coder:
         rule_id = f.pattern.id
         targets = tuple(a.code for a in f.targets if a.code)
         acted_in = place if reason in PLACE_TARGET_REASONS else None
-        if (acted_in is None and isinstance(dateline, places.LeadPlace)
+        if (acted_in is None and isinstance(dateline, geo.LeadPlace)
                 and dateline.name in sent.text and dateline.country != src.get("source_country")):
             acted_in = dateline  # the lead's place, named in this very sentence
         if acted_in is not None and acted_in.kind == "country" and cc.root in SAID_ROOTS \

@@ -24,13 +24,14 @@ from typing import IO, Any, Literal
 
 import duckdb
 
+from eventwire.countries import country_table
 from eventwire.errors import StoreError
+from eventwire.geo import Gazetteer
 from eventwire.model import flat_value
-from eventwire.places import Gazetteer
 from eventwire.query import EventQuery, filtered_sql, page_sql, query_sql
 from eventwire.store import Store
 
-__all__ = ["FORMATS", "GDELT_COLUMNS", "export", "gdelt_row"]
+__all__ = ["FORMATS", "GDELT_COLUMNS", "export", "fips_code", "gdelt_row", "global_event_id"]
 
 ExportFormat = Literal["csv", "jsonl", "parquet", "gdelt"]
 FORMATS: tuple[str, ...] = ("csv", "jsonl", "parquet", "gdelt")
@@ -175,8 +176,10 @@ def gdelt_row(r: dict[str, Any]) -> list[str]:
     """One events row (with mentions/sources/articles, article_url and ingested_at) as the 61
     GDELT 2.0 fields. What is ours rather than GDELT's:
 
-    - GLOBALEVENTID: GDELT's is a serial number; ours is the first 60 bits of
-      sha256(article_hash:event_id) as an integer — stable across exports, unique per row.
+    - GLOBALEVENTID: GDELT's is a serial number; ours is the first 53 bits of
+      sha256(article_hash:event_id) as an integer: stable across runs and exports, below
+      2^53 (so JavaScript and JSON readers keep it exact), unique per row in practice (a clash
+      needs ~10^8 events for even odds).
     - SQLDATE/MonthYear/Year/FractionDate from event_date (else pub_date); FractionDate as GDELT
       computes it, YEAR + (MONTH * 30 + DAY) / 365.
     - Actor*Code/CountryCode/Type1Code: our CAMEO actor code, its CAMEO country (3 letters, as
@@ -185,21 +188,24 @@ def gdelt_row(r: dict[str, Any]) -> list[str]:
     - IsRootEvent is 1 for events in the article's first sentence.
     - NumMentions/NumSources/NumArticles come from the store's `event_counts` (all stored
       articles, not one 15-minute update). AvgTone is empty (no tone model).
+    - The three Geo blocks follow GDELT's codebook: Type 1 country, 2 US state, 3 US city,
+      4 world city, 5 world state (first-level region); CountryCode is the FIPS 10-4 country
+      code (Tehran: IR; Baghdad: IZ; from data/country_codes.tsv), empty for a country FIPS
+      has no code for; ADM1Code is that code followed by the GeoNames admin1 code (GDELT: the
+      FIPS ADM1 code; GeoNames admin1 codes are FIPS codes for most countries, and US
+      states are their postal codes, USTX, as in GDELT), or the country code alone for a
+      country; FeatureID is the GeoNames id of a city (GDELT: its GNS/GNIS id), the ADM1Code
+      of a region and the country code of a country, as GDELT gives them. ADM2Code is empty.
     - Actor1Geo/Actor2Geo: an actor of the country where the act happened gets the ActionGeo
       fields; an actor of another country gets that country at country level (Type 1, the
-      GeoNames country centre); an actor with no country, none. ActionGeo_CountryCode is our
-      ISO alpha-3 code, NOT GDELT's FIPS 10-4 two-letter code; ADM1Code is that code followed
-      by the GeoNames admin1 code (GDELT: FIPS country + FIPS ADM1); FeatureID is the GeoNames
-      id (GDELT: GNS/GNIS id), or the country code for a country-level place. ActionGeo_Type
-      is 1 (country) when the place has no admin1, else 3 (USA) or 4 (world city) — we do not
-      tell admin1-level places from cities. ADM2Code is empty.
+      GeoNames country centre); an actor with no country, none.
     - DATEADDED is when the article entered the store (UTC, YYYYMMDDHHMMSS); SOURCEURL is its
       URL, else its source name.
     """
     day: date | None = r.get("event_date") or r.get("pub_date")
     key = f"{r.get('article_hash', '')}:{r['event_id']}".encode()
     out: dict[str, Any] = dict.fromkeys(GDELT_COLUMNS, "")
-    out["GLOBALEVENTID"] = int(hashlib.sha256(key).hexdigest()[:15], 16)
+    out["GLOBALEVENTID"] = global_event_id(key)
     if day:
         out["SQLDATE"] = day.strftime("%Y%m%d")
         out["MonthYear"] = day.strftime("%Y%m")
@@ -222,14 +228,22 @@ def gdelt_row(r: dict[str, Any]) -> list[str]:
     out["NumArticles"] = r.get("articles")
     country, admin1 = r.get("location_country"), r.get("admin1")
     if country or r.get("location_name"):
-        lat, lon = r.get("latitude"), r.get("longitude")
-        out["ActionGeo_Type"] = 1 if not admin1 else (3 if country == "USA" else 4)
+        fips = fips_code(country) if country else ""
+        geonameid = r.get("geonameid")
+        adm1 = f"{fips}{admin1}" if admin1 and fips else fips
+        if not admin1:
+            kind, feature = 1, fips
+        elif geonameid is None or _is_region(country, admin1, geonameid):
+            kind, feature = (2 if country == "USA" else 5), adm1
+        else:
+            kind, feature = (3 if country == "USA" else 4), geonameid
+        out["ActionGeo_Type"] = kind
         out["ActionGeo_FullName"] = r.get("location_name")
-        out["ActionGeo_CountryCode"] = country
-        out["ActionGeo_ADM1Code"] = f"{country or ''}{admin1 or ''}"
-        out["ActionGeo_Lat"] = lat
-        out["ActionGeo_Long"] = lon
-        out["ActionGeo_FeatureID"] = r.get("geonameid") if admin1 else country
+        out["ActionGeo_CountryCode"] = fips
+        out["ActionGeo_ADM1Code"] = adm1
+        out["ActionGeo_Lat"] = r.get("latitude")
+        out["ActionGeo_Long"] = r.get("longitude")
+        out["ActionGeo_FeatureID"] = feature
     for n, role in (("1", "source"), ("2", "target")):
         _actor_geo(out, n, r.get(f"{role}_country"), country)
     added = r.get("ingested_at")
@@ -253,13 +267,33 @@ def _actor_geo(out: dict[str, Any], n: str, actor_country: str | None,
     place = _gazetteer().country(actor_country)
     if place is None:
         return
+    fips = fips_code(actor_country)
     out[f"Actor{n}Geo_Type"] = 1
     out[f"Actor{n}Geo_FullName"] = place.name
-    out[f"Actor{n}Geo_CountryCode"] = actor_country
-    out[f"Actor{n}Geo_ADM1Code"] = actor_country
+    out[f"Actor{n}Geo_CountryCode"] = fips
+    out[f"Actor{n}Geo_ADM1Code"] = fips
     out[f"Actor{n}Geo_Lat"] = place.latitude
     out[f"Actor{n}Geo_Long"] = place.longitude
-    out[f"Actor{n}Geo_FeatureID"] = actor_country
+    out[f"Actor{n}Geo_FeatureID"] = fips
+
+
+def global_event_id(key: bytes) -> int:
+    """A stable id below 2^53: the first 53 bits of sha256(key)."""
+    return int.from_bytes(hashlib.sha256(key).digest()[:7], "big") >> 3
+
+
+def fips_code(country: str) -> str:
+    """The FIPS 10-4 code of one of our country codes ("IRN" -> "IR", "IRQ" -> "IZ"); "" if
+    FIPS has none."""
+    found = country_table().by_code.get(country)
+    return found.fips if found is not None else ""
+
+
+def _is_region(country: str | None, admin1: str, geonameid: int) -> bool:
+    """Is the place the first-level region itself (a US state has a geonameid, as its cities
+    do), not a city in it?"""
+    region = _gazetteer().admin1(country or "", admin1)
+    return region is not None and region.geonameid == geonameid
 
 
 def _gazetteer() -> Gazetteer:

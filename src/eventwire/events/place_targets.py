@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from ..actors.resolve import Actor
-from ..places import Place
+from ..geo import Place
 from .extract import Found
 
 # Roots whose objects can be places: force (18-20), posture (15), and pulling back (087)

@@ -1,4 +1,4 @@
-"""Tests for eventwire.places: gazetteer lookups, datelines and event-location choice."""
+"""Tests for eventwire.geo: gazetteer lookups, datelines and event-location choice."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from eventwire.places import (
+from eventwire.geo import (
     Gazetteer,
     LeadPlace,
     Place,
@@ -951,7 +951,7 @@ def test_admin1_regions_outside_the_us_resolve(
 
 
 def test_admin1_regions_come_from_the_packaged_table(gaz: Gazetteer) -> None:
-    from eventwire.places import _admin1_rows
+    from eventwire.geo.gazetteer import _admin1_rows
 
     rows = list(_admin1_rows())
     assert len(rows) > 3000 and all(len(row) == 5 for row in rows)
@@ -1083,9 +1083,9 @@ def test_pick_location_region_abroad_in_a_sentence(nlp: Any, gaz: Gazetteer) -> 
 def test_us_states_do_not_depend_on_the_world_admin1_table(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import eventwire.places as places
+    import eventwire.geo.gazetteer as gazetteer
 
-    monkeypatch.setattr(places, "_admin1_rows", lambda: iter(()))
+    monkeypatch.setattr(gazetteer, "_admin1_rows", lambda: iter(()))
     small = Gazetteer(min_city_population=15000)
     assert small.lookup("Kerala") is None
     texas = small.lookup("Texas")
