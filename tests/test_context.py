@@ -267,3 +267,13 @@ def test_a_speakers_own_country_named_in_its_words_is_no_target(coder):
     evs = _code(coder, "Secretary Blinken emphasized the U.S. commitment to addressing the "
                        "structural problems.", source="U.S. Department of State")
     assert evs and all(e.target_country != "USA" for e in evs)
+
+
+@pytest.mark.model
+def test_i_in_a_statement_is_its_issuer_but_not_inside_quotes(coder):
+    said = _code(coder, "This morning, I spoke with Prime Minister Netanyahu of Israel.",
+                 source="The White House")
+    assert any(e.source_code == "USAGOV" and e.target_country == "ISR" for e in said)
+    quoted = _code(coder, 'The minister said: "I met the Iranian ambassador in Baghdad."',
+                   source="The White House")
+    assert not any(e.source_code == "USAGOV" for e in quoted)

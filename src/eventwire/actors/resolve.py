@@ -25,6 +25,17 @@ GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 SELF_PRONOUNS = frozenset({"we", "us", "our", "i", "me", "my"})
 ISSUER_PRONOUNS = frozenset({"we", "us", "our", "ours", "ourselves"})
+# "I" in a statement, outside quotation marks, is the one who issues it (the President, the
+# Secretary): the issuing body's code. Inside quotes it is whoever is quoted.
+SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "myself"})
+QUOTES = frozenset({'"', "\u201c", "\u201d"})
+
+
+def _quoted(t: Token) -> bool:
+    """Is the token inside a pair of quotation marks of its sentence?"""
+    sent = t.sent
+    marks = sum(1 for x in t.doc[sent.start: t.i] if x.text in QUOTES)
+    return marks % 2 == 1
 # Definite heads that, with no country or name of their own, stand for the issuer in its
 # own statement: "the Department", "the Secretary", "the Ministry", "the spokesperson".
 ISSUER_HEADS = frozenset({"department", "secretary", "ministry", "spokesperson", "spokesman",
@@ -625,6 +636,8 @@ class ActorResolver:
         low = head.lower_
         if low in ISSUER_PRONOUNS and self.ctx.issuer is not None:
             return [self._as_issuer(head)]  # "we" in a statement: the issuing body
+        if low in SPEAKER_PRONOUNS and self.ctx.issuer is not None and not _quoted(head):
+            return [self._as_issuer(head)]  # "I spoke with ...": the issuer's principal
         if low not in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
             return []  # I, we, you, who, someone ...: no antecedent rule we trust
         want = "person" if low in PERSON_PRONOUNS else ("group" if low in GROUP_PRONOUNS
