@@ -277,3 +277,11 @@ def test_i_in_a_statement_is_its_issuer_but_not_inside_quotes(coder):
     quoted = _code(coder, 'The minister said: "I met the Iranian ambassador in Baghdad."',
                    source="The White House")
     assert not any(e.source_code == "USAGOV" for e in quoted)
+
+
+@pytest.mark.model
+def test_a_joint_pledge_of_two_countries_goes_both_ways(coder):
+    evs = _code(coder, "Secretary Blinken and Afghan President Ashraf Ghani pledged to "
+                       "remain in close contact.", source="U.S. Department of State")
+    pairs = {(e.source_country, e.target_country) for e in evs if e.cameo_root == "03"}
+    assert pairs == {("USA", "AFG"), ("AFG", "USA")}

@@ -934,7 +934,11 @@ def _pairs(p: Pattern, code: str, trig: Token, sources: list[Actor], targets: li
     srcs: list[Actor | None] = list(sources) or [None]
     tgts: list[Actor | None] = list(targets) or [None]
     mirrored: list[tuple[Actor | None, Actor | None]] = []
-    if p.symmetric and len(sources) > 1 and not targets:
+    joint = code[:2] in JOINT_PLEDGE_ROOTS and all(a.country for a in sources) \
+        and len({a.country for a in sources}) > 1
+    if (p.symmetric or joint) and len(sources) > 1 and not targets:
+        # "A and B agreed", "the Secretary and President Ghani pledged to remain in contact":
+        # a joint act with no other party is each one's act toward the other
         pairs: list[tuple[Actor | None, Actor | None]] = [
             (a, b) for a in sources for b in sources if a is not b]
     else:
@@ -965,6 +969,7 @@ def _pairs(p: Pattern, code: str, trig: Token, sources: list[Actor], targets: li
 REFLEXIVE = {"themselves", "itself", "himself", "herself", "ourselves", "myself",
              "yourself", "yourselves", "oneself"}
 JOINT_ROOTS = {"04", "19"}  # meeting, negotiating, fighting "with" someone
+JOINT_PLEDGE_ROOTS = {"03", "04", "05", "06"}  # cooperating: two countries' joint act
 
 
 def joint_partner(a: Actor, trig: Token) -> bool:
