@@ -100,7 +100,7 @@ def object_place_country(v: Token, lookup: Callable[[str], Place | None],
 def place_target(f: Found, lookup: Callable[[str], Place | None],
                  story_country: str | None) -> Found:
     """`f` with the country of the place it is done to as its target, when it has none."""
-    if f.target is not None and (f.target.code is not None or f.target.kind != "unknown"):
+    if f.target is not None and f.target.code is not None:
         return f  # an actor; a name no dictionary knows may be the place
     if f.code[:2] not in PLACE_OBJECT_ROOTS and not f.code.startswith(PLACE_OBJECT_CODES):
         return f
