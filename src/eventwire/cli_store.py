@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from eventwire.cli_common import EXIT_REJECTED, CliError
+from eventwire.cli_common import EXIT_REJECTED, CliError, all_dyads_option, say_left_out
 from eventwire.errors import DiskFullError, EventwireError, InputError
 
 __all__ = ["register"]
@@ -322,14 +322,17 @@ _TOP_KINDS = ("actors", "dyads", "roots", "countries")
 @_filter_options
 @click.option("-n", "--limit", "n", type=click.IntRange(min=1), default=10, show_default=True,
               help="How many.")
+@all_dyads_option
 @_format_option
 @_friendly
-def top_cmd(kind: str, db: str, n: int, fmt: str, **filters: Any) -> None:
-    """The most frequent actors or dyads (or counts by CAMEO root / country)."""
+def top_cmd(kind: str, db: str, n: int, all_dyads: bool, fmt: str, **filters: Any) -> None:
+    """The most frequent actors or dyads (or counts by CAMEO root / country), over complete
+    dyads unless --all-dyads."""
     from eventwire import query as qm
 
-    q = _query(filters)
+    q = qm.view_query(_query(filters), all_dyads=all_dyads)
     with _open(db) as store:
+        say_left_out(qm.left_out(store, q))
         if kind == "actors":
             rows = qm.top_actors(store, q, n=n)
         elif kind == "dyads":
@@ -395,14 +398,18 @@ def plot_series_cmd(db: str, by: str, output: str, title: str | None, **filters:
 @click.option("-n", "--limit", "n", type=click.IntRange(min=1), default=15, show_default=True)
 @click.option("-o", "--output", required=True, help="PNG file to write.")
 @click.option("--title", default="Most frequent dyads", show_default=True)
+@all_dyads_option
 @_friendly
-def plot_dyads_cmd(db: str, n: int, output: str, title: str, **filters: Any) -> None:
-    """Horizontal bars of the most frequent dyads."""
+def plot_dyads_cmd(db: str, n: int, output: str, title: str, all_dyads: bool,
+                   **filters: Any) -> None:
+    """Horizontal bars of the most frequent dyads (complete dyads unless --all-dyads)."""
     from eventwire.plots import plot_top_dyads
-    from eventwire.query import top_dyads
+    from eventwire.query import left_out, top_dyads, view_query
 
+    q = view_query(_query(filters), all_dyads=all_dyads)
     with _open(db) as store:
-        rows = top_dyads(store, _query(filters), n=n)
+        rows = top_dyads(store, q, n=n)
+        say_left_out(left_out(store, q))
     plot_top_dyads(rows, output, title)
     click.echo(f"wrote {output}", err=True)
 

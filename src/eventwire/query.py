@@ -18,6 +18,11 @@ Filter semantics (`EventQuery`):
   or alias, read by `eventwire.countries.resolve_country` ("IR", "Iran" and "IRN" all mean IRN).
 - ``near``    ``(lat, lon, km)``: events located within km of the point (haversine, in SQL).
 - ``text``    case-insensitive substring of the evidence sentence (``%`` and ``_`` are literal).
+- ``complete`` only events whose two actors carry a country or a known international group
+  (`eventwire.model.Event.complete`). The aggregate views — ``eventwire top``, ``summary``,
+  ``plot dyads`` and the dashboard's API — build their query with `view_query`, which turns it
+  on unless ``all_dyads`` (``--all-dyads``, ``all_dyads=1``) is asked, and report with
+  `left_out` how many matching events it kept out (``{"incomplete": n}``).
 - ``dedup='one-a-day'``  each (event_date, source_code, target_code, cameo_code) once among the
   matching events — the one with the smallest event_id — with store-wide ``mentions``,
   ``sources``, ``articles`` and ``stories`` attached (see `eventwire.store`).
@@ -50,9 +55,9 @@ from eventwire.errors import QueryError, ReadOnlyError, StoreError
 from eventwire.store import Store, check_store_file, open_error
 
 __all__ = [
-    "EventQuery", "SqlResult", "check_read_only", "counts_by_country", "counts_by_root",
-    "date_bound", "filtered_sql", "page_sql", "query_sql", "run_query", "run_sql", "series",
-    "top_actors", "top_dyads",
+    "LEFT_OUT", "EventQuery", "SqlResult", "check_read_only", "counts_by_country",
+    "counts_by_root", "date_bound", "filtered_sql", "left_out", "page_sql", "query_sql",
+    "run_query", "run_sql", "series", "top_actors", "top_dyads", "view_query",
 ]
 
 Order = Literal["event_date", "-event_date", "pub_date", "-pub_date", "goldstein", "-goldstein",
@@ -108,6 +113,8 @@ class EventQuery(BaseModel):
     near: tuple[float, float, float] | None = Field(
         default=None, description="LAT,LON,KM: events within KM of the point.")
     text: str | None = Field(default=None, description="Substring of the evidence sentence.")
+    complete: bool = Field(default=False, description="Only events whose two actors carry a "
+                           "country or a known international group.")
     dedup: Literal["one-a-day"] | None = Field(
         default=None,
         description="one-a-day: each date/source/target/code once, with mention counts.")
@@ -249,10 +256,38 @@ def _where(q: EventQuery) -> tuple[str, list[Any]]:
         escaped = q.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         sql.append("sentence ILIKE ? ESCAPE '\\'")
         params.append(f"%{escaped}%")
+    for name, (_key, kept_out) in LEFT_OUT.items():
+        if getattr(q, name):
+            sql.append(f"NOT ({kept_out})")
     return (" WHERE " + " AND ".join(sql)) if sql else "", params
 
 
 _KEY = ("event_date", "source_code", "target_code", "cameo_code")
+
+LEFT_OUT: dict[str, tuple[str, str]] = {
+    "complete": ("incomplete", "NOT complete"),
+}
+"""The filters the aggregate views turn on by default: `EventQuery` field -> (the key under
+which `left_out` counts what it kept out, SQL of the events it keeps out)."""
+
+
+def view_query(q: EventQuery, *, all_dyads: bool = False) -> EventQuery:
+    """`q` as the aggregate views (CLI top / summary / plot dyads, the dashboard's API) run it:
+    complete dyads only unless `all_dyads`."""
+    return q.model_copy(update={"complete": q.complete or not all_dyads})
+
+
+def left_out(store: Store, q: EventQuery) -> dict[str, int]:
+    """How many events matching `q` but for each `LEFT_OUT` filter, that filter kept out:
+    ``{"incomplete": 12}``; every key is there, 0 when the filter is off or kept none out."""
+    out: dict[str, int] = {key: 0 for key, _ in LEFT_OUT.values()}
+    for name, (key, kept_out) in LEFT_OUT.items():
+        if getattr(q, name):
+            inner, params = filtered_sql(q.model_copy(update={name: False}))
+            (row,) = _rows(store, f"SELECT count(*) AS n FROM ({inner}) WHERE {kept_out}",
+                           params)
+            out[key] = int(row["n"])
+    return out
 
 
 def filtered_sql(q: EventQuery) -> tuple[str, list[Any]]:

@@ -63,7 +63,7 @@ import pyarrow as pa
 
 from eventwire._util import chunked
 from eventwire.errors import DiskFullError, InputError, NotAStoreError, StoreBusyError, StoreError
-from eventwire.model import Article, Event
+from eventwire.model import INTERNATIONAL_KINDS, Article, Event
 
 __all__ = ["EVENT_COLUMNS", "ArticleResultLike", "CoderLike", "IngestStats", "Store", "StoryIndex",
            "connect", "is_lock_conflict", "waiting_marker"]
@@ -115,6 +115,21 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("story_id", "VARCHAR", pa.string(), True),
 )
 """The `events` table: every `Event` field, then the article's content hash and story id."""
+
+
+def _known_sql(side: str) -> str:
+    """`model.actor_known` in SQL, for one side ('source' or 'target') of an event row."""
+    code, country = f"{side}_code", f"{side}_country"
+    kinds = " OR ".join(f"starts_with({code}, '{k}')" for k in INTERNATIONAL_KINDS)
+    return (f"({code} IS NOT NULL AND {code} <> '' AND (coalesce({country}, '') <> '' "
+            f"OR (length({code}) > 3 AND ({kinds}))))")
+
+
+ADDED_COLUMNS: dict[str, str] = {
+    "complete": f"({_known_sql('source')} AND {_known_sql('target')})",
+}
+"""`Event` fields added after stores were written, with the SQL that fills them in an older
+store (on open, by `Store._migrate`) or an older Parquet run (`Store.load_parquet`)."""
 
 def _arrow_schema(columns: Sequence[Column]) -> pa.Schema:
     return pa.schema([pa.field(c.name, c.arrow_type, c.nullable) for c in columns])
@@ -398,7 +413,7 @@ class Store:
         if not setup:
             return
         try:
-            if self.read_only and self._old_list_columns():
+            if self.read_only and self._outdated():
                 self._upgrade_lists()
             if self.read_only:
                 self._check_schema()
@@ -409,16 +424,15 @@ class Store:
             raise
 
     def _upgrade_lists(self) -> None:
-        """A store of an older eventwire (actor lists as |-joined text): upgrade it once in
-        place, then read it as asked."""
+        """A store of an older eventwire (actor lists as |-joined text, or without a column
+        added since): upgrade it once in place, then read it as asked."""
         self._release()
         try:
             self._con = self._connect(False)
         except StoreError as exc:
             self._con = self._connect(True)
-            raise StoreError(f"{self.path} was written by an older eventwire (actor lists as "
-                             "|-joined text) and must be upgraded once, which needs write "
-                             f"access: {exc}") from None
+            raise StoreError(f"{self.path} was written by an older eventwire and must be "
+                             f"upgraded once, which needs write access: {exc}") from None
         self._migrate()
         self._release()
         self._con = self._connect(True)
@@ -493,10 +507,43 @@ class Store:
             "AND data_type = 'VARCHAR'").fetchall()
         return sorted(r[0] for r in rows if r[0] in wanted)
 
+    def _missing_added(self) -> list[str]:
+        """The `ADDED_COLUMNS` that the `events` table lacks (none when it has no table yet)."""
+        have = self._columns().get("events")
+        return [] if have is None else [n for n in ADDED_COLUMNS if n not in have]
+
+    def _outdated(self) -> bool:
+        return bool(self._old_list_columns() or self._missing_added())
+
     def _migrate(self) -> None:
-        """Upgrade a store of an older eventwire in place, in one transaction: its |-joined
-        actor lists (``"IRN|SYR"``, NULL when none) become ``VARCHAR[]`` (``['IRN', 'SYR']``,
-        ``[]``); empty codes are dropped, as the coder now does."""
+        """Upgrade a store of an older eventwire in place: its |-joined actor lists
+        (``"IRN|SYR"``, NULL when none) become ``VARCHAR[]`` (``['IRN', 'SYR']``, ``[]``), empty
+        codes dropped as the coder now does; then each column added since (`ADDED_COLUMNS`)
+        is added and filled from the stored fields. One transaction each."""
+        self._migrate_lists()
+        self._migrate_added()
+
+    def _migrate_added(self) -> None:
+        missing = self._missing_added()
+        if not missing:
+            return
+        columns = {c.name: c for c in EVENT_COLUMNS}
+        try:
+            with self._transaction():
+                for name in missing:
+                    col, sql_type = _q(name), columns[name].sql_type
+                    self.con.execute(f"ALTER TABLE events ADD COLUMN {col} {sql_type}")
+                    self.con.execute(f"UPDATE events SET {col} = {ADDED_COLUMNS[name]}")
+            with self._transaction():  # DuckDB: no constraint over updates not yet committed
+                for name in missing:
+                    if not columns[name].nullable:
+                        self.con.execute(f"ALTER TABLE events ALTER {_q(name)} SET NOT NULL")
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path} was written by an older eventwire (without "
+                             f"{', '.join(missing)}) and could not be upgraded: "
+                             f"{_first_line(exc)}; re-ingest into a new store") from exc
+
+    def _migrate_lists(self) -> None:
         old = self._old_list_columns()
         if not old:
             return
@@ -891,6 +938,8 @@ class Store:
                 return f"coalesce(CAST({name} AS VARCHAR[]), []::VARCHAR[]) AS {name}"
             if c.name in have:
                 return f"CAST({name} AS {c.sql_type}) AS {name}"
+            if c.name in ADDED_COLUMNS:
+                return f"{ADDED_COLUMNS[c.name]} AS {name}"
             default = Event.model_fields[c.name].default if c.name in Event.model_fields else None
             if default is None or not isinstance(default, str | int | float | bool):
                 return f"CAST(NULL AS {c.sql_type}) AS {_q(c.name)}"
@@ -898,8 +947,8 @@ class Store:
 
         event_cols = EVENT_COLUMNS[:-2]
         defaults = [Event.model_fields[c.name].default for c in event_cols
-                    if c.name not in have and isinstance(Event.model_fields[c.name].default,
-                                                         str | int | float | bool)]
+                    if c.name not in have and c.name not in ADDED_COLUMNS
+                    and isinstance(Event.model_fields[c.name].default, str | int | float | bool)]
         key = ("CAST(article_hash AS VARCHAR)" if "article_hash" in have
                else "sha256('parquet:' || CAST(article_id AS VARCHAR))")
         story = "CAST(story_id AS VARCHAR)" if "story_id" in have else "NULL"

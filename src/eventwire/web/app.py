@@ -69,10 +69,12 @@ from eventwire.query import (
     counts_by_country,
     counts_by_root,
     filtered_sql,
+    left_out,
     page_sql,
     series,
     top_actors,
     top_dyads,
+    view_query,
 )
 from eventwire.store import Store, connect
 
@@ -180,13 +182,16 @@ class Filters:
     """The raw filter parameters of a request; `query` validates them into an `EventQuery`."""
 
     values: dict[str, Any]
+    all_dyads: bool = False
 
     def query(self, **extra: Any) -> EventQuery:
-        return EventQuery.build(**self.values, **extra)
+        """The request's query as the aggregate views run it (`view_query`): complete
+        dyads unless ``all_dyads=1``; each response says in ``left_out`` what that kept out."""
+        return view_query(EventQuery.build(**self.values, **extra), all_dyads=self.all_dyads)
 
 
 _FILTER_NAMES = ("actor", "dyad", "code", "root", "quad", "since", "until", "country", "near",
-                 "text", "dedup")
+                 "text", "dedup", "all_dyads")
 
 
 def _text(description: str) -> Any:
@@ -220,6 +225,10 @@ def filters_for(*extra: str) -> Callable[..., Filters]:
         dedup: Annotated[Literal["one-a-day"] | None, Query(
             description="one-a-day: each date/source/target/code once, with mention counts.")
         ] = None,
+        all_dyads: Annotated[bool, Query(
+            description="Count events whose source or target lacks a country or known "
+                        "international group too (left out by default; `left_out` in the "
+                        "response counts them).")] = False,
     ) -> Filters:
         unknown = sorted(set(request.query_params) - allowed)
         if unknown:
@@ -228,7 +237,8 @@ def filters_for(*extra: str) -> Callable[..., Filters]:
         values = {"actor": actor, "dyad": dyad, "code": code, "root": root, "quad": quad,
                   "since": since, "until": until, "country": country, "near": near,
                   "text": text, "dedup": dedup}
-        return Filters({k: v for k, v in values.items() if v is not None and v != ""})
+        return Filters({k: v for k, v in values.items() if v is not None and v != ""},
+                       all_dyads=all_dyads)
 
     return dependency
 
@@ -584,13 +594,14 @@ def _add_api(app: FastAPI, state: _State) -> None:
             (total,) = _rows(s, f"SELECT count(*) AS n FROM ({inner})", list(params))
             rows = _rows(s, *page_sql(inner, list(params), q))
             arts = _articles(s, [r["article_hash"] for r in rows])
+            skipped = left_out(s, q)
         for r in rows:
             art = arts.get(r["article_hash"], {})
             r["article_title"], r["article_url"] = art.get("title"), art.get("url")
             r["article_source"] = art.get("source")
             r["cameo_label"] = _label(r["cameo_code"])
         return {"events": rows, "total": total["n"], "limit": limit, "offset": offset,
-                "sort": sort}
+                "sort": sort, "left_out": skipped}
 
     @app.get("/api/events/{event_id}", tags=["events"])
     def event(event_id: Annotated[str, PathParam(min_length=1, max_length=128)]
@@ -616,8 +627,10 @@ def _add_api(app: FastAPI, state: _State) -> None:
     ) -> dict[str, Any]:
         """Counts per period of event_date: quad1..quad4, n, goldstein_sum, goldstein_mean.
         Use `dyad` or `actor` for a dyad's or an actor's series."""
+        q = f.query()
         with state.reader() as s:
-            return {"by": by, "series": series(s, f.query(), by=by, fill=fill)}
+            return {"by": by, "series": series(s, q, by=by, fill=fill),
+                    "left_out": left_out(s, q)}
 
     @app.get("/api/actors", tags=["aggregates"])
     def actors(
@@ -625,8 +638,9 @@ def _add_api(app: FastAPI, state: _State) -> None:
         n: Annotated[int, Query(ge=1, le=MAX_TOP, description="How many.")] = 20,
     ) -> dict[str, Any]:
         """The actor codes in most events: actor, n, as_source, as_target."""
+        q = f.query()
         with state.reader() as s:
-            return {"actors": top_actors(s, f.query(), n=n)}
+            return {"actors": top_actors(s, q, n=n), "left_out": left_out(s, q)}
 
     @app.get("/api/dyads", tags=["aggregates"])
     def dyads(
@@ -634,20 +648,23 @@ def _add_api(app: FastAPI, state: _State) -> None:
         n: Annotated[int, Query(ge=1, le=MAX_TOP, description="How many.")] = 20,
     ) -> dict[str, Any]:
         """The (source, target) pairs in most events: dyad, n, goldstein_mean, quad1..quad4."""
+        q = f.query()
         with state.reader() as s:
-            return {"dyads": top_dyads(s, f.query(), n=n)}
+            return {"dyads": top_dyads(s, q, n=n), "left_out": left_out(s, q)}
 
     @app.get("/api/roots", tags=["aggregates"])
     def roots(f: Annotated[Filters, Depends(filters_for())]) -> dict[str, Any]:
         """Events per CAMEO root code: cameo_root, label, n, quad_class."""
+        q = f.query()
         with state.reader() as s:
-            return {"roots": counts_by_root(s, f.query())}
+            return {"roots": counts_by_root(s, q), "left_out": left_out(s, q)}
 
     @app.get("/api/countries", tags=["aggregates"])
     def countries(f: Annotated[Filters, Depends(filters_for())]) -> dict[str, Any]:
         """Events per location country (null: not located)."""
+        q = f.query()
         with state.reader() as s:
-            return {"countries": counts_by_country(s, f.query())}
+            return {"countries": counts_by_country(s, q), "left_out": left_out(s, q)}
 
     @app.get("/api/locations", tags=["aggregates"])
     def locations(
@@ -658,7 +675,8 @@ def _add_api(app: FastAPI, state: _State) -> None:
         """Located events grouped by point (coordinates rounded to 0.01 degree), the busiest
         `n`: lat, lon, n, goldstein_mean, name and country (the first of the point's names);
         `located` counts all located events."""
-        inner, params = filtered_sql(f.query())
+        q = f.query()
+        inner, params = filtered_sql(q)
         sql = ("SELECT *, sum(n) OVER () AS located FROM ("
                "SELECT round(latitude, 2) AS lat, round(longitude, 2) AS lon, count(*) AS n, "
                "avg(goldstein) AS goldstein_mean, min(location_name) AS name, "
@@ -667,10 +685,11 @@ def _add_api(app: FastAPI, state: _State) -> None:
                "ORDER BY n DESC, lat, lon LIMIT ?")
         with state.reader() as s:
             rows = _rows(s, sql, [*params, n])
+            skipped = left_out(s, q)
         located = int(rows[0]["located"]) if rows else 0
         for r in rows:
             del r["located"]
-        return {"locations": rows, "located": located}
+        return {"locations": rows, "located": located, "left_out": skipped}
 
     @app.post("/api/code", tags=["coding"], responses={
         401: {"description": "the bearer token is missing or wrong"},
