@@ -16,12 +16,17 @@ covered) and, with ``--gaps``, every uncovered stretch longer than ``--min-gap``
 
     .venv/bin/python scripts/people_coverage.py            # summary
     .venv/bin/python scripts/people_coverage.py --gaps     # and the gaps, biggest first
+    .venv/bin/python scripts/people_coverage.py --sample 30 --seed 15 --from-line 2623
+
+``--sample N`` prints a seeded random sample of N rows (of the rows from file line
+``--from-line`` on, e.g. those added in one round) to check by hand against their sources.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -198,6 +203,22 @@ def report(path: Path, today: date, show_gaps: bool, min_gap: int) -> list[str]:
     return lines
 
 
+def sample(path: Path, n: int, seed: int, from_line: int) -> list[str]:
+    """`n` rows drawn with `seed` from the data rows at file line `from_line` or later, each
+    as ``line: name, office, start .. end, source``."""
+    rows = []
+    with path.open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            fields = line.rstrip("\n").split("\t")
+            if number >= from_line and not line.startswith("#") and len(fields) >= 6:
+                rows.append((number, fields))
+    rng = random.Random(seed)
+    picked = rng.sample(range(len(rows)), min(n, len(rows)))
+    return [f"{rows[i][0]}: {rows[i][1][0]}, {rows[i][1][5]}, {rows[i][1][3]} .. "
+            f"{rows[i][1][4] or 'in office'}, {rows[i][1][7] if len(rows[i][1]) > 7 else ''}"
+            for i in picked]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--people", type=Path, default=DATA / "people.tsv")
@@ -207,7 +228,13 @@ def main() -> None:
     ap.add_argument("--min-gap", type=int, default=31,
                     help="Ignore uncovered stretches of at most this many days (default 31: "
                          "interregnums and dates given to the month).")
+    ap.add_argument("--sample", type=int, default=0, help="Print a random sample of rows.")
+    ap.add_argument("--seed", type=int, default=15)
+    ap.add_argument("--from-line", type=int, default=1, help="Sample rows from this line on.")
     args = ap.parse_args()
+    if args.sample:
+        print("\n".join(sample(args.people, args.sample, args.seed, args.from_line)))
+        return
     print("\n".join(report(args.people, args.today, args.gaps, args.min_gap)))
 
 
