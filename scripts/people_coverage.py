@@ -168,6 +168,14 @@ def requirements(un: dict[str, Member]) -> list[Requirement]:
     ]
 
 
+def required(m: Member | None, office: str) -> bool:
+    """Whether `office` is required of the country: not for a collective head."""
+    if m is None:
+        return True
+    held = {"head of state": m.head_of_state, "head of government": m.head_of_government}
+    return held.get(office) != "collective"
+
+
 def report(path: Path, today: date, show_gaps: bool, min_gap: int) -> list[str]:
     un = members()
     have = spans(path, today, un)
@@ -179,7 +187,7 @@ def report(path: Path, today: date, show_gaps: bool, min_gap: int) -> list[str]:
             m = un.get(c)
             start = max(req.start, m.since) if m and m.since else req.start
             for office in req.offices:
-                if office == "head of state" and m is not None and m.head_of_state == "collective":
+                if not required(m, office):
                     continue
                 need = (today - start).days + 1
                 holes = [g for g in gaps(have.get((c, office), []), start, today)
@@ -192,9 +200,7 @@ def report(path: Path, today: date, show_gaps: bool, min_gap: int) -> list[str]:
                     details.append(((b - a).days + 1,
                                     f"  {req.name}: {c} {office}: {a} .. {b} "
                                     f"({(b - a).days + 1} days)"))
-        n = sum(1 for c in req.countries for o in req.offices
-                if not (o == "head of state" and un.get(c) is not None
-                        and un[c].head_of_state == "collective"))
+        n = sum(1 for c in req.countries for o in req.offices if required(un.get(c), o))
         lines.append(f"{req.name}: {full}/{n} offices fully covered, "
                      f"{covered / total:.1%} of the required days")
     if show_gaps:
