@@ -84,9 +84,10 @@ def test_aggregates_leave_background_out_unless_asked(store, aggregate, total):
 
 
 def test_left_out_counts_the_background_events_of_the_query(store):
-    assert left_out(store, EventQuery()) == {"background": 2}
-    assert left_out(store, EventQuery(country="IRN")) == {"background": 1}
-    assert left_out(store, EventQuery(include_background=True)) == {}
+    assert left_out(store, EventQuery()) == {"background": 2, "incomplete": 0}
+    assert left_out(store, EventQuery(country="IRN")) == {"background": 1, "incomplete": 0}
+    assert left_out(store, EventQuery(include_background=True)) == {"incomplete": 0}
+    assert left_out(store, EventQuery(include_background=True, all_dyads=True)) == {}
 
 
 def test_the_event_list_keeps_background_events_and_flags_them(store):
@@ -136,7 +137,7 @@ def test_an_older_store_gains_the_background_column_on_open(tmp_path: Path):
     with Store(path, read_only=True) as s:   # upgraded once, then read as asked
         rows = run_query(s, EventQuery())
         assert [r["background"] for r in rows] == [False, False]
-        assert left_out(s, EventQuery()) == {"background": 0}
+        assert left_out(s, EventQuery()) == {"background": 0, "incomplete": 0}
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
@@ -215,9 +216,9 @@ def test_api_aggregates_return_the_count_left_out(client, path, key):
     sep = "&" if "?" in path else "?"
     r = client.get(path)
     assert r.status_code == 200, r.text
-    assert r.json()["left_out"] == {"background": 2}
+    assert r.json()["left_out"] == {"background": 2, "incomplete": 0}
     back = client.get(f"{path}{sep}include_background=1")
-    assert back.status_code == 200 and back.json()["left_out"] == {}
+    assert back.status_code == 200 and back.json()["left_out"] == {"incomplete": 0}
 
 
 def test_api_series_counts_background_only_when_asked(client):
@@ -226,8 +227,8 @@ def test_api_series_counts_background_only_when_asked(client):
 
     assert total("/api/series?by=year") == 3
     assert total("/api/series?by=year&include_background=1") == 5
-    assert client.get("/api/series?by=day").json()["left_out"] == {"background": 2,
-                                                                   "imprecise": 1}
+    assert client.get("/api/series?by=day").json()["left_out"] == {
+        "background": 2, "incomplete": 0, "imprecise": 1}
 
 
 def test_api_events_carry_background_and_event_period(client):

@@ -29,9 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from .evaluate import Score
-from .model import Article, Event
+from .model import INTERNATIONAL_KINDS, Article, Event
 
-NON_COUNTRY = ("IGO", "NGO", "IMG", "MNC", "INT", "NGM", "UIS")
+# codes that start with no country: the international kinds, generic INT, unidentified UIS
+NON_COUNTRY = (*INTERNATIONAL_KINDS, "INT", "UIS")
 LEVELS = ("root", "country", "full")
 ERROR_CLASSES = (
     "missed event", "actor missing though named", "actor without a country",

@@ -24,7 +24,7 @@ import click
 from pydantic import ValidationError
 
 from ._util import plain_error
-from .cli_common import EXIT_REJECTED, EXIT_USAGE, CliError
+from .cli_common import EXIT_REJECTED, EXIT_USAGE, CliError, exclusion_options, say_left_out
 from .config import Config
 from .errors import DictionaryError, EventwireError, InputError
 
@@ -420,9 +420,11 @@ def actors_cmd(input_path: str, unresolved: bool, limit: int, model: str | None,
 @click.option("--db", default="events.duckdb", show_default=True, envvar="EVENTWIRE_DB",
               help="DuckDB store file.")
 @click.option("--examples", default=8, show_default=True, help="Example events to show.")
-def summary_cmd(db: str, examples: int) -> None:
-    """A readable summary of the store: counts, top dyads, roots and example events."""
-    from .query import EventQuery, counts_by_root, run_query, top_dyads
+@exclusion_options
+def summary_cmd(db: str, examples: int, include_background: bool, all_dyads: bool) -> None:
+    """A readable summary of the store: counts, top dyads, roots and example events, without
+    background events or incomplete dyads unless --include-background / --all-dyads."""
+    from .query import EventQuery, counts_by_root, left_out, run_query, top_dyads
     from .store import Store
 
     if not Path(db).exists():
@@ -432,12 +434,17 @@ def summary_cmd(db: str, examples: int) -> None:
             n_art = store.count("articles")
             n_ev = store.count("events")
             n_fail = store.count("failures")
-            roots = counts_by_root(store)
-            dyads = top_dyads(store, n=8)
-            sample = run_query(store, EventQuery(order="-confidence", limit=examples))
+            q = EventQuery(include_background=include_background, all_dyads=all_dyads)
+            roots = counts_by_root(store, q)
+            dyads = top_dyads(store, q, n=8)
+            sample = run_query(store, q.model_copy(update={"order": "-confidence",
+                                                           "limit": examples}),
+                               aggregate=True)
+            skipped = left_out(store, q)
     except EventwireError as exc:
         raise cli_error(exc) from None
     click.echo(f"{db}: {n_art} articles, {n_ev} events, {n_fail} rejected records\n")
+    say_left_out(skipped, err=False)
     click.echo("events by CAMEO root:")
     for r in roots:
         click.echo(f"  {r['cameo_root']}  {r['label'] or '':<42} {r['n']:>5}")

@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from eventwire.cli_common import EXIT_REJECTED, CliError
+from eventwire.cli_common import EXIT_REJECTED, CliError, exclusion_options, say_left_out
 from eventwire.errors import DiskFullError, EventwireError, InputError
 
 __all__ = ["register"]
@@ -96,26 +96,12 @@ def _query(filters: dict[str, Any], **extra: Any) -> Any:
     return EventQuery.build(**values, **extra)
 
 
-_background_option = click.option(
-    "--include-background", is_flag=True,
-    help="Count background events too (acts well before publication: left out by default).")
-
-
-# left_out key -> what the events are, and the option that counts them
-_BRING_BACK = {"background": ("background", "--include-background"),
-               "imprecise": ("less precisely dated", "a longer --by")}
-
-
 def _say_left_out(store: Any, q: Any, by: str | None = None) -> None:
-    """On stderr, how many events the aggregate left out by default, and how to bring them
-    back ("left out 12 background events; --include-background counts them")."""
+    """On stderr, how many events the aggregate left out by default, one line per kind, and
+    what counts them (`cli_common.say_left_out`)."""
     from eventwire.query import left_out
 
-    for key, n in left_out(store, q, by=by).items():  # type: ignore[arg-type]
-        if n:
-            what, option = _BRING_BACK.get(key, (key, ""))
-            how = f"; {option} counts them" if option else ""
-            click.echo(f"left out {n} {what} event{'s' if n != 1 else ''}{how}", err=True)
+    say_left_out(left_out(store, q, by=by))  # type: ignore[arg-type]
 
 
 def _open(db: str) -> Any:
@@ -326,15 +312,16 @@ def sql_cmd(statement: str, db: str, fmt: str) -> None:
 @click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="week",
               show_default=True, help="Period length.")
 @click.option("--fill", is_flag=True, help="Also list periods without events (as zeros).")
-@_background_option
+@exclusion_options
 @_format_option
 @_friendly
-def series_cmd(db: str, by: str, fill: bool, include_background: bool, fmt: str,
-               **filters: Any) -> None:
-    """Events per period by quad class, with Goldstein sum and mean."""
+def series_cmd(db: str, by: str, fill: bool, include_background: bool, all_dyads: bool,
+               fmt: str, **filters: Any) -> None:
+    """Events per period by quad class, with Goldstein sum and mean; without background
+    events or incomplete dyads unless --include-background / --all-dyads."""
     from eventwire.query import series
 
-    q = _query(filters, include_background=include_background)
+    q = _query(filters, include_background=include_background, all_dyads=all_dyads)
     with _open(db) as store:
         rows = series(store, q, by=by, fill=fill)  # type: ignore[arg-type]
         _say_left_out(store, q, by)
@@ -350,15 +337,16 @@ _TOP_KINDS = ("actors", "dyads", "roots", "countries")
 @_filter_options
 @click.option("-n", "--limit", "n", type=click.IntRange(min=1), default=10, show_default=True,
               help="How many.")
-@_background_option
+@exclusion_options
 @_format_option
 @_friendly
-def top_cmd(kind: str, db: str, n: int, include_background: bool, fmt: str,
+def top_cmd(kind: str, db: str, n: int, include_background: bool, all_dyads: bool, fmt: str,
             **filters: Any) -> None:
-    """The most frequent actors or dyads (or counts by CAMEO root / country)."""
+    """The most frequent actors or dyads (or counts by CAMEO root / country), without
+    background events or incomplete dyads unless --include-background / --all-dyads."""
     from eventwire import query as qm
 
-    q = _query(filters, include_background=include_background)
+    q = _query(filters, include_background=include_background, all_dyads=all_dyads)
     with _open(db) as store:
         if kind == "actors":
             rows = qm.top_actors(store, q, n=n)
@@ -406,15 +394,16 @@ def plot_grp() -> None:
               show_default=True)
 @click.option("-o", "--output", required=True, help="PNG file to write.")
 @click.option("--title", default=None, help="Chart title.")
-@_background_option
+@exclusion_options
 @_friendly
 def plot_series_cmd(db: str, by: str, output: str, title: str | None, include_background: bool,
-                    **filters: Any) -> None:
-    """Events per period, stacked by quad class, with mean Goldstein."""
+                    all_dyads: bool, **filters: Any) -> None:
+    """Events per period, stacked by quad class, with mean Goldstein (without background
+    events or incomplete dyads unless --include-background / --all-dyads)."""
     from eventwire.plots import plot_series
     from eventwire.query import series
 
-    q = _query(filters, include_background=include_background)
+    q = _query(filters, include_background=include_background, all_dyads=all_dyads)
     with _open(db) as store:
         rows = series(store, q, by=by, fill=True)  # type: ignore[arg-type]
         _say_left_out(store, q, by)
@@ -429,15 +418,16 @@ def plot_series_cmd(db: str, by: str, output: str, title: str | None, include_ba
 @click.option("-n", "--limit", "n", type=click.IntRange(min=1), default=15, show_default=True)
 @click.option("-o", "--output", required=True, help="PNG file to write.")
 @click.option("--title", default="Most frequent dyads", show_default=True)
-@_background_option
+@exclusion_options
 @_friendly
 def plot_dyads_cmd(db: str, n: int, output: str, title: str, include_background: bool,
-                   **filters: Any) -> None:
-    """Horizontal bars of the most frequent dyads."""
+                   all_dyads: bool, **filters: Any) -> None:
+    """Horizontal bars of the most frequent dyads, without background events or incomplete
+    dyads unless --include-background / --all-dyads."""
     from eventwire.plots import plot_top_dyads
     from eventwire.query import top_dyads
 
-    q = _query(filters, include_background=include_background)
+    q = _query(filters, include_background=include_background, all_dyads=all_dyads)
     with _open(db) as store:
         rows = top_dyads(store, q, n=n)
         _say_left_out(store, q)

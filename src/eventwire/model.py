@@ -13,9 +13,22 @@ import hashlib
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 DatePrecision = Literal["day", "week", "month", "year", "pub"]
+
+INTERNATIONAL_KINDS: tuple[str, ...] = ("IGO", "NGO", "IMG", "MNC", "NGM")
+"""CAMEO's international actor kinds that name a group when a group code follows
+(``IGOUNO``, ``NGOAMN``, ``IMGMUSISI``); bare ``NGO`` or ``MNC`` ("an aid group") and the
+generic ``INT`` / unidentified ``UIS`` name none."""
+
+
+def actor_known(code: str | None, country: str | None) -> bool:
+    """True when an actor carries a country or names a known international group: the
+    definition behind `Event.complete` (and its SQL twin in the store)."""
+    if not code:
+        return False
+    return bool(country) or (code.startswith(INTERNATIONAL_KINDS) and len(code) > 3)
 
 
 class Article(BaseModel):
@@ -103,6 +116,18 @@ class Event(BaseModel):
     negated: bool = False
     modality: str = Field("asserted", description="asserted | intent | reported.")
     coder_version: str = ""
+    complete: bool = Field(
+        False, description="Both actors carry a country or a known international group "
+        "(`actor_known`); derived from the actor fields whenever an Event is built.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derive_complete(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            data = {**data, "complete": actor_known(data.get("source_code"),
+                                                    data.get("source_country"))
+                    and actor_known(data.get("target_code"), data.get("target_country"))}
+        return data
 
     @staticmethod
     def make_id(article_id: str, sentence_index: int, trigger_start: int, cameo_code: str,

@@ -25,10 +25,17 @@ Filter semantics (`EventQuery`):
   `top_actors`, ...) ignore them.
 
 Default exclusions of the aggregates (`series`, `top_actors`, `top_dyads`, `counts_by_root`,
-`counts_by_country`; so the CLI's series, top and plots and the dashboard): background events
-(``Event.background``: an act well before publication) are left out unless
-``include_background``; `left_out` counts what was left out (``{"background": n}``), for the
-CLI and the API to say so. `run_query` (the event list, exports) lists every event.
+`counts_by_country`; so the CLI's series, top, summary and plots and the dashboard's
+aggregates), each brought back on its own (`exclusions`):
+
+- background events (``Event.background``: an act well before publication) unless
+  ``include_background`` (``--include-background``, ``include_background=1``);
+- events with an incomplete dyad (``Event.complete`` false: an actor without a country or a
+  known international group) unless ``all_dyads`` (``--all-dyads``, ``all_dyads=1``).
+
+`left_out` counts what each left out (``{"background": 3, "incomplete": 2}``), for the CLI
+and the API to say so. `run_query` (the event list, exports) lists every event unless asked
+for the aggregates' view (``aggregate=True``).
 """
 
 from __future__ import annotations
@@ -124,6 +131,9 @@ class EventQuery(BaseModel):
     include_background: bool = Field(
         default=False, description="Aggregates count background events too (acts well "
         "before publication, left out by default).")
+    all_dyads: bool = Field(
+        default=False, description="Aggregates count events whose source or target lacks a "
+        "country or known international group too (left out by default).")
 
     @classmethod
     def build(cls, **values: Any) -> EventQuery:
@@ -220,6 +230,8 @@ def exclusions(q: EventQuery) -> dict[str, str]:
     out: dict[str, str] = {}
     if not q.include_background:
         out["background"] = "coalesce(background, false)"
+    if not q.all_dyads:
+        out["incomplete"] = "NOT coalesce(complete, false)"
     return out
 
 
@@ -293,9 +305,9 @@ def filtered_sql(q: EventQuery, *, aggregate: bool = False) -> tuple[str, list[A
     return sql, params
 
 
-def query_sql(q: EventQuery) -> tuple[str, list[Any]]:
+def query_sql(q: EventQuery, *, aggregate: bool = False) -> tuple[str, list[Any]]:
     """`filtered_sql` with ORDER BY, LIMIT and OFFSET: the statement `run_query` runs."""
-    return page_sql(*filtered_sql(q), q)
+    return page_sql(*filtered_sql(q, aggregate=aggregate), q)
 
 
 def page_sql(sql: str, params: list[Any], q: EventQuery) -> tuple[str, list[Any]]:
@@ -324,10 +336,12 @@ def _rows(store: Store, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]
 # --------------------------------------------------------------------------- queries
 
 
-def run_query(store: Store, q: EventQuery | None = None) -> list[dict[str, Any]]:
+def run_query(store: Store, q: EventQuery | None = None, *, aggregate: bool = False
+              ) -> list[dict[str, Any]]:
     """The events matching `q`, one dict per row (dates as `datetime.date`), each with its
-    `event_period`: the event date as its precision allows (``2020-01`` for a month)."""
-    sql, params = query_sql(q or EventQuery())
+    `event_period`: the event date as its precision allows (``2020-01`` for a month); with
+    `aggregate`, without what the aggregates leave out (`exclusions`)."""
+    sql, params = query_sql(q or EventQuery(), aggregate=aggregate)
     return with_periods(_rows(store, sql, params))
 
 
@@ -341,7 +355,9 @@ def with_periods(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def left_out(store: Store, q: EventQuery | None = None, *, by: Period | None = None
              ) -> dict[str, int]:
     """How many events matching `q` the aggregates left out, by reason (`exclusions`):
-    ``{"background": 12}``; ``{}`` when `q` brings them all back. With `by` (a series), also
+    ``{"background": 12, "incomplete": 3}`` (an event left out for both reasons counts under
+    each); a reason `q` brings back has no key, so ``{}`` when it brings back all. With `by`
+    (a series), also
     the events dated less precisely than its period (``"imprecise"``: "in March" in a day
     series), among those not left out for another reason."""
     q = q or EventQuery()

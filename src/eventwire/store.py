@@ -63,7 +63,7 @@ import pyarrow as pa
 
 from eventwire._util import chunked
 from eventwire.errors import DiskFullError, InputError, NotAStoreError, StoreBusyError, StoreError
-from eventwire.model import Article, Event
+from eventwire.model import INTERNATIONAL_KINDS, Article, Event
 
 __all__ = ["EVENT_COLUMNS", "ArticleResultLike", "CoderLike", "IngestStats", "Store", "StoryIndex",
            "connect", "is_lock_conflict", "waiting_marker"]
@@ -116,6 +116,24 @@ EVENT_COLUMNS: tuple[Column, ...] = (
 )
 """The `events` table: every `Event` field, then the article's content hash and story id."""
 
+
+def _known_sql(side: str) -> str:
+    """`model.actor_known` in SQL, for one side ('source' or 'target') of an event row."""
+    code, country = f"{side}_code", f"{side}_country"
+    kinds = " OR ".join(f"starts_with({code}, '{k}')" for k in INTERNATIONAL_KINDS)
+    return (f"({code} IS NOT NULL AND {code} <> '' AND (coalesce({country}, '') <> '' "
+            f"OR (length({code}) > 3 AND ({kinds}))))")
+
+
+ADDED_COLUMNS: dict[str, str] = {
+    "complete": f"({_known_sql('source')} AND {_known_sql('target')})",
+}
+"""`Event` fields added after stores were written whose value follows from the stored fields,
+with the SQL that fills them in an older store (on open, by `Store._migrate`) or an older
+Parquet run (`Store.load_parquet`). Any other field added since with a scalar default
+(``background``) is filled with that default."""
+
+
 def _arrow_schema(columns: Sequence[Column]) -> pa.Schema:
     return pa.schema([pa.field(c.name, c.arrow_type, c.nullable) for c in columns])
 
@@ -157,6 +175,16 @@ def _literal(value: bool | int | float | str) -> str:
     if isinstance(value, str):
         return "'" + value.replace("'", "''") + "'"
     return repr(value)
+
+
+def _fill_sql(name: str) -> str | None:
+    """The SQL that fills the events column `name` in rows written before it existed: its
+    `ADDED_COLUMNS` expression, else the `Event` field's scalar default; None when neither."""
+    if name in ADDED_COLUMNS:
+        return ADDED_COLUMNS[name]
+    field = Event.model_fields.get(name)
+    default = field.default if field is not None else None
+    return _literal(default) if isinstance(default, bool | int | float | str) else None
 
 
 def _q(name: str) -> str:
@@ -407,7 +435,7 @@ class Store:
         if not setup:
             return
         try:
-            if self.read_only and (self._old_list_columns() or self._new_columns()):
+            if self.read_only and self._outdated():
                 self._upgrade_lists()
             if self.read_only:
                 self._check_schema()
@@ -418,8 +446,8 @@ class Store:
             raise
 
     def _upgrade_lists(self) -> None:
-        """A store of an older eventwire (actor lists as |-joined text, or lacking a newer
-        `Event` field): upgrade it once in place, then read it as asked."""
+        """A store of an older eventwire (actor lists as |-joined text, or without a column
+        added since): upgrade it once in place, then read it as asked."""
         self._release()
         try:
             self._con = self._connect(False)
@@ -501,21 +529,45 @@ class Store:
             "AND data_type = 'VARCHAR'").fetchall()
         return sorted(r[0] for r in rows if r[0] in wanted)
 
-    def _new_columns(self) -> list[Column]:
-        """`Event` fields with a scalar default that the store's `events` table lacks (a
-        store of an older eventwire: ``background``)."""
+    def _missing_columns(self) -> list[Column]:
+        """The `Event` columns added since that the `events` table lacks and an upgrade can
+        fill (`_fill_sql`: ``complete``, ``background``); none when it has no table yet."""
         have = self._columns().get("events")
         if have is None:
             return []
-        return [c for c in EVENT_COLUMNS if c.name not in have and c.name in Event.model_fields
-                and isinstance(Event.model_fields[c.name].default, bool | int | float | str)]
+        return [c for c in EVENT_COLUMNS if c.name not in have and _fill_sql(c.name)]
+
+    def _outdated(self) -> bool:
+        return bool(self._old_list_columns() or self._missing_columns())
 
     def _migrate(self) -> None:
-        """Upgrade a store of an older eventwire in place, in one transaction: its |-joined
-        actor lists (``"IRN|SYR"``, NULL when none) become ``VARCHAR[]`` (``['IRN', 'SYR']``,
-        ``[]``); empty codes are dropped, as the coder now does; a newer field it lacks is
-        added with the field's default."""
+        """Upgrade a store of an older eventwire in place: its |-joined actor lists
+        (``"IRN|SYR"``, NULL when none) become ``VARCHAR[]`` (``['IRN', 'SYR']``, ``[]``), empty
+        codes dropped as the coder now does; then each column added since is added and filled
+        (`_fill_sql`: from the stored fields, or the field's default). One transaction each."""
+        self._migrate_lists()
         self._add_columns()
+
+    def _add_columns(self) -> None:
+        missing = self._missing_columns()
+        if not missing:
+            return
+        try:
+            with self._transaction():
+                for c in missing:
+                    col = _q(c.name)
+                    self.con.execute(f"ALTER TABLE events ADD COLUMN {col} {c.sql_type}")
+                    self.con.execute(f"UPDATE events SET {col} = {_fill_sql(c.name)}")
+            with self._transaction():  # DuckDB: no constraint over updates not yet committed
+                for c in missing:
+                    if not c.nullable:
+                        self.con.execute(f"ALTER TABLE events ALTER {_q(c.name)} SET NOT NULL")
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path} was written by an older eventwire (without "
+                             f"{', '.join(c.name for c in missing)}) and could not be "
+                             f"upgraded: {_first_line(exc)}; re-ingest into a new store") from exc
+
+    def _migrate_lists(self) -> None:
         old = self._old_list_columns()
         if not old:
             return
@@ -532,21 +584,6 @@ class Store:
             raise StoreError(f"{self.path} was written by an older eventwire (actor lists as "
                              f"|-joined text) and could not be upgraded: {_first_line(exc)}; "
                              "re-ingest into a new store") from exc
-
-    def _add_columns(self) -> None:
-        new = self._new_columns()
-        if not new:
-            return
-        try:
-            with self._transaction():
-                for c in new:
-                    default = Event.model_fields[c.name].default
-                    self.con.execute(f"ALTER TABLE events ADD COLUMN {_q(c.name)} {c.sql_type} "
-                                     f"DEFAULT {_literal(default)}")
-        except duckdb.Error as exc:
-            raise StoreError(f"{self.path} was written by an older eventwire (no "
-                             f"{', '.join(c.name for c in new)} column) and could not be "
-                             f"upgraded: {_first_line(exc)}; re-ingest into a new store") from exc
 
     def _columns(self) -> dict[str, set[str]]:
         rows = self.con.execute(
@@ -925,6 +962,8 @@ class Store:
                 return f"coalesce(CAST({name} AS VARCHAR[]), []::VARCHAR[]) AS {name}"
             if c.name in have:
                 return f"CAST({name} AS {c.sql_type}) AS {name}"
+            if c.name in ADDED_COLUMNS:
+                return f"{ADDED_COLUMNS[c.name]} AS {name}"
             default = Event.model_fields[c.name].default if c.name in Event.model_fields else None
             if default is None or not isinstance(default, str | int | float | bool):
                 return f"CAST(NULL AS {c.sql_type}) AS {_q(c.name)}"
@@ -932,8 +971,8 @@ class Store:
 
         event_cols = EVENT_COLUMNS[:-2]
         defaults = [Event.model_fields[c.name].default for c in event_cols
-                    if c.name not in have and isinstance(Event.model_fields[c.name].default,
-                                                         str | int | float | bool)]
+                    if c.name not in have and c.name not in ADDED_COLUMNS
+                    and isinstance(Event.model_fields[c.name].default, str | int | float | bool)]
         key = ("CAST(article_hash AS VARCHAR)" if "article_hash" in have
                else "sha256('parquet:' || CAST(article_id AS VARCHAR))")
         story = "CAST(story_id AS VARCHAR)" if "story_id" in have else "NULL"

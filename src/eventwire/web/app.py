@@ -189,7 +189,7 @@ class Filters:
 
 
 _FILTER_NAMES = ("actor", "dyad", "code", "root", "quad", "since", "until", "country", "near",
-                 "text", "dedup", "include_background")
+                 "text", "dedup", "include_background", "all_dyads")
 
 
 def _text(description: str) -> Any:
@@ -227,6 +227,11 @@ def filters_for(*extra: str) -> Callable[..., Filters]:
             description="Aggregates count background events too (acts well before "
                         "publication; left out by default and counted in `left_out`).")
         ] = None,
+        all_dyads: Annotated[bool | None, Query(
+            description="Aggregates count events whose source or target lacks a country or "
+                        "known international group too (left out by default and counted in "
+                        "`left_out`).")
+        ] = None,
     ) -> Filters:
         unknown = sorted(set(request.query_params) - allowed)
         if unknown:
@@ -234,7 +239,8 @@ def filters_for(*extra: str) -> Callable[..., Filters]:
                                      f"endpoint takes {', '.join(sorted(allowed))}")
         values = {"actor": actor, "dyad": dyad, "code": code, "root": root, "quad": quad,
                   "since": since, "until": until, "country": country, "near": near,
-                  "text": text, "dedup": dedup, "include_background": include_background}
+                  "text": text, "dedup": dedup, "include_background": include_background,
+                  "all_dyads": all_dyads}
         return Filters({k: v for k, v in values.items() if v is not None and v != ""})
 
     return dependency
