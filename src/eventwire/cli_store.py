@@ -7,18 +7,16 @@ messages, never tracebacks.
 
 from __future__ import annotations
 
-import csv
 import functools
-import json
 import os
 import sys
-from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from collections.abc import Callable
 from typing import Any
 
 import click
 
 from eventwire.cli_common import EXIT_REJECTED, CliError
+from eventwire.cli_output import emit, emit_dicts
 from eventwire.errors import DiskFullError, EventwireError, InputError
 
 __all__ = ["register"]
@@ -104,70 +102,8 @@ def _open(db: str) -> Any:
 
 # --------------------------------------------------------------------------- output
 
-
-def _cell(value: Any, width: int | None = None) -> str:
-    if value is None:
-        text = ""
-    elif isinstance(value, list | tuple):
-        text = "|".join(str(v) for v in value)
-    elif isinstance(value, float):
-        text = f"{value:.3f}".rstrip("0").rstrip(".") or "0"
-    else:
-        text = " ".join(str(value).split())
-    if width and len(text) > width:
-        text = text[: width - 1] + "…"
-    return text
-
-
-def format_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], *,
-                 max_width: int = 60) -> str:
-    """A plain aligned text table; numbers right-aligned, long cells cut at `max_width`."""
-    cells = [[_cell(v, max_width) for v in row] for row in rows]
-    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    numeric = [all(isinstance(row[i], int | float) or row[i] is None for row in rows) and rows
-               for i in range(len(columns))]
-
-    def line(values: Sequence[str]) -> str:
-        return "  ".join(v.rjust(w) if num else v.ljust(w)
-                         for v, w, num in zip(values, widths, numeric, strict=True)).rstrip()
-
-    out = [line(list(columns)), "  ".join("-" * w for w in widths)]
-    out += [line(r) for r in cells]
-    return "\n".join(out)
-
-
-def _json_value(value: Any) -> Any:
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    return str(value)
-
-
-def _emit(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str) -> None:
-    if fmt == "jsonl":
-        for row in rows:
-            click.echo(json.dumps(dict(zip(columns, row, strict=True)), default=_json_value,
-                                  ensure_ascii=False))
-    elif fmt == "csv":
-        from eventwire.model import flat_value
-
-        writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        writer.writerows([[flat_value(v) for v in row] for row in rows])
-    elif rows:
-        click.echo(format_table(columns, rows))
-    else:
-        click.echo("(no rows)", err=True)
-
-
-def _emit_dicts(rows: list[dict[str, Any]], fmt: str, table_columns: Sequence[str] = ()) -> None:
-    if not rows:
-        _emit(list(table_columns), [], fmt)
-        return
-    columns = list(rows[0])
-    if fmt == "table" and table_columns:
-        columns = [c for c in table_columns if c in rows[0]]
-    _emit(columns, [[r[c] for c in columns] for r in rows], fmt)
-
+_emit = emit
+_emit_dicts = emit_dicts
 
 _TABLE_EVENT_COLUMNS = ("event_date", "source_code", "cameo_code", "target_code", "goldstein",
                         "mentions", "sources", "articles", "location_country", "sentence")
@@ -278,7 +214,7 @@ def query_cmd(db: str, limit: int, offset: int, order: str, fmt: str, **filters:
     q = _query(filters, limit=limit or None, offset=offset, order=order)
     with _open(db) as store:
         rows = run_query(store, q)
-    _emit_dicts(rows, fmt, _TABLE_EVENT_COLUMNS)
+    _emit_dicts(rows, fmt, _TABLE_EVENT_COLUMNS, labels=True)
 
 
 @click.command("sql")
@@ -335,7 +271,7 @@ def top_cmd(kind: str, db: str, n: int, fmt: str, **filters: Any) -> None:
         elif kind == "dyads":
             rows = qm.top_dyads(store, q, n=n)
         elif kind == "roots":
-            rows = qm.counts_by_root(store, q)
+            rows = sorted(qm.counts_by_root(store, q), key=lambda r: -r["n"])[:n]
         else:
             rows = qm.counts_by_country(store, q)[:n]
     _emit_dicts(rows, fmt)
