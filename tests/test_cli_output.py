@@ -110,3 +110,46 @@ def test_format_table_counts_wide_characters_as_two_cells() -> None:
     from rich.cells import cell_len
 
     assert max(cell_len(ln) for ln in text.splitlines()) <= 30
+
+
+@pytest.mark.parametrize(
+    ("suffix", "magic"), [(".png", b"\x89PNG"), (".svg", b"<svg"), (".pdf", b"%PDF")]
+)
+@pytest.mark.parametrize("chart", ["series", "dyads"])
+def test_plot_writes_the_format_of_the_extension(
+    db: Path, tmp_path: Path, suffix: str, magic: bytes, chart: str
+) -> None:
+    out = tmp_path / f"chart{suffix}"
+    run(db, "plot", chart, "-o", str(out))
+    data = out.read_bytes()
+    assert (magic in data[:400]) if suffix == ".svg" else data.startswith(magic)
+    if suffix == ".svg":  # title, axis labels and actor labels are text in the SVG
+        text = data.decode("utf-8")
+        assert "<svg" in text
+        from xml.etree import ElementTree
+
+        ElementTree.fromstring(data)  # well-formed
+
+
+def test_plot_svg_has_title_and_axis_labels(db: Path, tmp_path: Path) -> None:
+    import matplotlib
+
+    out = tmp_path / "d.svg"
+    matplotlib.rcParams["svg.fonttype"] = "none"  # text as text, to read it back
+    try:
+        run(db, "plot", "dyads", "-o", str(out), "--title", "Who with whom")
+    finally:
+        matplotlib.rcParams["svg.fonttype"] = "path"
+    text = out.read_text(encoding="utf-8")
+    for words in ("Who with whom", "events", "source → target", "Iran (government) (IRNGOV)"):
+        assert words in text, words
+
+
+def test_plot_refuses_an_unknown_extension_before_reading_the_store(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli,
+        ["plot", "series", "-o", str(tmp_path / "x.gif"), "--db", str(tmp_path / "none.duckdb")],
+    )
+    assert result.exit_code == 2
+    assert ".png, .svg or .pdf" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "x.gif").exists()

@@ -299,9 +299,13 @@ def export_cmd(db: str, output: str, fmt: str, header: bool, overwrite: bool,
     click.echo(f"exported {n} events to {output}", err=True)
 
 
+_plot_output = click.option("-o", "--output", required=True,
+                            help="Chart file to write: .png, .svg or .pdf.")
+
+
 @click.group("plot")
 def plot_grp() -> None:
-    """Draw charts of the store as PNG files."""
+    """Draw charts of the store as PNG, SVG or PDF files (by the file's extension)."""
 
 
 @plot_grp.command("series")
@@ -309,14 +313,15 @@ def plot_grp() -> None:
 @_filter_options
 @click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="week",
               show_default=True)
-@click.option("-o", "--output", required=True, help="PNG file to write.")
+@_plot_output
 @click.option("--title", default=None, help="Chart title.")
 @_friendly
 def plot_series_cmd(db: str, by: str, output: str, title: str | None, **filters: Any) -> None:
     """Events per period, stacked by quad class, with mean Goldstein."""
-    from eventwire.plots import plot_series
+    from eventwire.plots import check_output, plot_series
     from eventwire.query import series
 
+    check_output(output)
     q = _query(filters)
     with _open(db) as store:
         rows = series(store, q, by=by, fill=True)  # type: ignore[arg-type]
@@ -329,14 +334,15 @@ def plot_series_cmd(db: str, by: str, output: str, title: str | None, **filters:
 @_db_option
 @_filter_options
 @click.option("-n", "--limit", "n", type=click.IntRange(min=1), default=15, show_default=True)
-@click.option("-o", "--output", required=True, help="PNG file to write.")
+@_plot_output
 @click.option("--title", default="Most frequent dyads", show_default=True)
 @_friendly
 def plot_dyads_cmd(db: str, n: int, output: str, title: str, **filters: Any) -> None:
     """Horizontal bars of the most frequent dyads."""
-    from eventwire.plots import plot_top_dyads
+    from eventwire.plots import check_output, plot_top_dyads
     from eventwire.query import top_dyads
 
+    check_output(output)
     with _open(db) as store:
         rows = top_dyads(store, _query(filters), n=n)
     plot_top_dyads(rows, output, title)
