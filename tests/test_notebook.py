@@ -17,20 +17,45 @@ from eventwire.store import Store
 
 @pytest.fixture
 def path(tmp_path: Path) -> Path:
-    events = (make_event("A", code="190", event_date=date(2020, 1, 5)),
-              make_event("A", sentence_index=1, code="112", source="USAGOV", target="IRNGOV",
-                         event_date=date(2020, 1, 8)),
-              make_event("A", sentence_index=2, code="057", source="TURGOV", target="SYRGOV",
-                         event_date=date(2019, 5, 1)))
+    events = (
+        make_event("A", code="190", event_date=date(2020, 1, 5)),
+        make_event(
+            "A",
+            sentence_index=1,
+            code="112",
+            source="USAGOV",
+            target="IRNGOV",
+            event_date=date(2020, 1, 8),
+        ),
+        make_event(
+            "A",
+            sentence_index=2,
+            code="057",
+            source="TURGOV",
+            target="SYRGOV",
+            event_date=date(2019, 5, 1),
+        ),
+    )
     p = tmp_path / "events.duckdb"
     with Store(p) as store:
-        store.add_batch([FakeResult(Article(id="A", text="t", pub_date=date(2020, 1, 9)),
-                                    events)], coder_version="test-1")
+        store.add_batch(
+            [FakeResult(Article(id="A", text="t", pub_date=date(2020, 1, 9)), events)],
+            coder_version="test-1",
+        )
     return p
 
 
-@pytest.mark.parametrize("filters", [{}, {"actor": "IRN"}, {"root": "19"}, {"since": "2020"},
-                                     {"dyad": "USA:IRN"}, {"code": "05*", "limit": 1}])
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"actor": "IRN"},
+        {"root": "19"},
+        {"since": "2020"},
+        {"dyad": "USA:IRN"},
+        {"code": "05*", "limit": 1},
+    ],
+)
 def test_events_selects_what_query_selects(path: Path, filters: dict) -> None:
     with eventwire.open_store(path) as store:
         got = store.events(**filters).to_arrow_table().column("event_id").to_pylist()

@@ -1,4 +1,4 @@
-"""Store commands of the `eventwire` CLI: ingest, query, sql, series, top, export, plot.
+"""Store commands of the `eventwire` CLI: ingest, query, sql, series, top, export, plot, show.
 
 `register(cli)` adds them to the main click group. Every command takes ``--db`` (default
 ``events.duckdb`` in the working folder, or ``$EVENTWIRE_DB``); errors become one-line
@@ -8,6 +8,7 @@ messages, never tracebacks.
 from __future__ import annotations
 
 import functools
+import json
 import os
 import sys
 from collections.abc import Callable
@@ -299,6 +300,26 @@ def export_cmd(db: str, output: str, fmt: str, header: bool, overwrite: bool,
     click.echo(f"exported {n} events to {output}", err=True)
 
 
+@click.command("show")
+@click.argument("event_id", metavar="ID")
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="text for the terminal, json for scripts.")
+@_friendly
+def show_cmd(event_id: str, db: str, fmt: str) -> None:
+    """One event with its sentence and neighbours, every field's evidence and reason, and
+    the article link. ID is an event_id or a unique prefix of one (6+ characters)."""
+    from eventwire.cli_output import terminal_width
+    from eventwire.eventdetail import event_detail, format_detail
+
+    with _open(db) as store:
+        detail = event_detail(store, event_id)
+    if fmt == "json":
+        click.echo(json.dumps(detail.to_dict(), ensure_ascii=False, default=str))
+    else:
+        click.echo(format_detail(detail, terminal_width()))
+
+
 _plot_output = click.option("-o", "--output", required=True,
                             help="Chart file to write: .png, .svg or .pdf.")
 
@@ -350,7 +371,7 @@ def plot_dyads_cmd(db: str, n: int, output: str, title: str, **filters: Any) -> 
 
 
 COMMANDS: tuple[click.Command, ...] = (ingest_cmd, query_cmd, sql_cmd, series_cmd, top_cmd,
-                                       export_cmd, plot_grp)
+                                       export_cmd, plot_grp, show_cmd)
 
 
 def register(cli: click.Group) -> None:
