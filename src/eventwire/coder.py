@@ -26,7 +26,7 @@ from .actors.resolve import Actor, ActorMatcher, ActorResolver, ArticleContext
 from .config import Config
 from .context import STORY_SECTORS, StoryContext, build_story, find_issuer
 from .errors import CodingTimeout
-from .events.extract import Found, anchored, extract
+from .events.extract import Found, Rejected, anchored, extract
 from .events.patterns import PatternSet, load_patterns
 from .model import Article, Event
 from .nlp import load_pipeline
@@ -312,7 +312,8 @@ class Coder:
                         strict=True))
 
     def _code_article(self, art: Article, sentences: list[tuple[Sentence, Doc]],
-                      deadline: float | None = None) -> list[Event]:
+                      deadline: float | None = None, reasons: list[Rejected] | None = None
+                      ) -> list[Event]:
         matches = [self.matcher.match(doc) for _s, doc in sentences]
         story, issuer = self._article_context(art, sentences, matches)
         ctx = ArticleContext(art.pub_date, issuer=issuer)
@@ -332,9 +333,12 @@ class Coder:
             para = sent.para
             resolver = ActorResolver(self.matcher, doc, ctx, found_matches)
             country = story.country_of(sent.para)
-            found = [localise_story(f, country) for f in extract(doc, resolver, self.patterns)]
+            found = [localise_story(f, country)
+                     for f in extract(doc, resolver, self.patterns, reasons)]
             for f in found:
                 ev = self._event(art, sent, doc, f, dateline)
+                if ev is None and reasons is not None:
+                    reasons.append(Rejected(f.trigger, f.pattern, "coder", f))
                 if ev is not None and issuer is not None:
                     ev = self._issuer_place(ev, issuer)
                 if ev is not None and ev.event_id not in seen:
