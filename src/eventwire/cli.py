@@ -156,6 +156,7 @@ def code_cmd(input_path: str, output: str | None, fmt: str, no_prefilter: bool,
     """Code INPUT (JSONL, CSV, folder of .txt, or - for stdin) into events."""
     from .io.readers import read_articles
     from .io.writers import EventWriter
+    from .progress import is_terminal
     from .runner import run_coding
 
     if not cluster:
@@ -176,7 +177,7 @@ def code_cmd(input_path: str, output: str | None, fmt: str, no_prefilter: bool,
         return
     coder = make_coder(cfg) if workers == 1 else None
     rejected = coded = n_events = 0
-    show = sys.stderr.isatty() if progress is None else progress
+    show = is_terminal() if progress is None else progress
     try:
         with EventWriter(output, fmt) as writer:  # type: ignore[arg-type]
             total = _count_records(input_path) if show else None

