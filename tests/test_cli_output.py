@@ -153,3 +153,10 @@ def test_plot_refuses_an_unknown_extension_before_reading_the_store(tmp_path: Pa
     assert result.exit_code == 2
     assert ".png, .svg or .pdf" in result.output and "Traceback" not in result.output
     assert not (tmp_path / "x.gif").exists()
+
+
+@pytest.mark.parametrize("columns", [50, 80])
+def test_summary_fits_the_terminal_and_labels_codes(db: Path, columns: int) -> None:
+    out = run(db, "summary", columns=columns)
+    assert max(len(ln) for ln in out.splitlines()) <= columns
+    assert "Fight" in out  # root labels in sentence case

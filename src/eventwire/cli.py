@@ -423,6 +423,8 @@ def actors_cmd(input_path: str, unresolved: bool, limit: int, model: str | None,
 @click.option("--examples", default=8, show_default=True, help="Example events to show.")
 def summary_cmd(db: str, examples: int) -> None:
     """A readable summary of the store: counts, top dyads, roots and example events."""
+    from .cli_output import cut, terminal_width
+    from .labels import actor_label, cameo_label
     from .query import EventQuery, counts_by_root, run_query, top_dyads
     from .store import Store
 
@@ -438,20 +440,24 @@ def summary_cmd(db: str, examples: int) -> None:
             sample = run_query(store, EventQuery(order="-confidence", limit=examples))
     except EventwireError as exc:
         raise cli_error(exc) from None
-    click.echo(f"{db}: {n_art} articles, {n_ev} events, {n_fail} rejected records\n")
+    click.echo(cut(f"{db}: {n_art} articles, {n_ev} events, {n_fail} rejected records") + "\n")
     click.echo("events by CAMEO root:")
     for r in roots:
-        click.echo(f"  {r['cameo_root']}  {r['label'] or '':<42} {r['n']:>5}")
+        room = max(min(42, terminal_width() - 13), 4)
+        label = cut(cameo_label(r["cameo_root"]) or "", room)
+        click.echo(f"  {r['cameo_root']}  {label:<{room}} {r['n']:>5}")
     click.echo("\ntop dyads (source -> target):")
     for d in dyads:
-        click.echo(f"  {d['source_code']:<12} -> {d['target_code']:<12} {d['n']:>4} events, "
-                   f"mean Goldstein {d['goldstein_mean']:+.1f}")
+        click.echo(cut(f"  {d['source_code']:<12} -> {d['target_code']:<12} {d['n']:>4} "
+                       f"events, mean Goldstein {d['goldstein_mean']:+.1f}  "
+                       f"{actor_label(d['source_code'])} -> {actor_label(d['target_code'])}"))
     click.echo("\nexample events (most confident first):")
     for e in sample:
         where = f" at {e['location_name']}" if e.get("location_name") else ""
-        click.echo(f"  {e['event_date']}  {e['source_code'] or '-'} -> {e['target_code'] or '-'}"
-                   f"  {e['cameo_code']} ({e['trigger_text']}){where}")
-        click.echo(f"      \"{e['sentence'][:150]}\"")
+        click.echo(cut(f"  {e['event_date']}  {e['source_code'] or '-'} -> "
+                       f"{e['target_code'] or '-'}  {e['cameo_code']} "
+                       f"{cameo_label(e['cameo_code'])} ({e['trigger_text']}){where}"))
+        click.echo(cut(f"      \"{e['sentence']}\""))
 
 
 def _register_optional() -> None:

@@ -20,7 +20,7 @@ from typing import Any
 
 import click
 
-__all__ = ["emit", "emit_dicts", "format_table", "terminal_width", "with_labels"]
+__all__ = ["cut", "emit", "emit_dicts", "format_table", "terminal_width", "with_labels"]
 
 _FALLBACK_WIDTH = 100
 _LABELLED = {
@@ -35,6 +35,15 @@ _WIDE = ("sentence", "label", "source_text", "target_text", "dyad")  # shrink th
 def terminal_width() -> int:
     """``COLUMNS``, else the terminal's width, else 100 (for pipes and files)."""
     return shutil.get_terminal_size((_FALLBACK_WIDTH, 24)).columns
+
+
+def cut(text: str, width: int | None = None) -> str:
+    """`text` on one line, cut with "…" to `width` terminal cells (default: the terminal's)."""
+    from rich.cells import cell_len, set_cell_size
+
+    text = " ".join(text.splitlines())
+    width = width or terminal_width()
+    return text if cell_len(text) <= width else set_cell_size(text, max(width - 1, 0)) + "…"
 
 
 def _cell(value: Any) -> str:
