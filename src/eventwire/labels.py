@@ -26,7 +26,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from eventwire.countries import country_table
@@ -91,6 +91,7 @@ def _later_part(part: str) -> tuple[str, str] | None:
     return ("place", place) if place else None
 
 
+@lru_cache(maxsize=8192)  # an export asks for the same few hundred codes again and again
 def actor_label(code: str | None) -> str | None:
     """A reader's label for a CAMEO actor code (see the module docstring), or None."""
     if not code or not code.strip():
@@ -112,6 +113,7 @@ def actor_label(code: str | None) -> str | None:
     return f"{head} ({', '.join(words)})" if words else head
 
 
+@lru_cache(maxsize=1024)
 def cameo_label(code: str | None) -> str | None:
     """The CAMEO 1.1b3 label of an event code or root ("19" -> "Fight"), or None."""
     if not code:
