@@ -160,3 +160,8 @@ def test_summary_fits_the_terminal_and_labels_codes(db: Path, columns: int) -> N
     out = run(db, "summary", columns=columns)
     assert max(len(ln) for ln in out.splitlines()) <= columns
     assert "Fight" in out  # root labels in sentence case
+
+
+def test_query_takes_n_as_top_does(db: Path) -> None:
+    assert len(run(db, "query", "-n", "3", "--format", "jsonl").splitlines()) == 3
+    assert len(run(db, "query", "-n", "6").splitlines()) == 2 + 6

@@ -377,7 +377,7 @@ def dictionary_check(path: str) -> None:
 @click.argument("input_path", metavar="INPUT")
 @click.option("--unresolved", is_flag=True, required=True,
               help="List the most frequent actors with no code.")
-@click.option("--limit", type=click.IntRange(min=1), default=30, show_default=True)
+@click.option("-n", "--limit", type=click.IntRange(min=1), default=30, show_default=True)
 @coder_options
 def actors_cmd(input_path: str, unresolved: bool, limit: int, model: str | None,
                actors: tuple[str, ...], events: tuple[str, ...]) -> None:

@@ -203,7 +203,7 @@ def _make_coder(config_cls: Any, model: str | None, actors: tuple[str, ...],
 @click.command("query")
 @_db_option
 @_filter_options
-@click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True,
+@click.option("-n", "--limit", type=click.IntRange(min=0), default=100, show_default=True,
               help="At most this many events (0: all).")
 @click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many events.")
 @click.option("--order", default="event_date", show_default=True,
