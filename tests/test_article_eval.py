@@ -130,6 +130,22 @@ def test_background_gold_neither_hit_nor_false_alarm():
     assert rep.gold_events == 0 and rep.coded_events == 0
 
 
+@pytest.mark.parametrize(("gold_bg", "coded_bg", "figures"), [
+    (True, True, (1, 1, 0)),     # a background act flagged
+    (True, False, (1, 0, 0)),    # ... not flagged
+    (False, True, (0, 0, 1)),    # news of the day flagged background
+    (False, False, (0, 0, 0)),
+])
+def test_background_agreement_is_counted(gold_bg, coded_bg, figures):
+    gold = gold_events(_gold(_g("signed a defence pact", "057", "IRNGOV", "IRQ",
+                                background=gold_bg)), TEXT)
+    rows = [_event(S2, "057", "IRNGOV", "IRQ", index=2).model_copy(
+        update={"background": coded_bg})]
+    rep = ArticleReport()
+    score_article(rep, "a", TEXT, gold, coded_events(rows, TEXT), rows)
+    assert (rep.background_matched, rep.background_flagged, rep.news_flagged) == figures
+
+
 def test_list_targets_pair_one_to_one():
     gold = gold_events(_gold(_g("signed a defence pact", "057", "IRN", "IRQ"),
                              _g("signed a defence pact", "057", "IRQ", "IRN")), TEXT)

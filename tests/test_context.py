@@ -121,9 +121,23 @@ def test_a_readout_codes_its_call_once(coder):
 @pytest.mark.parametrize("text", [
     "Severe floods occur in western Germany, killing 59 people.",
     "At least six people are killed during heavy rains in Rize, Turkey.",
+    "Twelve people are killed when a ferry capsizes on Lake Kivu, Rwanda.",
+    "Nine people are killed and four others injured when a bus crashes near Cusco, Peru.",
+    "Eleven people are killed and 40 are injured in a fire at a market in Lagos, Nigeria.",
+    "At least 20 people are killed after monsoon rains cause a hillside to collapse in Nepal.",
+    "Two people are killed after a small plane crashes near Denver, Colorado.",
 ])
 def test_deaths_in_a_disaster_are_no_event(coder, text):
     assert not [e for e in _code(coder, text) if e.cameo_root in {"18", "19", "20"}]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Twelve people are killed when a car bomb explodes at a market in Mogadishu, Somalia.",
+    "Rebels killed nine soldiers when their convoy crashed into a roadblock in Mali.",
+])
+def test_an_attack_told_with_an_accident_word_is_still_an_event(coder, text):
+    assert [e for e in _code(coder, text) if e.cameo_root in {"18", "19", "20"}]
 
 
 @pytest.mark.model
@@ -133,3 +147,123 @@ def test_a_readout_call_happens_at_the_issuer_not_abroad(coder):
     calls = [e for e in evs if e.cameo_root == "04" and e.source_country == "USA"]
     assert calls and calls[0].location_country == "USA"
     assert calls[0].location_reason == "issuer"
+
+
+@pytest.mark.parametrize(("source", "title", "want"), [
+    ("Wikipedia Portal:Current events", None, True),
+    (None, "Portal:Current events/2021 January 21", True),
+    ("Voice of America", "World news in brief", True),
+    ("U.S. Department of State", "Secretary Blinken's Call with Kenyan President Ruto", False),
+    (None, None, False),
+])
+def test_a_day_page_or_digest_is_a_list_by_its_source(source, title, want):
+    from eventwire.context import is_list_source
+
+    assert is_list_source(source, title) is want
+
+
+def test_a_list_source_splits_even_a_short_text_into_stories():
+    # two paragraphs about different countries: too few to tell a list by shape alone
+    paras = [(0, ["USA", "SYR"]), (1, ["IRQ"]), (2, [])]
+    assert not build_story(paras).list_document
+    story = build_story(paras, list_source=True)
+    assert story.list_document and story.new_story(1, 0)
+    placed = story.with_place_countries({2: "CAF", 1: "IRN"})
+    assert placed.country_of(2) == "CAF"
+    assert placed.country_of(1) == "IRQ"  # an item's actors outrank the place it names
+
+
+@pytest.mark.model
+def test_an_item_naming_only_a_place_takes_its_country(coder):
+    text = ("Malian soldiers detain President Ibrahim Boubacar Keita in Bamako, Mali.\n"
+            "The military recaptures the town of Pauktaw, Rakhine State, from rebels.")
+    evs = _code(coder, text, source="Wikipedia Portal:Current events")
+    last = [e for e in evs if e.sentence.startswith("The military")]
+    assert last and last[0].source_code == "MMRMIL"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "target"), [
+    ("Russian troops attack the port cities of Odesa and Mariupol.", "UKR"),
+    ("Russian troops withdraw from the city of Slavutych, returning to Belarus.", "UKR"),
+    ("Russian forces seized control of the airport in Hostomel, Ukraine.", "UKR"),
+])
+def test_a_place_attacked_or_left_is_done_to_its_country(coder, text, target):
+    evs = [e for e in _code(coder, text) if e.source_code == "RUSMIL"]
+    assert evs and evs[0].target_code == target
+
+
+
+@pytest.mark.model
+def test_a_readouts_call_is_the_issuers_act_only(coder):
+    text = "Secretary of State Antony J. Blinken spoke with Kenyan President William Ruto today."
+    read = _code(coder, text, source="U.S. Department of State")
+    assert [(e.source_code, e.target_code) for e in read if e.cameo_root == "04"] == [
+        ("USAGOV", "KENGOV")]
+    news = _code(coder, text)  # a news report of the call: both took part
+    assert {e.source_code for e in news if e.cameo_root == "04"} >= {"KENGOV"}
+
+
+@pytest.mark.model
+def test_what_a_readouts_call_discussed_is_the_same_talks(coder):
+    text = ("Secretary of State Antony J. Blinken spoke with Kenyan President William Ruto today.\n"
+            "They discussed regional security and trade.\n"
+            "They also discussed concerns about the arrests of protesters in Cuba.")
+    evs = [e for e in _code(coder, text, source="U.S. Department of State")
+           if e.cameo_root == "04"]
+    assert [e.sentence_index for e in evs] == [0]
+
+
+def _acts(evs):
+    return {(e.cameo_code[:2], e.source_country or e.source_code, e.target_country)
+            for e in evs}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "act"), [
+    ("The United States condemns the Russian attack on Kyiv.", ("19", "RUS", "UKR")),
+    ("The Secretary condemned Russia's ongoing aggression against Ukraine.", ("19", "RUS", "UKR")),
+    ("The Secretary expressed concern over the detention of President Bazoum by the military "
+     "in Niger.", ("17", "NER", "NER")),
+    ("Both leaders condemned the ongoing Taliban attacks in Afghanistan.", ("19", "AFG", "AFG")),
+])
+def test_an_act_a_statement_names_is_an_event_of_its_own(coder, text, act):
+    evs = _code(coder, text)
+    assert act in _acts(evs)
+    assert any(e.cameo_root in {"01", "11"} for e in evs)  # ... and the statement itself
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The union condemned the strike by General Motors workers.",   # a labour strike
+    "The Secretary condemned the brutal attack on Sunday.",       # no actor of its own
+])
+def test_a_named_act_without_its_own_armed_actor_is_no_event(coder, text):
+    assert not [e for e in _code(coder, text) if e.cameo_root in {"18", "19", "20"}]
+
+
+@pytest.mark.model
+def test_a_toll_in_a_named_strike_is_one_event_done_by_its_user(coder):
+    evs = _code(coder, "Two people were killed in a Russian drone strike on an apartment "
+                       "block in Odesa.")
+    force = [e for e in evs if e.cameo_root in {"18", "19", "20"}]
+    assert len(force) == 1 and force[0].source_country == "RUS"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "target"), [
+    ("Secretary Blinken reiterated the United States' steadfast solidarity with Ukraine.", "UKR"),
+    ("Secretary Blinken emphasized the enduring partnership between the United States and "
+     "Kosovo.", "KSV"),
+])
+def test_a_relationship_is_with_the_other_party(coder, text, target):
+    evs = [e for e in _code(coder, text, source="U.S. Department of State")
+           if e.cameo_root == "03"]
+    assert evs and {e.target_country for e in evs} == {target}
+
+
+@pytest.mark.model
+def test_a_speakers_own_country_named_in_its_words_is_no_target(coder):
+    evs = _code(coder, "Secretary Blinken emphasized the U.S. commitment to addressing the "
+                       "structural problems.", source="U.S. Department of State")
+    assert evs and all(e.target_country != "USA" for e in evs)

@@ -134,6 +134,9 @@ class ArticleReport:
     place_known: int = 0        # matched events whose gold gives a place country
     place_country_ok: int = 0
     place_ok: int = 0
+    background_matched: int = 0  # coded events matching a gold background event
+    background_flagged: int = 0  # ... of them, flagged background
+    news_flagged: int = 0        # matched events (gold: not background) flagged background
     actor_slots: int = 0        # coded actor slots with a code
     sector_only: int = 0        # ... of them, a sector with no country
     listing: list[dict[str, Any]] = field(default_factory=list)
@@ -151,6 +154,8 @@ class ArticleReport:
         out["date_right"] = _rate(self.date_ok, self.date_known)
         out["place_country_right"] = _rate(self.place_country_ok, self.place_known)
         out["place_right"] = _rate(self.place_ok, self.place_known)
+        out["background_flagged"] = _rate(self.background_flagged, self.background_matched)
+        out["news_flagged_background"] = _rate(self.news_flagged, self.matched)
         return out
 
 
@@ -248,7 +253,7 @@ def coded_events(events: Sequence[Event], text: str) -> list[Ev]:
                                            (ev.target_code, ev.target_country)))
         out.append(Ev(s, e, ev.cameo_code, ev.source_code, ev.target_code, date,
                       ev.location_name, ev.location_country, ev.source_text, ev.target_text,
-                      False, ev.sentence, (bare[0], bare[1])))
+                      ev.background, ev.sentence, (bare[0], bare[1])))
     return out
 
 
@@ -263,7 +268,10 @@ def score_article(rep: ArticleReport, aid: str, text: str, gold: list[Ev], pred:
     bg = [g for g in gold if g.background]
     gold = [g for g in gold if not g.background]
     # coded events that match a background gold event are left out
-    drop = {pi for _gi, pi in pair(bg, pred, "root")}
+    bg_pairs = pair(bg, pred, "root")
+    drop = {pi for _gi, pi in bg_pairs}
+    rep.background_matched += len(drop)
+    rep.background_flagged += sum(pred[pi].background for pi in drop)
     keep = [i for i in range(len(pred)) if i not in drop]
     pred = [pred[i] for i in keep]
     rows = [coded_rows[i] for i in keep] if coded_rows else []
@@ -287,6 +295,7 @@ def score_article(rep: ArticleReport, aid: str, text: str, gold: list[Ev], pred:
     for gi, pi in full.items():
         g, p = gold[gi], pred[pi]
         rep.matched += 1
+        rep.news_flagged += p.background
         if g.date:
             rep.date_known += 1
             if _date_ok(g.date, p.date):
@@ -408,6 +417,10 @@ def format_article_report(rep: ArticleReport) -> str:
               f"matched events: date right {d['date_right']:.3f} ({rep.date_ok}/"
               f"{rep.date_known}), place country right {d['place_country_right']:.3f}, "
               f"place right {d['place_right']:.3f} (of {rep.place_known})",
+              f"background: flagged {d['background_flagged']:.3f} of coded events matching a "
+              f"gold background event ({rep.background_flagged}/{rep.background_matched}); "
+              f"matched news events flagged {d['news_flagged_background']:.3f} "
+              f"({rep.news_flagged}/{rep.matched})",
               "", "error classes:"]
     for k in ERROR_CLASSES:
         lines.append(f"  {k:<30}{rep.errors.get(k, 0):>5}")

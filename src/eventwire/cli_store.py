@@ -95,6 +95,28 @@ def _query(filters: dict[str, Any], **extra: Any) -> Any:
     return EventQuery.build(**values, **extra)
 
 
+_background_option = click.option(
+    "--include-background", is_flag=True,
+    help="Count background events too (acts well before publication: left out by default).")
+
+
+# left_out key -> what the events are, and the option that counts them
+_BRING_BACK = {"background": ("background", "--include-background"),
+               "imprecise": ("less precisely dated", "a longer --by")}
+
+
+def _say_left_out(store: Any, q: Any, by: str | None = None) -> None:
+    """On stderr, how many events the aggregate left out by default, and how to bring them
+    back ("left out 12 background events; --include-background counts them")."""
+    from eventwire.query import left_out
+
+    for key, n in left_out(store, q, by=by).items():  # type: ignore[arg-type]
+        if n:
+            what, option = _BRING_BACK.get(key, (key, ""))
+            how = f"; {option} counts them" if option else ""
+            click.echo(f"left out {n} {what} event{'s' if n != 1 else ''}{how}", err=True)
+
+
 def _open(db: str) -> Any:
     from eventwire.store import Store
 
@@ -218,6 +240,8 @@ def query_cmd(db: str, limit: int, offset: int, order: str, fmt: str, **filters:
     q = _query(filters, limit=limit or None, offset=offset, order=order)
     with _open(db) as store:
         rows = run_query(store, q)
+    if fmt == "table":  # the date as its precision allows: 2020-01, 2020
+        rows = [{**r, "event_date": r["event_period"]} for r in rows]
     _emit_dicts(rows, fmt, _TABLE_EVENT_COLUMNS, labels=True)
 
 
@@ -242,14 +266,18 @@ def sql_cmd(statement: str, db: str, fmt: str) -> None:
 @click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="week",
               show_default=True, help="Period length.")
 @click.option("--fill", is_flag=True, help="Also list periods without events (as zeros).")
+@_background_option
 @_format_option
 @_friendly
-def series_cmd(db: str, by: str, fill: bool, fmt: str, **filters: Any) -> None:
+def series_cmd(db: str, by: str, fill: bool, include_background: bool, fmt: str,
+               **filters: Any) -> None:
     """Events per period by quad class, with Goldstein sum and mean."""
     from eventwire.query import series
 
+    q = _query(filters, include_background=include_background)
     with _open(db) as store:
-        rows = series(store, _query(filters), by=by, fill=fill)  # type: ignore[arg-type]
+        rows = series(store, q, by=by, fill=fill)  # type: ignore[arg-type]
+        _say_left_out(store, q, by)
     _emit_dicts(rows, fmt)
 
 
@@ -262,13 +290,15 @@ _TOP_KINDS = ("actors", "dyads", "roots", "countries")
 @_filter_options
 @click.option("-n", "--limit", "n", type=click.IntRange(min=1), default=10, show_default=True,
               help="How many.")
+@_background_option
 @_format_option
 @_friendly
-def top_cmd(kind: str, db: str, n: int, fmt: str, **filters: Any) -> None:
+def top_cmd(kind: str, db: str, n: int, include_background: bool, fmt: str,
+            **filters: Any) -> None:
     """The most frequent actors or dyads (or counts by CAMEO root / country)."""
     from eventwire import query as qm
 
-    q = _query(filters)
+    q = _query(filters, include_background=include_background)
     with _open(db) as store:
         if kind == "actors":
             rows = qm.top_actors(store, q, n=n)
@@ -278,6 +308,7 @@ def top_cmd(kind: str, db: str, n: int, fmt: str, **filters: Any) -> None:
             rows = sorted(qm.counts_by_root(store, q), key=lambda r: -r["n"])[:n]
         else:
             rows = qm.counts_by_country(store, q)[:n]
+        _say_left_out(store, q)
     _emit_dicts(rows, fmt)
 
 
@@ -339,16 +370,19 @@ def plot_grp() -> None:
               show_default=True)
 @_plot_output
 @click.option("--title", default=None, help="Chart title.")
+@_background_option
 @_friendly
-def plot_series_cmd(db: str, by: str, output: str, title: str | None, **filters: Any) -> None:
+def plot_series_cmd(db: str, by: str, output: str, title: str | None, include_background: bool,
+                    **filters: Any) -> None:
     """Events per period, stacked by quad class, with mean Goldstein."""
     from eventwire.plots import check_output, plot_series
     from eventwire.query import series
 
     check_output(output)
-    q = _query(filters)
+    q = _query(filters, include_background=include_background)
     with _open(db) as store:
         rows = series(store, q, by=by, fill=True)  # type: ignore[arg-type]
+        _say_left_out(store, q, by)
     what = q.dyad or q.actor or "all actors"
     plot_series(rows, output, title or f"Events per {by}: {what}")
     click.echo(f"wrote {output}", err=True)
@@ -360,15 +394,19 @@ def plot_series_cmd(db: str, by: str, output: str, title: str | None, **filters:
 @click.option("-n", "--limit", "n", type=click.IntRange(min=1), default=15, show_default=True)
 @_plot_output
 @click.option("--title", default="Most frequent dyads", show_default=True)
+@_background_option
 @_friendly
-def plot_dyads_cmd(db: str, n: int, output: str, title: str, **filters: Any) -> None:
+def plot_dyads_cmd(db: str, n: int, output: str, title: str, include_background: bool,
+                   **filters: Any) -> None:
     """Horizontal bars of the most frequent dyads."""
     from eventwire.plots import check_output, plot_top_dyads
     from eventwire.query import top_dyads
 
     check_output(output)
+    q = _query(filters, include_background=include_background)
     with _open(db) as store:
-        rows = top_dyads(store, _query(filters), n=n)
+        rows = top_dyads(store, q, n=n)
+        _say_left_out(store, q)
     plot_top_dyads(rows, output, title)
     click.echo(f"wrote {output}", err=True)
 

@@ -24,10 +24,12 @@ from . import dates, ontology, places
 from .actors.dictionary import ActorDictionary, ActorEntry, SectorTerm, build
 from .actors.resolve import Actor, ActorMatcher, ActorResolver, ArticleContext
 from .config import Config
-from .context import STORY_SECTORS, StoryContext, build_story, find_issuer
+from .context import STORY_SECTORS, StoryContext, build_story, find_issuer, is_list_source
+from .context.timeline import build_timeline, headline_date, is_background
 from .errors import CodingTimeout
 from .events.extract import Found, Rejected, anchored, extract
 from .events.patterns import PatternSet, load_patterns
+from .events.place_targets import place_target
 from .model import Article, Event
 from .nlp import load_pipeline
 from .prefilter import Prefilter
@@ -133,13 +135,20 @@ def repeated_consultations(events: list[Event], story: StoryContext, paras: dict
     seen: dict[frozenset[str], int] = {}
     out = []
     for ev in events:
-        if ev.cameo_root != "04" or not (ev.source_code and ev.target_code):
+        if ev.cameo_root != "04" or not ev.source_code:
             out.append(ev)
             continue
-        key = frozenset({ev.source_country or ev.source_code,
-                         ev.target_country or ev.target_code})
         where = story.story_of(paras.get(ev.sentence_index, 0)).first_para \
             if story.list_document else 0
+        doer = ev.source_country or ev.source_code
+        if not ev.target_code:
+            # "They discussed ...", "The Secretary also discussed ...": the same talks, when
+            # the doer already took part in a consultation of this story
+            if not any(doer in k and f"story:{where}" in k and first < ev.sentence_index
+                       for k, first in seen.items()):
+                out.append(ev)
+            continue
+        key = frozenset({doer, ev.target_country or ev.target_code})
         first = seen.setdefault(key | {f"story:{where}"}, ev.sentence_index)
         if first == ev.sentence_index:
             out.append(ev)
@@ -179,6 +188,15 @@ class ArticleResult:
     warnings: tuple[str, ...] = ()
     sentences: int = 0
     parsed: int = 0
+
+
+def _past(trigger: Token) -> bool:
+    """A verb in the past tense ("struck", "was arrested", "had fled"; not "are backed",
+    "has said"): it takes the story's time anchor."""
+    if trigger.tag_ == "VBD":
+        return True
+    return trigger.tag_ == "VBN" and not any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBP", "VBZ", "MD"} for c in trigger.children)
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,7 +333,11 @@ class Coder:
                       deadline: float | None = None, reasons: list[Rejected] | None = None
                       ) -> list[Event]:
         matches = [self.matcher.match(doc) for _s, doc in sentences]
+        if art.pub_date is None and (pub := headline_date(art.text)) is not None:
+            art = art.model_copy(update={"pub_date": pub})  # the line under the headline
         story, issuer = self._article_context(art, sentences, matches)
+        timeline = build_timeline(((s.index, s.para, s.text) for s, _d in sentences),
+                                  art.pub_date, list_document=story.list_document)
         ctx = ArticleContext(art.pub_date, issuer=issuer)
         # a dateline the input gives apart from the text (Reuters-21578), else one in the text
         dateline = places.dateline_place(art.dateline, self.gazetteer) if art.dateline else None
@@ -333,10 +355,13 @@ class Coder:
             para = sent.para
             resolver = ActorResolver(self.matcher, doc, ctx, found_matches)
             country = story.country_of(sent.para)
-            found = [localise_story(f, country)
-                     for f in extract(doc, resolver, self.patterns, reasons)]
+            # a readout's "A spoke with B" is A's act only: B's direction is not coded
+            found = [place_target(localise_story(f, country), self.gazetteer.lookup, country)
+                     for f in extract(doc, resolver, self.patterns, reasons)
+                     if not (issuer is not None and f.mirrored and f.code[:2] == "04")]
             for f in found:
-                ev = self._event(art, sent, doc, f, dateline)
+                ev = self._event(art, sent, doc, f, dateline, timeline.anchor(sent.index),
+                                 timeline.lead(sent.index))
                 if ev is None and reasons is not None:
                     reasons.append(Rejected(f.trigger, f.pattern, "coder", f))
                 if ev is not None and issuer is not None:
@@ -385,7 +410,16 @@ class Coder:
                 if c and len(c) == 3 and not c.startswith("IGO"):
                     named.append(c)
         story = build_story(sorted(countries.items()),
-                            issuer.country if issuer is not None else None)
+                            issuer.country if issuer is not None else None,
+                            list_source=is_list_source(art.source, art.title))
+        if story.list_document:  # an item naming no country's actor: the place it names
+            texts: dict[int, list[str]] = {}
+            for sent, _doc in sentences:
+                texts.setdefault(sent.para, []).append(sent.text)
+            found = {p: places.find_lead_place(" ".join(t), self.gazetteer)
+                     for p, t in texts.items() if story.story_of(p).country is None}
+            story = story.with_place_countries({p: f.country for p, f in found.items()
+                                                if f is not None and f.country})
         return story, issuer
 
     def _carry_place(self, ev: Event, before: list[Event], dateline: places.Place | None
@@ -438,14 +472,24 @@ class Coder:
                 f"{role}_end": a.end_char}
 
     @staticmethod
-    def _when(f: Found, sentence: str, pub: date | None) -> dates.DateResolution:
+    def _when(f: Found, sentence: str, pub: date | None,
+              anchor: dates.DateResolution | None = None, lead: str = ""
+              ) -> dates.DateResolution:
         """The trigger's own clause first (its tense decides past/future), then the
-        sentence, whose time words belong to its main (reporting) verb: read as past."""
+        sentence, whose time words belong to its main (reporting) verb: read as past; with
+        no time words, the story's time anchor for a verb in the past tense (an intent lies
+        ahead; "we extend our condolences" is the day of writing). A date line the sentence
+        starts with (`lead`) is the publication's, blanked out."""
+        clause = f.clause.replace(lead, " " * len(lead), 1) if lead else f.clause
+        sentence = sentence.replace(lead, " " * len(lead), 1) if lead else sentence
         future = f.modality in {"intent", "threat"}
-        own = dates.resolve_event_date([f.clause], pub, future=future)
-        if own.precision != "pub" or f.clause == sentence or f.trigger.dep_ == "ROOT":
+        anchor = anchor if not future and _past(f.trigger) else None
+        if clause == sentence or f.trigger.dep_ == "ROOT":
+            return dates.resolve_event_date([clause], pub, future=future, anchor=anchor)
+        own = dates.resolve_event_date([clause], pub, future=future)
+        if own.precision != "pub":
             return own  # the main verb's time words are in its own clause
-        return dates.resolve_event_date([sentence], pub, future=False)
+        return dates.resolve_event_date([sentence], pub, future=False, anchor=anchor)
 
     @staticmethod
     def _national(f: Found, root: str, dateline: places.Place | None) -> str | None:
@@ -469,7 +513,8 @@ class Coder:
         return src.country
 
     def _event(self, art: Article, sent: Sentence, doc: Doc, f: Found,
-               dateline: places.Place | None) -> Event | None:
+               dateline: places.Place | None, anchor: dates.DateResolution | None = None,
+               lead: str = "") -> Event | None:
         if f.modality == "hypothetical":
             return None
         if f.negated and not self.config.emit_negated:
@@ -482,7 +527,7 @@ class Coder:
             return None
         src = self._actor_fields(f.source, "source")
         tgt = self._actor_fields(f.target, "target")
-        when = self._when(f, sent.text, art.pub_date)
+        when = self._when(f, sent.text, art.pub_date, anchor, lead)
         # the actors are not the place ("sanctions on Russia"), except the destination or
         # venue of a visit or meeting ("traveled to Tehran")
         located = (f.source,) if (cc.root == "04" and _destination(f.target, f.trigger)) \
@@ -516,6 +561,11 @@ class Coder:
         if (acted_in is None and isinstance(dateline, places.LeadPlace)
                 and dateline.name in sent.text and dateline.country != src.get("source_country")):
             acted_in = dateline  # the lead's place, named in this very sentence
+        if acted_in is not None and acted_in.kind == "country" and cc.root in SAID_ROOTS \
+                and acted_in.country == src.get("source_country"):
+            acted_in = None  # "the U.S. commitment", said by the U.S.: its own name, no target
+        if cc.root == "04" and not f.code.startswith("042"):
+            acted_in = None  # talks held in or about a place are not held with it (a visit is)
         if (acted_in is not None and not tgt.get("target_code") and self.config.place_as_target
                 and acted_in.country != src.get("source_code")):
             # "Russia is conducting exercises in Alaska": the country acted in is the target
@@ -541,6 +591,7 @@ class Coder:
             event_id=event_id, article_id=art.id, sentence_index=sent.index,
             sentence=sent.text, pub_date=art.pub_date, event_date=when.event_date,
             date_text=when.date_text, date_precision=when.precision,
+            background=is_background(when, art.pub_date),
             source_actors=tuple(a.code for a in f.sources if a.code),
             target_actors=targets,
             cameo_code=cc.code, cameo_root=cc.root, quad_class=cc.quad_class,

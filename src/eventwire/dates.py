@@ -337,14 +337,31 @@ def resolve_expression(expr: str, pub_date: date, *, future: bool = False) -> Da
 
 
 def resolve_event_date(
-    texts: Sequence[str], pub_date: date | None, *, future: bool = False
+    texts: Sequence[str], pub_date: date | None, *, future: bool = False,
+    anchor: DateResolution | None = None,
 ) -> DateResolution:
     """texts in priority order (the event's own clause first, then the whole sentence);
-    the first text holding a resolvable expression wins; else fall back to pub_date with
-    precision "pub" (date_text None)."""
+    the first text holding a resolvable expression wins; else the story's time `anchor`
+    (`context.timeline`: the last explicit time of the paragraph, without offsets since its
+    words are in another sentence); else fall back to pub_date with precision "pub"
+    (date_text None)."""
     for text in texts:
         for m in _PATTERN.finditer(text):
             res = _resolve_safe(m, pub_date, future)
             if res is not None:
                 return replace(res, start=m.start(), end=m.end())
+    if anchor is not None and anchor.precision != "pub":
+        return replace(anchor, start=None, end=None)
     return DateResolution(pub_date, None, "pub")
+
+
+def period_label(value: date | None, precision: str | None) -> str | None:
+    """An event date as its precision allows: ``2020-01-05`` for a day (or the publication
+    date), ``2020-01`` for a month, ``2020`` for a year; a week by its Monday."""
+    if value is None:
+        return None
+    if precision == "year":
+        return f"{value.year:04d}"
+    if precision == "month":
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()

@@ -54,6 +54,10 @@ class Event(BaseModel):
     event_date: date | None = Field(None, description="Resolved date of the event.")
     date_text: str | None = Field(None, description="Words that gave the event date.")
     date_precision: DatePrecision = "pub"
+    background: bool = Field(
+        False, description="The act lies well before publication (more than about three "
+        'months, or a history aside: "In 2003 the US invaded Iraq"): not news of the day. '
+        "Series, tops and plots leave such events out unless asked.")
 
     source_code: str | None = Field(None, description="CAMEO actor code, e.g. IRNGOV.")
     source_text: str | None = None

@@ -23,6 +23,12 @@ Filter semantics (`EventQuery`):
   ``sources``, ``articles`` and ``stories`` attached (see `eventwire.store`).
 - ``limit`` / ``offset`` / ``order`` page through `run_query`; the aggregates (`series`,
   `top_actors`, ...) ignore them.
+
+Default exclusions of the aggregates (`series`, `top_actors`, `top_dyads`, `counts_by_root`,
+`counts_by_country`; so the CLI's series, top and plots and the dashboard): background events
+(``Event.background``: an act well before publication) are left out unless
+``include_background``; `left_out` counts what was left out (``{"background": n}``), for the
+CLI and the API to say so. `run_query` (the event list, exports) lists every event.
 """
 
 from __future__ import annotations
@@ -46,13 +52,14 @@ from pydantic import (
 )
 
 from eventwire.countries import resolve_country
+from eventwire.dates import period_label
 from eventwire.errors import QueryError, ReadOnlyError, StoreError
 from eventwire.store import Store, check_store_file, open_error
 
 __all__ = [
     "EventQuery", "SqlResult", "check_read_only", "counts_by_country", "counts_by_root",
-    "date_bound", "filtered_sql", "page_sql", "query_sql", "run_query", "run_sql", "series",
-    "top_actors", "top_dyads",
+    "date_bound", "exclusions", "filtered_sql", "left_out", "page_sql", "query_sql",
+    "run_query", "run_sql", "series", "top_actors", "top_dyads", "with_periods",
 ]
 
 Order = Literal["event_date", "-event_date", "pub_date", "-pub_date", "goldstein", "-goldstein",
@@ -114,6 +121,9 @@ class EventQuery(BaseModel):
     limit: int | None = Field(default=None, ge=0, description="At most this many rows.")
     offset: int = Field(default=0, ge=0, description="Skip this many rows.")
     order: Order = Field(default="event_date", description="Sort key; '-' for descending.")
+    include_background: bool = Field(
+        default=False, description="Aggregates count background events too (acts well "
+        "before publication, left out by default).")
 
     @classmethod
     def build(cls, **values: Any) -> EventQuery:
@@ -204,9 +214,19 @@ class EventQuery(BaseModel):
 # --------------------------------------------------------------------------- SQL building
 
 
-def _where(q: EventQuery) -> tuple[str, list[Any]]:
-    """The WHERE clause of `q` over the events columns, with its parameters."""
-    sql: list[str] = []
+def exclusions(q: EventQuery) -> dict[str, str]:
+    """What the aggregates leave out by default and `q` does not bring back: the `left_out`
+    key -> the SQL condition of the events left out."""
+    out: dict[str, str] = {}
+    if not q.include_background:
+        out["background"] = "coalesce(background, false)"
+    return out
+
+
+def _where(q: EventQuery, *, aggregate: bool = False) -> tuple[str, list[Any]]:
+    """The WHERE clause of `q` over the events columns, with its parameters; with
+    `aggregate`, without the events the aggregates leave out by default (`exclusions`)."""
+    sql: list[str] = [f"NOT {cond}" for cond in exclusions(q).values()] if aggregate else []
     params: list[Any] = []
     if q.actor:
         sql.append("(starts_with(source_code, ?) OR starts_with(target_code, ?))")
@@ -255,12 +275,13 @@ def _where(q: EventQuery) -> tuple[str, list[Any]]:
 _KEY = ("event_date", "source_code", "target_code", "cameo_code")
 
 
-def filtered_sql(q: EventQuery) -> tuple[str, list[Any]]:
-    """A SELECT of the events matching `q` (deduplicated when asked), without order or limit.
+def filtered_sql(q: EventQuery, *, aggregate: bool = False) -> tuple[str, list[Any]]:
+    """A SELECT of the events matching `q` (deduplicated when asked), without order or limit;
+    with `aggregate`, without what the aggregates leave out (`exclusions`).
 
     Columns: every events column, plus mentions/sources/articles/stories with dedup.
     """
-    where, params = _where(q)
+    where, params = _where(q, aggregate=aggregate)
     base = f"SELECT * FROM events{where}"
     if q.dedup is None:
         return base, params
@@ -304,9 +325,42 @@ def _rows(store: Store, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]
 
 
 def run_query(store: Store, q: EventQuery | None = None) -> list[dict[str, Any]]:
-    """The events matching `q`, one dict per row (dates as `datetime.date`)."""
+    """The events matching `q`, one dict per row (dates as `datetime.date`), each with its
+    `event_period`: the event date as its precision allows (``2020-01`` for a month)."""
     sql, params = query_sql(q or EventQuery())
-    return _rows(store, sql, params)
+    return with_periods(_rows(store, sql, params))
+
+
+def with_periods(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add `event_period` (`dates.period_label`) to event rows, in place; returns them."""
+    for row in rows:
+        row["event_period"] = period_label(row.get("event_date"), row.get("date_precision"))
+    return rows
+
+
+def left_out(store: Store, q: EventQuery | None = None, *, by: Period | None = None
+             ) -> dict[str, int]:
+    """How many events matching `q` the aggregates left out, by reason (`exclusions`):
+    ``{"background": 12}``; ``{}`` when `q` brings them all back. With `by` (a series), also
+    the events dated less precisely than its period (``"imprecise"``: "in March" in a day
+    series), among those not left out for another reason."""
+    q = q or EventQuery()
+    left = exclusions(q)
+    inner, params = filtered_sql(q)
+    if by is not None and _COARSER.get(by):
+        others = " AND ".join(f"NOT {c}" for c in left.values()) or "true"
+        left = {**left, "imprecise": f"(event_date IS NOT NULL AND {others} AND "
+                                     f"NOT {_precise_enough(by)})"}
+    if not left:
+        return {}
+    counts = ", ".join(f"count(*) FILTER (WHERE {cond}) AS {_q_name(key)}"
+                       for key, cond in left.items())
+    row = _rows(store, f"SELECT {counts} FROM ({inner})", params)[0]
+    return {key: int(row[key] or 0) for key in left}
+
+
+def _q_name(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 _TRUNC: dict[str, str] = {"day": "day", "week": "week", "month": "month", "year": "year"}
@@ -320,26 +374,49 @@ def series(store: Store, q: EventQuery | None = None, *, by: Period = "week",
     if by not in _TRUNC:
         raise QueryError(f"bad by {by!r}; use day, week, month or year")
     unit = _TRUNC[by]
-    inner, params = filtered_sql(q or EventQuery())
+    inner, params = filtered_sql(q or EventQuery(), aggregate=True)
     quads = ", ".join(f"count(*) FILTER (WHERE quad_class = {i}) AS quad{i}" for i in range(1, 5))
     agg = (f"SELECT CAST(date_trunc('{unit}', event_date) AS DATE) AS period, {quads}, "
            "count(*) AS n, sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean "
-           f"FROM ({inner}) WHERE event_date IS NOT NULL GROUP BY period")
+           f"FROM ({inner}) WHERE event_date IS NOT NULL AND {_precise_enough(by)} "
+           "GROUP BY period")
     if not fill:
-        return _rows(store, f"{agg} ORDER BY period", params)
+        return _labelled(_rows(store, f"{agg} ORDER BY period", params), by)
     cols = ", ".join(f"coalesce(a.quad{i}, 0) AS quad{i}" for i in range(1, 5))
     sql = (f"WITH a AS ({agg}), p AS (SELECT CAST(unnest(generate_series(min(period), "
            f"max(period), INTERVAL 1 {unit})) AS DATE) AS period FROM a) "
            f"SELECT p.period, {cols}, coalesce(a.n, 0) AS n, "
            "coalesce(a.goldstein_sum, 0.0) AS goldstein_sum, a.goldstein_mean "
            "FROM p LEFT JOIN a USING (period) ORDER BY p.period")
-    return _rows(store, sql, params)
+    return _labelled(_rows(store, sql, params), by)
+
+
+# a date's precision, coarse to fine: an event binned by a finer period than its date knows
+# ("in March" in a day series) is left out of the series and counted as "imprecise"
+_COARSER: dict[str, tuple[str, ...]] = {"day": ("week", "month", "year"),
+                                        "week": ("month", "year"), "month": ("year",),
+                                        "year": ()}
+
+
+def _precise_enough(by: str) -> str:
+    coarser = _COARSER[by]
+    if not coarser:
+        return "true"
+    return ("coalesce(date_precision, 'pub') NOT IN ("
+            + ", ".join(f"'{p}'" for p in coarser) + ")")
+
+
+def _labelled(rows: list[dict[str, Any]], by: str) -> list[dict[str, Any]]:
+    """Each series row with its `label`: the period as ``2020-01-05``, ``2020-01``, ``2020``."""
+    precision = by if by in ("month", "year") else "day"
+    return [{"period": r["period"], "label": period_label(r["period"], precision),
+             **{k: v for k, v in r.items() if k != "period"}} for r in rows]
 
 
 def top_actors(store: Store, q: EventQuery | None = None, *, n: int = 10
                ) -> list[dict[str, Any]]:
     """The `n` actor codes in most events: actor, n, as_source, as_target."""
-    inner, params = filtered_sql(q or EventQuery())
+    inner, params = filtered_sql(q or EventQuery(), aggregate=True)
     sql = (f"WITH f AS ({inner}), a AS ("
            "SELECT source_code AS actor, 1 AS s, 0 AS t FROM f WHERE source_code IS NOT NULL "
            "UNION ALL SELECT target_code, 0, 1 FROM f WHERE target_code IS NOT NULL) "
@@ -352,7 +429,7 @@ def top_dyads(store: Store, q: EventQuery | None = None, *, n: int = 10
               ) -> list[dict[str, Any]]:
     """The `n` (source_code, target_code) pairs in most events: dyad ("IRNGOV:IRQGOV"),
     source_code, target_code, n, goldstein_mean, quad1..quad4."""
-    inner, params = filtered_sql(q or EventQuery())
+    inner, params = filtered_sql(q or EventQuery(), aggregate=True)
     quads = ", ".join(f"count(*) FILTER (WHERE quad_class = {i}) AS quad{i}" for i in range(1, 5))
     sql = (f"SELECT source_code || ':' || target_code AS dyad, source_code, target_code, "
            f"count(*) AS n, avg(goldstein) AS goldstein_mean, {quads} FROM ({inner}) "
@@ -365,7 +442,7 @@ def counts_by_root(store: Store, q: EventQuery | None = None) -> list[dict[str, 
     """Events per CAMEO root: cameo_root, label, n, quad_class."""
     from eventwire.ontology import cameo_codes
 
-    inner, params = filtered_sql(q or EventQuery())
+    inner, params = filtered_sql(q or EventQuery(), aggregate=True)
     rows = _rows(store, f"SELECT cameo_root, count(*) AS n FROM ({inner}) "
                         "GROUP BY cameo_root ORDER BY cameo_root", params)
     codes = cameo_codes()
@@ -378,7 +455,7 @@ def counts_by_root(store: Store, q: EventQuery | None = None) -> list[dict[str, 
 
 def counts_by_country(store: Store, q: EventQuery | None = None) -> list[dict[str, Any]]:
     """Events per location country (NULL: not located): country, n."""
-    inner, params = filtered_sql(q or EventQuery())
+    inner, params = filtered_sql(q or EventQuery(), aggregate=True)
     return _rows(store, f"SELECT location_country AS country, count(*) AS n FROM ({inner}) "
                         "GROUP BY location_country ORDER BY n DESC, country NULLS LAST", params)
 

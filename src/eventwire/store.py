@@ -150,6 +150,15 @@ _FAILURE_COLUMNS: tuple[Column, ...] = (
 _FAILURES_SCHEMA = _arrow_schema(_FAILURE_COLUMNS)
 
 
+def _literal(value: bool | int | float | str) -> str:
+    """A scalar default as a SQL literal."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return "'" + value.replace("'", "''") + "'"
+    return repr(value)
+
+
 def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
@@ -398,7 +407,7 @@ class Store:
         if not setup:
             return
         try:
-            if self.read_only and self._old_list_columns():
+            if self.read_only and (self._old_list_columns() or self._new_columns()):
                 self._upgrade_lists()
             if self.read_only:
                 self._check_schema()
@@ -409,16 +418,15 @@ class Store:
             raise
 
     def _upgrade_lists(self) -> None:
-        """A store of an older eventwire (actor lists as |-joined text): upgrade it once in
-        place, then read it as asked."""
+        """A store of an older eventwire (actor lists as |-joined text, or lacking a newer
+        `Event` field): upgrade it once in place, then read it as asked."""
         self._release()
         try:
             self._con = self._connect(False)
         except StoreError as exc:
             self._con = self._connect(True)
-            raise StoreError(f"{self.path} was written by an older eventwire (actor lists as "
-                             "|-joined text) and must be upgraded once, which needs write "
-                             f"access: {exc}") from None
+            raise StoreError(f"{self.path} was written by an older eventwire and must be "
+                             f"upgraded once, which needs write access: {exc}") from None
         self._migrate()
         self._release()
         self._con = self._connect(True)
@@ -493,10 +501,21 @@ class Store:
             "AND data_type = 'VARCHAR'").fetchall()
         return sorted(r[0] for r in rows if r[0] in wanted)
 
+    def _new_columns(self) -> list[Column]:
+        """`Event` fields with a scalar default that the store's `events` table lacks (a
+        store of an older eventwire: ``background``)."""
+        have = self._columns().get("events")
+        if have is None:
+            return []
+        return [c for c in EVENT_COLUMNS if c.name not in have and c.name in Event.model_fields
+                and isinstance(Event.model_fields[c.name].default, bool | int | float | str)]
+
     def _migrate(self) -> None:
         """Upgrade a store of an older eventwire in place, in one transaction: its |-joined
         actor lists (``"IRN|SYR"``, NULL when none) become ``VARCHAR[]`` (``['IRN', 'SYR']``,
-        ``[]``); empty codes are dropped, as the coder now does."""
+        ``[]``); empty codes are dropped, as the coder now does; a newer field it lacks is
+        added with the field's default."""
+        self._add_columns()
         old = self._old_list_columns()
         if not old:
             return
@@ -513,6 +532,21 @@ class Store:
             raise StoreError(f"{self.path} was written by an older eventwire (actor lists as "
                              f"|-joined text) and could not be upgraded: {_first_line(exc)}; "
                              "re-ingest into a new store") from exc
+
+    def _add_columns(self) -> None:
+        new = self._new_columns()
+        if not new:
+            return
+        try:
+            with self._transaction():
+                for c in new:
+                    default = Event.model_fields[c.name].default
+                    self.con.execute(f"ALTER TABLE events ADD COLUMN {_q(c.name)} {c.sql_type} "
+                                     f"DEFAULT {_literal(default)}")
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path} was written by an older eventwire (no "
+                             f"{', '.join(c.name for c in new)} column) and could not be "
+                             f"upgraded: {_first_line(exc)}; re-ingest into a new store") from exc
 
     def _columns(self) -> dict[str, set[str]]:
         rows = self.con.execute(

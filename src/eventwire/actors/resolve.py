@@ -540,6 +540,8 @@ class ActorResolver:
         if head.ent_type_ in {"PERSON", "DATE", "TIME"} or head.lemma_.lower() in (
                 COLLECTIVE_HEADS | COUNTERPART | VOICE_HEADS):
             return False  # a date as head is a parse slip: "met with President X Tuesday"
+        if head.lemma_.lower() in STRIKE_HEADS:
+            return False  # "Taliban attacks", "Hamas strikes": the group's own acts
         one_entity = self.ents.get(head.i) is not None and \
             self.ents[head.i] is self.ents.get(named_tok.i)  # "Islamic Republic News Agency"
         return not one_entity
@@ -568,8 +570,8 @@ class ActorResolver:
         if head.lemma_.lower() in COLLECTIVE_HEADS | VOICE_HEADS | PLATFORMS:
             return any(c.i in self.sectors or c.i in self.entries for c in head.children
                        if c.dep_ in {"compound", "amod", "poss"})
-        if head.lemma_.lower() in STRIKE_HEADS:  # its user, named by a country adjective
-            return any(e.kind in {"country", "adjective"} for c in head.children
+        if head.lemma_.lower() in STRIKE_HEADS:  # its user: "Russian", "Taliban" attacks
+            return any(e.kind in {"country", "adjective", "group"} for c in head.children
                        if c.dep_ in {"compound", "amod", "nmod"}
                        for e in self.entries.get(c.i, ()))
         return head.lower_ in COUNTERPART

@@ -16,6 +16,6 @@ Entity chains across sentences (he / the minister -> the named actor) live in
 from __future__ import annotations
 
 from .issuer import find_issuer
-from .items import STORY_SECTORS, Story, StoryContext, build_story
+from .items import STORY_SECTORS, Story, StoryContext, build_story, is_list_source
 
-__all__ = ["STORY_SECTORS", "Story", "StoryContext", "build_story", "find_issuer"]
+__all__ = ["STORY_SECTORS", "Story", "StoryContext", "build_story", "find_issuer", "is_list_source"]

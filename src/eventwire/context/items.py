@@ -15,6 +15,7 @@ of the story ("the government", "police", "protesters", "the army") takes that c
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,15 @@ STORY_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "CVL", "OPP", "REB
                            "ENV", "SPY", "REF", "ELI"})
 MIN_ITEMS = 5            # paragraphs with countries before a text can be a list document
 SHIFT_SHARE = 0.7        # ... and the share of them about other countries than the last one
+# Sources whose texts are list documents by what they are, whatever their shape: a
+# current-events day page, a news digest ("... in brief") holds one story per paragraph.
+LIST_SOURCES = re.compile(r"\bcurrent events\b|\bnews (?:digest|in brief|roundup)\b|"
+                          r"\bdaily (?:digest|brief(?:ing)? notes)\b", re.IGNORECASE)
+
+
+def is_list_source(*names: str | None) -> bool:
+    """Does the source or title say the text is a list of stories (a day page, a digest)?"""
+    return any(n and LIST_SOURCES.search(n) for n in names)
 
 
 @dataclass(frozen=True)
@@ -49,6 +59,15 @@ class StoryContext:
     def country_of(self, para: int) -> str | None:
         return self.story_of(para).country if self.list_document else self.article_country
 
+    def with_place_countries(self, countries: dict[int, str]) -> StoryContext:
+        """Items whose actors name no country take the country of the place they name
+        ("The military recaptures the town of Pauktaw, Rakhine State")"""
+        if not self.list_document:
+            return self
+        stories = {p: s if s.country is not None or p not in countries
+                   else Story(s.first_para, countries[p]) for p, s in self.stories.items()}
+        return StoryContext(True, stories, self.article_country)
+
     def new_story(self, para: int, previous: int | None) -> bool:
         """Does paragraph `para` start a story of its own after `previous`?"""
         if previous is None or not self.list_document:
@@ -70,8 +89,10 @@ def dominant(counts: Counter[str], exclude: str | None = None) -> str | None:
 
 
 def build_story(paragraph_countries: Sequence[tuple[int, Iterable[str]]],
-                issuer_country: str | None = None) -> StoryContext:
-    """From (paragraph index, countries named in it, in order) -> the article context."""
+                issuer_country: str | None = None, *, list_source: bool = False
+                ) -> StoryContext:
+    """From (paragraph index, countries named in it, in order) -> the article context;
+    `list_source`: the source says the text is a list of stories."""
     paras = [(p, Counter(cs)) for p, cs in paragraph_countries]
     total: Counter[str] = Counter()
     for _p, c in paras:
@@ -81,7 +102,8 @@ def build_story(paragraph_countries: Sequence[tuple[int, Iterable[str]]],
     named = [(p, c) for p, c in paras if c]
     shifts = sum(1 for (_a, x), (_b, y) in itertools.pairwise(named)
                  if not set(x) & set(y))
-    is_list = len(named) >= MIN_ITEMS and shifts >= SHIFT_SHARE * (len(named) - 1)
+    is_list = (list_source and len(paras) >= 2) or \
+        (len(named) >= MIN_ITEMS and shifts >= SHIFT_SHARE * (len(named) - 1))
     if not is_list:
         return StoryContext(False, {}, article_country)
     stories: dict[int, Story] = {}

@@ -20,7 +20,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from ..actors.resolve import Actor, ActorResolver
+from ..actors.resolve import STRIKE_HEADS, Actor, ActorResolver
+from .nominal import nominal_acts
 from .patterns import Pattern, PatternSet
 
 SUBJ = {"nsubj", "csubj", "expl"}
@@ -71,6 +72,7 @@ class Found:
     modality: str
     clause: str
     derived: bool = False   # an appeal or demand coded from the act asked for
+    mirrored: bool = False  # the partner's direction of a joint act ("Y met X" from "X met Y")
 
 
 @dataclass(frozen=True, slots=True)
@@ -462,17 +464,50 @@ MISHAPS = {"crash", "accident", "collision", "derailment", "earthquake", "quake"
            "volcano", "monsoon", "mudflow", "frost", "crush"}
 
 
+# Verbs of an accident in the clause that gives the toll: "killed when a boat capsizes"
+MISHAP_VERBS = {"crash", "capsize", "collapse", "explode", "sink", "derail", "overturn",
+                "erupt", "flood", "burn", "plunge", "topple", "cave"}
+# ... unless what exploded is a weapon: "killed when a car bomb exploded"
+WEAPON_WORDS = {"bomb", "bomber", "device", "mine", "grenade", "ied", "explosive", "rocket",
+                "missile", "shell", "drone", "attacker", "militant", "vest"}
+
+
+def _mishap_clause(c: Token) -> bool:
+    """'when a minivan crashes into a tree', 'after heavy rains cause houses to collapse'."""
+    subjects = [s for s in c.children if s.dep_ in SUBJ]
+    words = {lemma_of(x) for s in subjects for x in (s, *s.children) if x.dep_ != "det"}
+    if words & WEAPON_WORDS:
+        return False
+    if lemma_of(c) in MISHAP_VERBS or words & MISHAPS:
+        return True
+    return any(_mishap_clause(x) for x in c.children if x.dep_ in {"xcomp", "ccomp"})
+
+
 def _mishap(v: Token) -> bool:
-    """'victims killed by the crash', 'Typhoon Haiyan killed 6,000 people', 'died in floods'."""
+    """'victims killed by the crash', 'Typhoon Haiyan killed 6,000 people', 'died in floods',
+    'killed when a boat capsizes', '... killed and 8 injured in a fire' (the toll's clause
+    may hang on either verb of the pair)."""
+    holders = [v, *(c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    if v.dep_ == "conj" and v.head is not v:
+        holders.append(v.head)
+    doerless = is_passive(v) or lemma_of(v) in {"die", "perish"}
+    if doerless and any(c.dep_ == "advcl" and _mishap_clause(c)
+                        for h in holders for c in h.children):
+        return True  # no doer named, and the clause of the toll tells an accident
     heads: list[Token] = []
     # "floods hit the region, killing 59": the toll of the clause it hangs on
     if v.dep_ in {"advcl", "conj"} and v.tag_ == "VBG" and v.head is not v:
         heads.extend(c for c in v.head.children if c.dep_ in SUBJ)
-    for c in v.children:
-        if c.dep_ in SUBJ:
-            heads.append(c)
-        elif c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "in", "during", "from"}:
-            heads.extend(g for g in c.children if g.dep_ == "pobj")
+    for h in holders:
+        for c in h.children:
+            if c.dep_ in SUBJ and h is v:
+                heads.append(c)
+            elif c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "in", "during", "from",
+                                                              "after"}:
+                heads.extend(g for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ == "prep" and c.lower_ in {"due", "owing"}:  # "due to flooding"
+                heads.extend(g for p in c.children if p.dep_ == "pcomp" or p.lower_ == "to"
+                             for g in p.children if g.dep_ == "pobj")
     for h in heads:
         words = {lemma_of(h), h.lower_} | {lemma_of(x) for x in h.children
                                            if x.dep_ == "compound"}
@@ -598,9 +633,7 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet,
     collects the triggers that gave no event (`Rejected`)."""
     found = _extract_all(doc, resolver, patterns, reasons)
     first = list(found)
-    verbs = {f.trigger.i for f in found if f.trigger.pos_ in {"VERB", "AUX"}}
-    found = [f for f in found
-             if f.trigger.pos_ in {"VERB", "AUX"} or f.trigger.head.i not in verbs]
+    found = nominal_acts(found)
     accusations, alleged = _accusations(found, resolver)
     found = [f for f in found if f.trigger.i not in alleged] + accusations
     asked = {f.trigger.i for f in found if f.derived}
@@ -892,17 +925,21 @@ def _asked_for(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
 def _noun_event(n: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
     sources: list[Actor] = []
     targets: list[Actor] = []
+    doer_preps = {"by", "of"} - set(p.target) if p.code[:2] in FORCE_ROOTS else {"by", "of"}
     for c in n.children:
         if c.dep_ == "poss":
             sources = resolver.actors_at(c)
-        elif c.dep_ == "prep" and c.lower_ in {"by", "of"} and not sources:
+        elif c.dep_ == "prep" and c.lower_ in doer_preps and not sources:
             for o in _children(c, {"pobj"}):
                 sources = resolver.actors_at(o)
-        elif c.dep_ == "prep" and c.lower_ in set(p.target) - {"by", "of"}:
+        elif c.dep_ == "prep" and c.lower_ in set(p.target) - doer_preps:
             for o in _children(c, {"pobj"}):
-                targets = targets or resolver.actors_at(o)
-    if not sources and n.dep_ in {"pobj", "dobj"}:
+                targets = targets or _object_actors(o, resolver)
+    if not sources and lemma_of(n) in STRIKE_HEADS:
+        sources = resolver.actors_at(n)  # "the Israeli attack", "Taliban attacks": its user
+    if not sources and n.dep_ in {"pobj", "dobj"} and p.code[:2] not in FORCE_ROOTS:
         # "held talks ... during a visit to Beirut", "paid a visit": the clause's subject
+        # (not for force: who condemns an attack did not carry it out)
         verb = n.head.head if n.dep_ == "pobj" else n.head
         if verb.pos_ in {"VERB", "AUX"}:
             sources = subject_of(verb, resolver)
@@ -921,6 +958,7 @@ def _pairs(p: Pattern, code: str, trig: Token, sources: list[Actor], targets: li
     out: list[Found] = []
     srcs: list[Actor | None] = list(sources) or [None]
     tgts: list[Actor | None] = list(targets) or [None]
+    mirrored: list[tuple[Actor | None, Actor | None]] = []
     if p.symmetric and len(sources) > 1 and not targets:
         pairs: list[tuple[Actor | None, Actor | None]] = [
             (a, b) for a in sources for b in sources if a is not b]
@@ -928,19 +966,24 @@ def _pairs(p: Pattern, code: str, trig: Token, sources: list[Actor], targets: li
         pairs = [(a, b) for a in srcs for b in tgts]
         if p.symmetric and code == p.code and code[:2] in JOINT_ROOTS and not negated:
             # "X held talks with Y", "X clashed with Y": Y did it with X too
-            pairs += [(b, a) for a in sources for b in targets if joint_partner(b, trig)]
+            mirrored = [(b, a) for a in sources for b in targets if joint_partner(b, trig)]
+            pairs += mirrored
     if any(t.text.lower() in REFLEXIVE for t in targets):
         return out  # "defended themselves", "attacked themselves": no act between actors
     for s, tg in pairs:
         if s is not None and tg is not None and s.code and s.code == tg.code \
                 and s.start_char == tg.start_char:
             continue
+        if s is not None and tg is not None and tg.kind == "country" and s.country \
+                and tg.code == s.country and code[:2] in {"03", "05"} and s is not tg:
+            continue  # "the partnership between the United States and Kosovo": not with itself
         if code in {"042", "043", "044"} and (s is None or s.code is None):
             continue  # "cranes arrived in Dar es Salaam": only an actor visits
         if (s is None or s.code is None) and (tg is None or tg.code is None):
             continue
         out.append(Found(p, code, trig, s, tg, tuple(sources), tuple(targets), negated,
-                         modality, clause))
+                         modality, clause,
+                         mirrored=(s, tg) in mirrored))
     return out
 
 

@@ -54,6 +54,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from eventwire._util import plain_error
 from eventwire.config import ServeSettings
+from eventwire.dates import period_label
 from eventwire.errors import (
     CodingTimeout,
     ModelNotFoundError,
@@ -69,10 +70,12 @@ from eventwire.query import (
     counts_by_country,
     counts_by_root,
     filtered_sql,
+    left_out,
     page_sql,
     series,
     top_actors,
     top_dyads,
+    with_periods,
 )
 from eventwire.store import Store, connect
 
@@ -186,7 +189,7 @@ class Filters:
 
 
 _FILTER_NAMES = ("actor", "dyad", "code", "root", "quad", "since", "until", "country", "near",
-                 "text", "dedup")
+                 "text", "dedup", "include_background")
 
 
 def _text(description: str) -> Any:
@@ -220,6 +223,10 @@ def filters_for(*extra: str) -> Callable[..., Filters]:
         dedup: Annotated[Literal["one-a-day"] | None, Query(
             description="one-a-day: each date/source/target/code once, with mention counts.")
         ] = None,
+        include_background: Annotated[bool | None, Query(
+            description="Aggregates count background events too (acts well before "
+                        "publication; left out by default and counted in `left_out`).")
+        ] = None,
     ) -> Filters:
         unknown = sorted(set(request.query_params) - allowed)
         if unknown:
@@ -227,7 +234,7 @@ def filters_for(*extra: str) -> Callable[..., Filters]:
                                      f"endpoint takes {', '.join(sorted(allowed))}")
         values = {"actor": actor, "dyad": dyad, "code": code, "root": root, "quad": quad,
                   "since": since, "until": until, "country": country, "near": near,
-                  "text": text, "dedup": dedup}
+                  "text": text, "dedup": dedup, "include_background": include_background}
         return Filters({k: v for k, v in values.items() if v is not None and v != ""})
 
     return dependency
@@ -582,7 +589,7 @@ def _add_api(app: FastAPI, state: _State) -> None:
         with state.reader() as s:
             inner, params = filtered_sql(q)
             (total,) = _rows(s, f"SELECT count(*) AS n FROM ({inner})", list(params))
-            rows = _rows(s, *page_sql(inner, list(params), q))
+            rows = with_periods(_rows(s, *page_sql(inner, list(params), q)))
             arts = _articles(s, [r["article_hash"] for r in rows])
         for r in rows:
             art = arts.get(r["article_hash"], {})
@@ -603,7 +610,7 @@ def _add_api(app: FastAPI, state: _State) -> None:
                             "WHERE event_id = ? ORDER BY article_hash LIMIT 1", [event_id])
             if not rows:
                 raise HTTPException(404, f"no event with id {event_id!r}")
-            ev = rows[0]
+            ev = with_periods(rows)[0]
             art = _articles(s, [ev["article_hash"]]).get(ev["article_hash"])
         return {**ev, "cameo_label": _label(ev["cameo_code"]), "evidence": _evidence(ev),
                 "article": art}
@@ -616,8 +623,10 @@ def _add_api(app: FastAPI, state: _State) -> None:
     ) -> dict[str, Any]:
         """Counts per period of event_date: quad1..quad4, n, goldstein_sum, goldstein_mean.
         Use `dyad` or `actor` for a dyad's or an actor's series."""
+        q = f.query()
         with state.reader() as s:
-            return {"by": by, "series": series(s, f.query(), by=by, fill=fill)}
+            return {"by": by, "series": series(s, q, by=by, fill=fill),
+                    "left_out": left_out(s, q, by=by)}
 
     @app.get("/api/actors", tags=["aggregates"])
     def actors(
@@ -625,8 +634,9 @@ def _add_api(app: FastAPI, state: _State) -> None:
         n: Annotated[int, Query(ge=1, le=MAX_TOP, description="How many.")] = 20,
     ) -> dict[str, Any]:
         """The actor codes in most events: actor, n, as_source, as_target."""
+        q = f.query()
         with state.reader() as s:
-            return {"actors": top_actors(s, f.query(), n=n)}
+            return {"actors": top_actors(s, q, n=n), "left_out": left_out(s, q)}
 
     @app.get("/api/dyads", tags=["aggregates"])
     def dyads(
@@ -634,20 +644,23 @@ def _add_api(app: FastAPI, state: _State) -> None:
         n: Annotated[int, Query(ge=1, le=MAX_TOP, description="How many.")] = 20,
     ) -> dict[str, Any]:
         """The (source, target) pairs in most events: dyad, n, goldstein_mean, quad1..quad4."""
+        q = f.query()
         with state.reader() as s:
-            return {"dyads": top_dyads(s, f.query(), n=n)}
+            return {"dyads": top_dyads(s, q, n=n), "left_out": left_out(s, q)}
 
     @app.get("/api/roots", tags=["aggregates"])
     def roots(f: Annotated[Filters, Depends(filters_for())]) -> dict[str, Any]:
         """Events per CAMEO root code: cameo_root, label, n, quad_class."""
+        q = f.query()
         with state.reader() as s:
-            return {"roots": counts_by_root(s, f.query())}
+            return {"roots": counts_by_root(s, q), "left_out": left_out(s, q)}
 
     @app.get("/api/countries", tags=["aggregates"])
     def countries(f: Annotated[Filters, Depends(filters_for())]) -> dict[str, Any]:
         """Events per location country (null: not located)."""
+        q = f.query()
         with state.reader() as s:
-            return {"countries": counts_by_country(s, f.query())}
+            return {"countries": counts_by_country(s, q), "left_out": left_out(s, q)}
 
     @app.get("/api/locations", tags=["aggregates"])
     def locations(
@@ -658,7 +671,8 @@ def _add_api(app: FastAPI, state: _State) -> None:
         """Located events grouped by point (coordinates rounded to 0.01 degree), the busiest
         `n`: lat, lon, n, goldstein_mean, name and country (the first of the point's names);
         `located` counts all located events."""
-        inner, params = filtered_sql(f.query())
+        q = f.query()
+        inner, params = filtered_sql(q, aggregate=True)
         sql = ("SELECT *, sum(n) OVER () AS located FROM ("
                "SELECT round(latitude, 2) AS lat, round(longitude, 2) AS lon, count(*) AS n, "
                "avg(goldstein) AS goldstein_mean, min(location_name) AS name, "
@@ -667,10 +681,11 @@ def _add_api(app: FastAPI, state: _State) -> None:
                "ORDER BY n DESC, lat, lon LIMIT ?")
         with state.reader() as s:
             rows = _rows(s, sql, [*params, n])
+            left = left_out(s, q)
         located = int(rows[0]["located"]) if rows else 0
         for r in rows:
             del r["located"]
-        return {"locations": rows, "located": located}
+        return {"locations": rows, "located": located, "left_out": left}
 
     @app.post("/api/code", tags=["coding"], responses={
         401: {"description": "the bearer token is missing or wrong"},
@@ -709,6 +724,7 @@ def _add_api(app: FastAPI, state: _State) -> None:
             "article_id": article.id, "stored": stored, "count": len(result.events),
             "warnings": list(getattr(result, "warnings", ())),
             "events": [{**ev.to_row(), "cameo_label": _label(ev.cameo_code),
+                        "event_period": period_label(ev.event_date, ev.date_precision),
                         "explanation": explain_event(ev)} for ev in result.events],
         }
 

@@ -1,0 +1,113 @@
+"""Places attacked, entered or left stand for their country.
+
+"Russian troops attack the port cities of Odesa and Mariupol", "Russian gunships bombard
+Hostomel Airport", "Russian forces seized control of the airport", "troops withdraw from the
+city of Slavutych": an act of force (or a pull-back) whose object is a place is done to the
+country the place is in, as a country dictionary's city entries would code it. A place in the
+doer's own country gives no target ("the military recaptures the town of Pauktaw": the
+target is whoever held it, not the country). A place named only as where something happened
+("clashes in Odesa", "met in Geneva") is not an object and is left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from ..actors.resolve import Actor
+from ..places import Place
+from .extract import Found
+
+# Roots whose objects can be places: force (18-20), posture (15), and pulling back (087)
+PLACE_OBJECT_ROOTS = frozenset({"15", "18", "19", "20"})
+PLACE_OBJECT_CODES = ("087",)
+# Nouns that are places without a name: "the airport", "a village", "the town of X"
+PLACE_NOUNS = frozenset({
+    "airport", "base", "border", "capital", "city", "coast", "district", "town", "village",
+    "port", "province", "region", "oblast", "territory", "enclave", "island", "settlement",
+    "outpost", "airbase", "airfield", "harbor", "harbour", "strait", "checkpoint", "camp"})
+# Nouns through which the place is the object: "seized control of the airport"
+VIA_NOUNS = frozenset({"control", "parts", "part", "outskirts", "centre", "center", "area",
+                       "areas", "suburbs", "positions", "port", "city", "town", "region",
+                       "village", "capital", "province"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# A name the parser does not tag as a place ("Odesa" as NORP, "Slavutych" as ORG) counts as
+# one when the gazetteer knows a town of at least this size by it.
+UNTAGGED_MIN_POPULATION = 20_000
+OBJECT_PREPS = frozenset({"on", "against", "into", "from", "across", "toward", "towards"})
+
+
+def _objects(v: Token) -> Iterator[Token]:
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in v.children)
+    for c in v.children:
+        if c.dep_ in ({"nsubjpass"} if passive else {"dobj", "obj"}):
+            yield c
+        elif c.dep_ == "prep" and c.lower_ in OBJECT_PREPS:
+            yield from (p for p in c.children if p.dep_ == "pobj")
+    if v.pos_ == "NOUN":  # "the attack on Odesa", "strikes against Kharkiv"
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS:
+                yield from (p for p in c.children if p.dep_ == "pobj")
+
+
+def _named_span(t: Token) -> Span | None:
+    """The name a proper noun heads ("Hostomel Airport", "Odesa")."""
+    if t.pos_ != "PROPN":
+        return None
+    ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+    return ent if ent is not None else t.doc[t.i: t.i + 1]
+
+
+def _country_of(name: Span, lookup: Callable[[str], Place | None]) -> str | None:
+    place = lookup(name.text)
+    if place is None:
+        return None
+    if name.root.ent_type_ in PLACE_ENTS or place.kind == "country":
+        return place.country
+    return place.country if place.population >= UNTAGGED_MIN_POPULATION else None
+
+
+def object_place_country(v: Token, lookup: Callable[[str], Place | None],
+                         story_country: str | None) -> tuple[str, Span] | None:
+    """The country of the place the act at `v` is done to, and the words naming it, if
+    its object is a place."""
+    for o in _objects(v):
+        todo = [o]
+        while todo:
+            t = todo.pop(0)
+            name = _named_span(t)
+            if name is not None:
+                got = _country_of(name, lookup)
+                if got:
+                    return got, name
+                continue
+            if t.lemma_.lower() in PLACE_NOUNS | VIA_NOUNS:
+                # "the port cities of Odesa and Mariupol", "the town of Pauktaw"
+                named = [p for c in t.children if c.dep_ in {"appos", "compound"} or (
+                             c.dep_ == "prep" and c.lower_ in {"of", "in"})
+                         for p in ([c] if c.dep_ != "prep" else
+                                   [x for x in c.children if x.dep_ == "pobj"])]
+                if named:
+                    todo.extend(named)
+                    continue
+                if t.lemma_.lower() in PLACE_NOUNS and story_country:
+                    return story_country, t.doc[t.left_edge.i: t.i + 1]
+    return None
+
+
+def place_target(f: Found, lookup: Callable[[str], Place | None],
+                 story_country: str | None) -> Found:
+    """`f` with the country of the place it is done to as its target, when it has none."""
+    if f.target is not None and (f.target.code is not None or f.target.kind != "unknown"):
+        return f  # an actor; a name no dictionary knows may be the place
+    if f.code[:2] not in PLACE_OBJECT_ROOTS and not f.code.startswith(PLACE_OBJECT_CODES):
+        return f
+    got = object_place_country(f.trigger, lookup, story_country)
+    if got is None or (f.source is not None and f.source.country == got[0]):
+        return f
+    country, words = got
+    target = Actor(country, words.text, words.start_char, words.end_char, country=country,
+                   kind="country", via="place", head_i=words.root.i)
+    return replace(f, target=target, targets=(target,))
