@@ -59,6 +59,8 @@ class FakeResult:
     events: tuple[Event, ...]
     error: str | None = None
     warnings: tuple[str, ...] = ()
+    sentences: int = 0
+    parsed: int = 0
 
 
 def code_text(article: Article, version: str) -> tuple[Event, ...]:

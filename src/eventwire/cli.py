@@ -156,6 +156,7 @@ def code_cmd(input_path: str, output: str | None, fmt: str, no_prefilter: bool,
     """Code INPUT (JSONL, CSV, folder of .txt, or - for stdin) into events."""
     from .io.readers import read_articles
     from .io.writers import EventWriter
+    from .progress import is_terminal
     from .runner import run_coding
 
     if not cluster:
@@ -176,7 +177,7 @@ def code_cmd(input_path: str, output: str | None, fmt: str, no_prefilter: bool,
         return
     coder = make_coder(cfg) if workers == 1 else None
     rejected = coded = n_events = 0
-    show = sys.stderr.isatty() if progress is None else progress
+    show = is_terminal() if progress is None else progress
     try:
         with EventWriter(output, fmt) as writer:  # type: ignore[arg-type]
             total = _count_records(input_path) if show else None
@@ -376,7 +377,7 @@ def dictionary_check(path: str) -> None:
 @click.argument("input_path", metavar="INPUT")
 @click.option("--unresolved", is_flag=True, required=True,
               help="List the most frequent actors with no code.")
-@click.option("--limit", type=click.IntRange(min=1), default=30, show_default=True)
+@click.option("-n", "--limit", type=click.IntRange(min=1), default=30, show_default=True)
 @coder_options
 def actors_cmd(input_path: str, unresolved: bool, limit: int, model: str | None,
                actors: tuple[str, ...], events: tuple[str, ...]) -> None:
@@ -424,6 +425,8 @@ def actors_cmd(input_path: str, unresolved: bool, limit: int, model: str | None,
 def summary_cmd(db: str, examples: int, include_background: bool, all_dyads: bool) -> None:
     """A readable summary of the store: counts, top dyads, roots and example events, without
     background events or incomplete dyads unless --include-background / --all-dyads."""
+    from .cli_output import cut, terminal_width
+    from .labels import actor_label, cameo_label
     from .query import EventQuery, counts_by_root, left_out, run_query, top_dyads
     from .store import Store
 
@@ -443,21 +446,25 @@ def summary_cmd(db: str, examples: int, include_background: bool, all_dyads: boo
             skipped = left_out(store, q)
     except EventwireError as exc:
         raise cli_error(exc) from None
-    click.echo(f"{db}: {n_art} articles, {n_ev} events, {n_fail} rejected records\n")
+    click.echo(cut(f"{db}: {n_art} articles, {n_ev} events, {n_fail} rejected records") + "\n")
     say_left_out(skipped, err=False)
     click.echo("events by CAMEO root:")
     for r in roots:
-        click.echo(f"  {r['cameo_root']}  {r['label'] or '':<42} {r['n']:>5}")
+        room = max(min(42, terminal_width() - 13), 4)
+        label = cut(cameo_label(r["cameo_root"]) or "", room)
+        click.echo(f"  {r['cameo_root']}  {label:<{room}} {r['n']:>5}")
     click.echo("\ntop dyads (source -> target):")
     for d in dyads:
-        click.echo(f"  {d['source_code']:<12} -> {d['target_code']:<12} {d['n']:>4} events, "
-                   f"mean Goldstein {d['goldstein_mean']:+.1f}")
+        click.echo(cut(f"  {d['source_code']:<12} -> {d['target_code']:<12} {d['n']:>4} "
+                       f"events, mean Goldstein {d['goldstein_mean']:+.1f}  "
+                       f"{actor_label(d['source_code'])} -> {actor_label(d['target_code'])}"))
     click.echo("\nexample events (most confident first):")
     for e in sample:
         where = f" at {e['location_name']}" if e.get("location_name") else ""
-        click.echo(f"  {e['event_date']}  {e['source_code'] or '-'} -> {e['target_code'] or '-'}"
-                   f"  {e['cameo_code']} ({e['trigger_text']}){where}")
-        click.echo(f"      \"{e['sentence'][:150]}\"")
+        click.echo(cut(f"  {e['event_date']}  {e['source_code'] or '-'} -> "
+                       f"{e['target_code'] or '-'}  {e['cameo_code']} "
+                       f"{cameo_label(e['cameo_code'])} ({e['trigger_text']}){where}"))
+        click.echo(cut(f"      \"{e['sentence']}\""))
 
 
 def _register_optional() -> None:

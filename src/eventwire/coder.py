@@ -27,7 +27,7 @@ from .config import Config
 from .context import STORY_SECTORS, StoryContext, build_story, find_issuer, is_list_source
 from .context.timeline import build_timeline, headline_date, is_background
 from .errors import CodingTimeout
-from .events.extract import Found, anchored, extract
+from .events.extract import Found, Rejected, anchored, extract
 from .events.patterns import PatternSet
 from .events.place_targets import place_target
 from .model import Article, Event
@@ -331,7 +331,8 @@ class Coder:
                         strict=True))
 
     def _code_article(self, art: Article, sentences: list[tuple[Sentence, Doc]],
-                      deadline: float | None = None) -> list[Event]:
+                      deadline: float | None = None, reasons: list[Rejected] | None = None
+                      ) -> list[Event]:
         matches = [self.matcher.match(doc) for _s, doc in sentences]
         if art.pub_date is None and (pub := headline_date(art.text)) is not None:
             art = art.model_copy(update={"pub_date": pub})  # the line under the headline
@@ -357,11 +358,13 @@ class Coder:
             country = story.country_of(sent.para)
             # a readout's "A spoke with B" is A's act only: B's direction is not coded
             found = [place_target(localise_story(f, country), self.gazetteer.lookup, country)
-                     for f in extract(doc, resolver, self.patterns)
+                     for f in extract(doc, resolver, self.patterns, reasons)
                      if not (issuer is not None and f.mirrored and f.code[:2] == "04")]
             for f in found:
                 ev = self._event(art, sent, doc, f, dateline, timeline.anchor(sent.index),
                                  timeline.lead(sent.index))
+                if ev is None and reasons is not None:
+                    reasons.append(Rejected(f.trigger, f.pattern, "coder", f))
                 if ev is not None and issuer is not None:
                     ev = self._issuer_place(ev, issuer)
                 if ev is not None and ev.event_id not in seen:

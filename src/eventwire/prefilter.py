@@ -119,19 +119,30 @@ class Prefilter:
         return cls(forms, frozenset(actor_words) | PRONOUNS)
 
     def keep(self, doc: Doc) -> bool:
+        return self.why_not(doc) is None
+
+    def why_not(self, doc: Doc) -> str | None:
+        """None when the sentence is worth a parse, else why not (for `eventwire explain`)."""
         words = {t.lower_ for t in doc}
         trigger = any(f in self.trigger_forms and (not self.trigger_forms[f]
                                                    or not self.trigger_forms[f].isdisjoint(words))
                       for f in words)
         if not trigger:
-            return False
+            forms = sorted(f for f in words if f in self.trigger_forms)
+            if forms:
+                return (f"no trigger candidate: {forms[0]!r} is a form of an event pattern's "
+                        "word, but no word its patterns need (an object, a particle, a "
+                        "clause word) is in the sentence")
+            return ("no trigger candidate: no word is a form of an event pattern's verb or "
+                    "noun")
         for i, t in enumerate(doc):
             low = t.lower_
             if low in self.actor_words:
-                return True
+                return None
             if t.is_title and t.is_alpha and (i > 0 or low not in FUNCTION_WORDS):
-                return True
-        return False
+                return None
+        return ("no actor candidate: no dictionary word, pronoun or capitalised word after "
+                "the first")
 
 
 def _merge(needs: dict[str, set[str] | None], lemma: str, req: set[str] | None) -> None:

@@ -75,6 +75,17 @@ class Found:
     mirrored: bool = False  # the partner's direction of a joint act ("Y met X" from "X met Y")
 
 
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """A trigger that gave no event, recorded only when a caller passes a `reasons` list
+    (`eventwire explain`): `stage` says where it stopped."""
+
+    trigger: Token
+    pattern: Pattern | None  # None: no pattern of the word fitted its arguments
+    stage: str  # no-pattern | no-event | gave-way | coder (the coder dropped it)
+    found: Found | None = None
+
+
 def intent_code(code: str) -> str:
     """A future act: 04-08 -> the 03 intent codes; force and coercion -> 13 threats."""
     if code[:2] in {"14", "15", "16", "17", "18", "19", "20"}:
@@ -615,10 +626,13 @@ def c_is_going_to(t: Token) -> bool:
     return t.tag_ == "VB" and t.head.lower_ == "going" and t.dep_ == "xcomp"
 
 
-def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet) -> list[Found]:
+def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet,
+            reasons: list[Rejected] | None = None) -> list[Found]:
     """All events of a sentence; a plain governing verb ("refused", "threatened",
-    "pledged") gives way to the more specific act in its complement."""
-    found = _extract_all(doc, resolver, patterns)
+    "pledged") gives way to the more specific act in its complement. `reasons`, when given,
+    collects the triggers that gave no event (`Rejected`)."""
+    found = _extract_all(doc, resolver, patterns, reasons)
+    first = list(found)
     found = nominal_acts(found)
     accusations, alleged = _accusations(found, resolver)
     found = [f for f in found if f.trigger.i not in alleged] + accusations
@@ -629,10 +643,14 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet) -> list[Fou
     acts: dict[int, set[str]] = {}
     for f in found:
         acts.setdefault(f.trigger.i, set()).add(f.code[:2])
-    return [f for f in found if not any(
+    kept = [f for f in found if not any(
         _infinitival(c) and c.i in acts
         and (f.pattern.specificity == 0 or f.pattern.clausal or f.code[:2] in acts[c.i])
         for c in f.trigger.children)]
+    if reasons is not None:
+        reasons.extend(Rejected(f.trigger, f.pattern, "gave-way", f) for f in first
+                       if f not in kept)
+    return kept
 
 
 ALLEGING = {"claim", "allege", "charge", "accuse", "blame", "assert", "contend"}
@@ -694,13 +712,18 @@ def _infinitival(t: Token) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
 
 
-def _extract_all(doc: Doc, resolver: ActorResolver, patterns: PatternSet) -> list[Found]:
+def _extract_all(doc: Doc, resolver: ActorResolver, patterns: PatternSet,
+                 reasons: list[Rejected] | None = None) -> list[Found]:
     found: list[Found] = []
     for t in doc:
         lemma = lemma_of(t)
+        n = len(found)
+        p: Pattern | None = None
         if t.pos_ in {"VERB", "AUX"} and lemma in patterns.by_verb:
             p = match_pattern(t, patterns.by_verb[lemma], resolver)
             if p is None:
+                if reasons is not None:
+                    reasons.append(Rejected(t, None, "no-pattern"))
                 continue
             found.extend(_verb_event(t, p, resolver))
         elif t.pos_ == "ADJ" and t.dep_ == "acomp" and lemma in patterns.by_verb \
@@ -712,6 +735,8 @@ def _extract_all(doc: Doc, resolver: ActorResolver, patterns: PatternSet) -> lis
             p = match_pattern(t, patterns.by_noun[lemma], resolver)
             if p is not None:
                 found.extend(_noun_event(t, p, resolver))
+        if reasons is not None and p is not None and len(found) == n:
+            reasons.append(Rejected(t, p, "no-event"))
     return found
 
 
