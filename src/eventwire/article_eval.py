@@ -500,7 +500,7 @@ def evaluate_articles(code: Callable[[list[Article]], Iterable[Sequence[Event]]]
 
 
 def _gazetteer() -> Any:
-    from .places import Gazetteer
+    from .geo import Gazetteer
 
     return Gazetteer.default()
 
