@@ -547,14 +547,22 @@ class Agreement:
     date: int = 0
     place_both: int = 0
     place: int = 0
+    named_both: int = 0     # events both annotators place by name
+    named_same: int = 0     # ... with the same name (one inside the other, case aside)
+    named_either: int = 0   # events one annotator places by name, the other by none
     disagreements: list[str] = field(default_factory=list)
+
+
+def _same_name(a: str, b: str) -> bool:
+    x, y = a.lower().strip(), b.lower().strip()
+    return x in y or y in x
 
 
 def agreement(a: dict[str, dict[str, Any]], b: dict[str, dict[str, Any]],
               corpus: dict[str, dict[str, Any]]) -> Agreement:
     """Event-level agreement of annotator files a and b over the articles both did:
     root F1 (a as reference), and on root-matched events the share with the same source,
-    target (country level), date and place country."""
+    target (country level), date, place country and place name."""
     ag = Agreement()
     for aid in sorted(set(a) & set(b)):
         text = corpus[aid]["text"]
@@ -578,6 +586,11 @@ def agreement(a: dict[str, dict[str, Any]], b: dict[str, dict[str, Any]],
             if x.place_country or y.place_country:
                 ag.place_both += 1
                 ag.place += x.place_country == y.place_country
+            if x.place and y.place:
+                ag.named_both += 1
+                ag.named_same += _same_name(x.place, y.place)
+            elif x.place or y.place:
+                ag.named_either += 1
             if not _same_actors(x, y, "country"):
                 ag.disagreements.append(f"{aid}: {x.source}->{x.target} {x.code} vs "
                                         f"{y.source}->{y.target} {y.code} | {x.label[:80]}")

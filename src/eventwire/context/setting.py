@@ -14,10 +14,13 @@ decides which frame a sentence has and what an unplaced act inherits:
   "speaking in New York") or a wire dateline of the speaker's own country frames it; a
   place the statement speaks *about* ("condemned the war crimes in Ukraine", "the people of
   Burma") is not where it was made (docs/annotation.md §4);
-- **no frame for an act abroad**: an act framed only by the dateline or lead, whose actors
-  are all of another country (or, for violence, whose target is), happens in that country,
-  not at the dateline ("the U.S. Air Force has conducted strikes on facilities in Iran" in a
+- **no frame for an act abroad**: violence framed only by the dateline or lead, done to
+  another country than the frame's and the doer's, happens in that country, not at the
+  dateline ("the U.S. Air Force has conducted strikes on facilities in Iran" in a
   story led by the United States);
+- **a speaker abroad stays there**: after a visit or meeting placed abroad in its own
+  sentence, in the lead or the same paragraph, the same side's statements and meetings in
+  that story happen there;
 - **a place carries within a thread**: an unplaced act right after an act placed in its own
   sentence, in the same item and in the frame's country, happens there too; never into an
   act whose actors are all of another country.
@@ -47,6 +50,12 @@ AT_HOME = frozenset({"issuer", "source", "speaker"})
 # An unplaced act takes the place of an act placed in the sentence just before (K=2 or 3
 # sentences, or places found elsewhere in that sentence, lost on the location samples).
 CARRY_SENTENCES = 1
+# A visit in the lead (its first sentences) frames the story's statements; a later one,
+# only those of its paragraph.
+LEAD_SENTENCES = 3
+VISIT_CODES = ("042", "043", "044")
+VISIT_WORDS = frozenset({"met", "meet", "meets", "meeting", "visit", "visits", "visited",
+                         "visiting", "arrived", "arrives"})
 SAID_PREPS = frozenset({"in", "at", "from"})
 SPEAKING = frozenset({"speak", "talk", "address", "visit", "meet"})
 PLACE_FIELDS = ("location_name", "location_country", "admin1", "latitude", "longitude",
@@ -71,6 +80,7 @@ class PlaceChain:
     story: StoryContext
     article_frame: Place | None
     item_frames: dict[int, Place | None] = field(default_factory=dict)  # story -> frame
+    _paras: dict[int, int] = field(default_factory=dict)  # sentence -> paragraph, so far
 
     @classmethod
     def build(cls, gazetteer: Gazetteer, story: StoryContext, lines: Sequence[str],
@@ -99,6 +109,12 @@ class PlaceChain:
         """The event's place across the story: `before` are the events of its story so
         far, `para` its paragraph (see the module's rules, applied in order)."""
         frame = self.frame(para)
+        self._paras[ev.sentence_index] = para
+        thread = [e for e in before if self._paras.get(e.sentence_index) == para
+                  or e.sentence_index < LEAD_SENTENCES]
+        away = whereabouts(ev, trigger, thread, self.gazetteer)
+        if away is not ev:
+            return away
         if verbal(ev.cameo_code):
             return statement_place(ev, trigger, frame, self.gazetteer)
         moved = abroad_place(ev, frame, self.gazetteer)
@@ -134,13 +150,44 @@ def said_there(trigger: Token, gazetteer: Gazetteer, country: str | None) -> boo
     return False
 
 
+def whereabouts(ev: Event, trigger: Token, before: Sequence[Event],
+                gazetteer: Gazetteer) -> Event:
+    """A speaker abroad: after a visit or meeting of the story placed abroad in its own
+    sentence ("Blinken is in Jakarta on a visit", "met ... in London"), the same side's
+    statements and meetings of that story happen there, unless their trigger says where."""
+    speaker = country_code(ev.source_country)
+    if speaker is None or not (verbal(ev.cameo_code) or ev.cameo_root == "04"):
+        return ev
+    if ev.location_reason == "trigger_prep" or (
+            ev.location_reason == "sentence" and ev.location_country != speaker):
+        return ev
+    if ev.location_reason not in FRAMED | AT_HOME | {None, "sentence", "context"}:
+        return ev
+    for prev in reversed(before):
+        if _visit(prev) and country_code(prev.source_country) == speaker and \
+                prev.location_reason in {"trigger_prep", "sentence"} and \
+                prev.location_country not in {None, speaker}:
+            if said_there(trigger, gazetteer, None):
+                return ev
+            return ev.model_copy(update={k: getattr(prev, k) for k in PLACE_FIELDS}
+                                 | {"location_reason": "context"})
+    return ev
+
+
+def _visit(ev: Event) -> bool:
+    """A visit or meeting (CAMEO 042-044, or a consultation triggered by "met")."""
+    return ev.cameo_code.startswith(VISIT_CODES) or (
+        ev.cameo_root == "04" and ev.trigger_text.lower() in VISIT_WORDS)
+
+
 def statement_place(ev: Event, trigger: Token, frame: Place | None,
                     gazetteer: Gazetteer) -> Event:
-    """A statement happens where its speaker is: the speaker's country, unless the trigger
-    says where it was said or a wire dateline of the speaker's country frames it."""
+    """A statement placed in another country than its speaker's happens at the speaker's:
+    the speaker's country, unless the trigger says where it was said. A place in the
+    speaker's own country (the story's city, a dateline) stands."""
     speaker = country_code(ev.source_country)
-    if speaker is None or ev.location_reason in AT_HOME:
-        return ev
+    if speaker is None or ev.location_reason in AT_HOME or ev.location_country == speaker:
+        return ev  # at home already: the story's city of the speaker's country stands
     if ev.location_reason == "trigger_prep" and said_there(trigger, gazetteer,
                                                            ev.location_country):
         return ev
@@ -152,18 +199,20 @@ def statement_place(ev: Event, trigger: Token, frame: Place | None,
 
 
 def abroad_place(ev: Event, frame: Place | None, gazetteer: Gazetteer) -> Event:
-    """An act the frame places, whose actors are of another country than the frame's: in
-    the target's country for violence, else in the actors' one country; else unchanged."""
+    """Violence the frame places, done to a country (the target is the country itself)
+    other than the frame's and the doer's: in that country ("the U.S. Air Force has conducted strikes on
+    several nuclear facilities in Iran" in a story led by the United States). Other acts
+    keep the frame: their actors' countries are too often the doers' home, not the scene
+    (measured on the Wikinews and Reuters location samples)."""
     if frame is None or ev.location_reason not in {"lead", "dateline"}:
         return ev
     source, target = country_code(ev.source_country), country_code(ev.target_country)
-    if ev.cameo_root in FORCE_ROOTS:
-        there = target if target not in {None, source} else None
-    else:
-        countries = {c for c in (source, target) if c}
-        there = next(iter(countries)) if len(countries) == 1 else None
-    if there is None or there == frame.country:
+    if ev.cameo_root not in FORCE_ROOTS or target in {None, source, frame.country}:
         return ev
+    if ev.target_code != target:
+        return ev  # a person or body of the country ("Mexican nationals", "an Iranian
+        # general"): their nationality, not the scene
+    there = target
     place = gazetteer.country(there)
     return _placed(ev, place, "actors") if place is not None else ev
 
