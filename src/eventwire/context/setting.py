@@ -1,6 +1,6 @@
 """The place chain: where a story's acts happen, read across its sentences.
 
-The place choice (`places.pick_location`) looks at one sentence and falls back on the
+The place choice (`geo.pick_location`) looks at one sentence and falls back on the
 article's frame, a wire dateline or the place its lead names. Across the story, the chain
 decides which frame a sentence has and what an unplaced act inherits:
 
@@ -33,8 +33,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from ..model import Event
 from ..geo import Gazetteer, LeadPlace, Place, find_lead_place
+from ..model import Event
 from .items import StoryContext
 
 # Acts done by saying: CAMEO roots 01-03 and 10-13, and the verbal acts of root 05 (praise,
@@ -200,8 +200,9 @@ def statement_place(ev: Event, trigger: Token, frame: Place | None,
 
 def abroad_place(ev: Event, frame: Place | None, gazetteer: Gazetteer) -> Event:
     """Violence the frame places, done to a country (the target is the country itself)
-    other than the frame's and the doer's: in that country ("the U.S. Air Force has conducted strikes on
-    several nuclear facilities in Iran" in a story led by the United States). Other acts
+    other than the frame's and the doer's: in that country ("the U.S. Air Force has
+    conducted strikes on several nuclear facilities in Iran" in a story led by the United
+    States). Other acts
     keep the frame: their actors' countries are too often the doers' home, not the scene
     (measured on the Wikinews and Reuters location samples)."""
     if frame is None or ev.location_reason not in {"lead", "dateline"}:
