@@ -319,7 +319,8 @@ class Coder:
         dateline = geo.dateline_place(art.dateline, self.gazetteer) if art.dateline else None
         if dateline is None:
             dateline = geo.find_dateline(art.text[:600], self.gazetteer)
-        chain = PlaceChain.build(self.gazetteer, story, art.text.split("\n"), dateline)
+        chain = PlaceChain.build(self.gazetteer, story, art.text.split("\n"), dateline,
+                                 issuer.country if issuer is not None else None)
         events: list[Event] = []
         seen: set[str] = set()
         para: int | None = None

@@ -79,15 +79,18 @@ class PlaceChain:
     gazetteer: Gazetteer
     story: StoryContext
     article_frame: Place | None
+    issuer_country: str | None = None
     item_frames: dict[int, Place | None] = field(default_factory=dict)  # story -> frame
     _paras: dict[int, int] = field(default_factory=dict)  # sentence -> paragraph, so far
 
     @classmethod
     def build(cls, gazetteer: Gazetteer, story: StoryContext, lines: Sequence[str],
-              article_frame: Place | None) -> PlaceChain:
+              article_frame: Place | None, issuer_country: str | None = None
+              ) -> PlaceChain:
         """The chain of an article: `lines` are its text's lines (paragraphs), the
-        `article_frame` its dateline or lead place."""
-        chain = cls(gazetteer, story, article_frame)
+        `article_frame` its dateline or lead place, `issuer_country` the country of the body
+        that issued it (statements, readouts), if any."""
+        chain = cls(gazetteer, story, article_frame, issuer_country)
         if not story.list_document:
             return chain
         firsts = sorted({s.first_para for s in story.stories.values()})
@@ -95,9 +98,16 @@ class PlaceChain:
             if i == 0:
                 chain.item_frames[first] = article_frame
             else:
-                text = lines[first] if 0 <= first < len(lines) else ""
-                chain.item_frames[first] = find_lead_place(text, gazetteer) if text else None
+                chain.item_frames[first] = _item_frame(gazetteer, story, lines, first,
+                                                       article_frame)
         return chain
+
+    @staticmethod
+    def _weak(frame: Place | None) -> bool:
+        """A frame that says little of where a speaker is: none, or a lead read as a
+        whole country (a nationality, a country named). A wire dateline or a lead city is
+        likelier where the story's speakers are (measured on the location samples)."""
+        return frame is None or (isinstance(frame, LeadPlace) and frame.kind == "country")
 
     def frame(self, para: int) -> Place | None:
         """The dateline or lead that frames paragraph `para`'s story."""
@@ -115,12 +125,29 @@ class PlaceChain:
         away = whereabouts(ev, trigger, thread, self.gazetteer)
         if away is not ev:
             return away
-        if verbal(ev.cameo_code):
+        if verbal(ev.cameo_code) and (self._weak(frame) or (
+                self.issuer_country is not None
+                and ev.source_country == self.issuer_country)):
             return statement_place(ev, trigger, frame, self.gazetteer)
         moved = abroad_place(ev, frame, self.gazetteer)
         if moved is not ev:
             return moved
         return carried_place(ev, before, frame)
+
+
+def _item_frame(gazetteer: Gazetteer, story: StoryContext, lines: Sequence[str], first: int,
+                article_frame: Place | None) -> Place | None:
+    """A later item's frame: its own lead when that lies in the country the item is about;
+    else that country; else the article's frame (an item about nothing in particular)."""
+    country = story.story_of(first).country
+    text = lines[first] if 0 <= first < len(lines) else ""
+    lead = find_lead_place(text, gazetteer) if text else None
+    if lead is not None and lead.country == country:
+        return lead
+    if country is None or (article_frame is not None and article_frame.country == country):
+        return article_frame
+    home = gazetteer.country(country)
+    return LeadPlace.of(home) if home is not None else article_frame
 
 
 def _placed(ev: Event, place: Place, reason: str) -> Event:
