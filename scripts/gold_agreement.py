@@ -4,7 +4,8 @@
 
 The first folder is taken as the reference for the root F1; on events both annotators
 coded with the same root in the same sentence, it reports the share with the same source
-and target (country level), date (the coarser precision of the two) and place country.
+and target (country level), date (the coarser precision of the two), place country and place
+name (the same name, one inside the other, when either annotator names one).
 """
 
 from __future__ import annotations
@@ -37,6 +38,11 @@ def main() -> None:
         print(f"date {ag.date / ag.date_both:.3f} (of {ag.date_both} with a date)")
     if ag.place_both:
         print(f"place country {ag.place / ag.place_both:.3f} (of {ag.place_both} with a place)")
+    if ag.named_both or ag.named_either:
+        named = ag.named_both + ag.named_either
+        print(f"place name {ag.named_same / named:.3f} (of {named} named by either: "
+              f"{ag.named_same} same name, {ag.named_both - ag.named_same} other names, "
+              f"{ag.named_either} named by one only)")
     if args.verbose:
         print("\nactor disagreements:")
         for line in ag.disagreements:

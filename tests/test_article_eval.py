@@ -10,6 +10,7 @@ import pytest
 
 from eventwire.article_eval import (
     ArticleReport,
+    PlaceJudge,
     actor_key,
     agreement,
     coded_events,
@@ -170,3 +171,62 @@ def test_agreement_of_two_annotators():
     ag = agreement(a, b, {"a": {"text": TEXT}})
     assert ag.root.tp == 1 and ag.root.fp == 1
     assert ag.source == 1 and ag.target == 1 and ag.date == 1 and ag.place == 1
+
+
+def _placed(name: str, country: str, lat: float, lon: float, admin1: str | None,
+            reason: str = "sentence") -> Event:
+    ev = _event(S2, "057", "IRNGOV", "IRQ", index=2, place=name, place_country=country)
+    return ev.model_copy(update={"latitude": lat, "longitude": lon, "admin1": admin1,
+                                 "location_reason": reason})
+
+
+@pytest.mark.parametrize(("gold_place", "coded", "country_ok", "place_ok"), [
+    ("Tehran", _placed("Tehran", "IRN", 35.69, 51.42, "26"), 1, 1),
+    ("Teheran", _placed("Tehran", "IRN", 35.69, 51.42, "26"), 1, 1),   # another spelling
+    ("Iran", _placed("Tehran", "IRN", 35.69, 51.42, "26"), 1, 1),      # the country only
+    ("Tehran", _placed("Iran", "IRN", 32.0, 53.0, None), 1, 0),        # less specific
+    ("Tehran", _placed("Isfahan", "IRN", 32.65, 51.67, "28"), 1, 0),   # another city
+    ("Tehran", _placed("Baghdad", "IRQ", 33.34, 44.40, "07"), 0, 0),
+])
+def test_where_the_gold_names_the_place_country_and_place_are_judged(
+        gold_place, coded, country_ok, place_ok):
+    from eventwire.geo import Gazetteer
+
+    gold = gold_events(_gold(_g("signed a defence pact", "057", "IRNGOV", "IRQ",
+                                place=gold_place, place_country="IRN")), TEXT)
+    rep = ArticleReport()
+    score_article(rep, "a", TEXT, gold, coded_events([coded], TEXT), [coded],
+                  judge=PlaceJudge(Gazetteer.default()))
+    assert (rep.named_known, rep.named_country_ok, rep.named_place_ok) == \
+        (1, country_ok, place_ok)
+    assert rep.unnamed_known == 0
+
+
+@pytest.mark.parametrize(("coded", "no_town"), [
+    (_event(S2, "057", "IRNGOV", "IRQ", index=2), 1),                  # no place
+    (_placed("Iran", "IRN", 32.0, 53.0, None, "speaker"), 1),          # the country only
+    (_placed("Tehran", "IRN", 35.69, 51.42, "26", "lead"), 0),         # a town invented
+])
+def test_where_the_gold_names_no_place_a_town_is_counted_as_invented(coded, no_town):
+    from eventwire.geo import Gazetteer
+
+    gold = gold_events(_gold(_g("signed a defence pact", "057", "IRNGOV", "IRQ",
+                                place_country="IRN")), TEXT)
+    rep = ArticleReport()
+    score_article(rep, "a", TEXT, gold, coded_events([coded], TEXT), [coded], verbose=True,
+                  judge=PlaceJudge(Gazetteer.default()))
+    assert (rep.unnamed_known, rep.unnamed_ok) == (1, no_town)
+    towns = [ln for r in rep.listing for ln in r["lines"] if "TOWN, GOLD NONE" in ln]
+    assert bool(towns) is not bool(no_town)
+
+
+def test_agreement_counts_place_names():
+    a = {"a": _gold(_g("signed a defence pact", "057", "IRN", "IRQ", place="Tehran",
+                       place_country="IRN"),
+                    _g("Police arrested", "173", "IRQCOP", None, place="Baghdad",
+                       place_country="IRQ"))}
+    b = {"a": _gold(_g("Iran and Iraq signed", "057", "IRN", "IRQ", place="tehran",
+                       place_country="IRN"),
+                    _g("Police arrested", "173", "IRQCOP", None, place_country="IRQ"))}
+    ag = agreement(a, b, {"a": {"text": TEXT}})
+    assert (ag.named_both, ag.named_same, ag.named_either) == (1, 1, 1)

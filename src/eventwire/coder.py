@@ -25,6 +25,7 @@ from .actors.dictionary import ActorDictionary, ActorEntry, SectorTerm, build
 from .actors.resolve import Actor, ActorMatcher, ActorResolver, ArticleContext
 from .config import Config
 from .context import STORY_SECTORS, StoryContext, build_story, find_issuer, is_list_source
+from .context.setting import PlaceChain
 from .context.timeline import build_timeline, headline_date, is_background
 from .errors import CodingTimeout
 from .events.extract import Found, Rejected, anchored, extract
@@ -39,9 +40,6 @@ COUNTRY_GOV = "GOV"
 # Locations named in the sentence itself may stand in for a missing target (and the lead's
 # place when this sentence names it); a dateline says where the story was filed.
 PLACE_TARGET_REASONS = frozenset({"trigger_prep", "sentence"})
-# An unplaced event takes the place of an event placed in the sentence just before (K=2 or
-# 3 sentences, or places found elsewhere in that sentence, lost on the location samples).
-CARRY_SENTENCES = 1
 # Acts done by saying (statements, appeals, intents, demands, disapproval, rejection,
 # threats): with no place named, the speaker's country is likelier than the story's lead.
 SAID_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
@@ -344,6 +342,8 @@ class Coder:
         dateline = geo.dateline_place(art.dateline, self.gazetteer) if art.dateline else None
         if dateline is None:
             dateline = geo.find_dateline(art.text[:600], self.gazetteer)
+        chain = PlaceChain.build(self.gazetteer, story, art.text.split("\n"), dateline,
+                                 issuer.country if issuer is not None else None)
         events: list[Event] = []
         seen: set[str] = set()
         para: int | None = None
@@ -361,16 +361,16 @@ class Coder:
                      for f in extract(doc, resolver, self.patterns, reasons)
                      if not (issuer is not None and f.mirrored and f.code[:2] == "04")]
             for f in found:
-                ev = self._event(art, sent, doc, f, dateline, timeline.anchor(sent.index),
-                                 timeline.lead(sent.index))
+                ev = self._event(art, sent, doc, f, chain.frame(sent.para),
+                                 timeline.anchor(sent.index), timeline.lead(sent.index))
                 if ev is None and reasons is not None:
                     reasons.append(Rejected(f.trigger, f.pattern, "coder", f))
                 if ev is not None and issuer is not None:
                     ev = self._issuer_place(ev, issuer)
                 if ev is not None and ev.event_id not in seen:
                     seen.add(ev.event_id)
-                    ev = self._carry_place(ev, [e for e in events
-                                                if e.sentence_index >= item_start], dateline)
+                    ev = chain.settle(ev, f.trigger, sent.para,
+                                      [e for e in events if e.sentence_index >= item_start])
                     events.append(ev)
             self._remember(doc, resolver, ctx)
         if issuer is None:
@@ -422,25 +422,6 @@ class Coder:
             story = story.with_place_countries({p: f.country for p, f in found.items()
                                                 if f is not None and f.country})
         return story, issuer
-
-    def _carry_place(self, ev: Event, before: list[Event], dateline: geo.Place | None
-                     ) -> Event:
-        """An event the sentence does not place, right after an event placed in its own
-        sentence, inside the lead's country: the story is still there."""
-        if ev.location_reason not in {"lead", "dateline", "actors", None}:
-            return ev
-        for prev in reversed(before):
-            if ev.sentence_index - prev.sentence_index > CARRY_SENTENCES:
-                break
-            if prev.location_reason not in {"trigger_prep"} or prev.location_name is None:
-                continue
-            if dateline is not None and prev.location_country != dateline.country:
-                return ev
-            return ev.model_copy(update={
-                k: getattr(prev, k) for k in ("location_name", "location_country", "admin1",
-                                              "latitude", "longitude", "geonameid")
-            } | {"location_reason": "context"})
-        return ev
 
     @staticmethod
     def _remember(doc: Doc, resolver: ActorResolver, ctx: ArticleContext) -> None:

@@ -1,0 +1,267 @@
+"""The place chain: where a story's acts happen, read across its sentences.
+
+The place choice (`geo.pick_location`) looks at one sentence and falls back on the
+article's frame, a wire dateline or the place its lead names. Across the story, the chain
+decides which frame a sentence has and what an unplaced act inherits:
+
+- **frames reset at list items**: in a list document (a day page, a digest) each item is its
+  own story; the article's dateline or lead frames the first item only, every later item is
+  framed by the place its own first line names ("... killed in Khartoum, Sudan"), or by
+  nothing;
+- **the dateline places statements made there, not acts reported from there**: an act done
+  by saying (a statement, appeal, praise, demand, rejection, threat) happens where its
+  speaker is: the speaker's country, unless the trigger itself says where ("said in Geneva",
+  "speaking in New York") or a wire dateline of the speaker's own country frames it; a
+  place the statement speaks *about* ("condemned the war crimes in Ukraine", "the people of
+  Burma") is not where it was made (docs/annotation.md §4);
+- **no frame for an act abroad**: violence framed only by the dateline or lead, done to
+  another country than the frame's and the doer's, happens in that country, not at the
+  dateline ("the U.S. Air Force has conducted strikes on facilities in Iran" in a
+  story led by the United States);
+- **a speaker abroad stays there**: after a visit or meeting placed abroad in its own
+  sentence, in the lead or the same paragraph, the same side's statements and meetings in
+  that story happen there;
+- **a place carries within a thread**: an unplaced act right after an act placed in its own
+  sentence, in the same item and in the frame's country, happens there too; never into an
+  act whose actors are all of another country.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from ..geo import Gazetteer, LeadPlace, Place, find_lead_place
+from ..model import Event
+from .items import StoryContext
+
+# Acts done by saying: CAMEO roots 01-03 and 10-13, and the verbal acts of root 05 (praise,
+# defend verbally, rally support, recognise, apologise, forgive; not 057, signing).
+VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
+VERBAL_CODES = ("051", "052", "053", "054", "055", "056")
+# Violence happens where its target is (CAMEO 18-20: assault, fight, mass violence).
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+# Reasons that come from the frame, not from the sentence: what a thread may override.
+FRAMED = frozenset({"lead", "dateline", "actors"})
+# Reasons a statement keeps: placed at home already, or said where the trigger says.
+AT_HOME = frozenset({"issuer", "source", "speaker"})
+# An unplaced act takes the place of an act placed in the sentence just before (K=2 or 3
+# sentences, or places found elsewhere in that sentence, lost on the location samples).
+CARRY_SENTENCES = 1
+# A visit in the lead (its first sentences) frames the story's statements; a later one,
+# only those of its paragraph.
+LEAD_SENTENCES = 3
+VISIT_CODES = ("042", "043", "044")
+VISIT_WORDS = frozenset({"met", "meet", "meets", "meeting", "visit", "visits", "visited",
+                         "visiting", "arrived", "arrives"})
+SAID_PREPS = frozenset({"in", "at", "from"})
+SPEAKING = frozenset({"speak", "talk", "address", "visit", "meet"})
+PLACE_FIELDS = ("location_name", "location_country", "admin1", "latitude", "longitude",
+                "geonameid")
+
+
+def verbal(code: str) -> bool:
+    """Is the CAMEO code an act done by saying?"""
+    return code[:2] in VERBAL_ROOTS or code.startswith(VERBAL_CODES)
+
+
+def country_code(code: str | None) -> str | None:
+    """A state's three-letter code, or None (international bodies, no country)."""
+    return code if code and len(code) == 3 and not code.startswith("IGO") else None
+
+
+@dataclass
+class PlaceChain:
+    """The frames of an article's stories and the thread of places through each."""
+
+    gazetteer: Gazetteer
+    story: StoryContext
+    article_frame: Place | None
+    issuer_country: str | None = None
+    item_frames: dict[int, Place | None] = field(default_factory=dict)  # story -> frame
+    _paras: dict[int, int] = field(default_factory=dict)  # sentence -> paragraph, so far
+
+    @classmethod
+    def build(cls, gazetteer: Gazetteer, story: StoryContext, lines: Sequence[str],
+              article_frame: Place | None, issuer_country: str | None = None
+              ) -> PlaceChain:
+        """The chain of an article: `lines` are its text's lines (paragraphs), the
+        `article_frame` its dateline or lead place, `issuer_country` the country of the body
+        that issued it (statements, readouts), if any."""
+        chain = cls(gazetteer, story, article_frame, issuer_country)
+        if not story.list_document:
+            return chain
+        firsts = sorted({s.first_para for s in story.stories.values()})
+        for i, first in enumerate(firsts):
+            if i == 0:
+                chain.item_frames[first] = article_frame
+            else:
+                chain.item_frames[first] = _item_frame(gazetteer, story, lines, first,
+                                                       article_frame)
+        return chain
+
+    @staticmethod
+    def _weak(frame: Place | None) -> bool:
+        """A frame that says little of where a speaker is: none, or a lead read as a
+        whole country (a nationality, a country named). A wire dateline or a lead city is
+        likelier where the story's speakers are (measured on the location samples)."""
+        return frame is None or (isinstance(frame, LeadPlace) and frame.kind == "country")
+
+    def frame(self, para: int) -> Place | None:
+        """The dateline or lead that frames paragraph `para`'s story."""
+        if not self.story.list_document:
+            return self.article_frame
+        return self.item_frames.get(self.story.story_of(para).first_para, self.article_frame)
+
+    def settle(self, ev: Event, trigger: Token, para: int, before: Sequence[Event]) -> Event:
+        """The event's place across the story: `before` are the events of its story so
+        far, `para` its paragraph (see the module's rules, applied in order)."""
+        frame = self.frame(para)
+        self._paras[ev.sentence_index] = para
+        thread = [e for e in before if self._paras.get(e.sentence_index) == para
+                  or e.sentence_index < LEAD_SENTENCES]
+        away = whereabouts(ev, trigger, thread, self.gazetteer)
+        if away is not ev:
+            return away
+        if verbal(ev.cameo_code) and (self._weak(frame) or (
+                self.issuer_country is not None
+                and ev.source_country == self.issuer_country)):
+            return statement_place(ev, trigger, frame, self.gazetteer)
+        moved = abroad_place(ev, frame, self.gazetteer)
+        if moved is not ev:
+            return moved
+        return carried_place(ev, before, frame)
+
+
+def _item_frame(gazetteer: Gazetteer, story: StoryContext, lines: Sequence[str], first: int,
+                article_frame: Place | None) -> Place | None:
+    """A later item's frame: its own lead when that lies in the country the item is about;
+    else that country; else the article's frame (an item about nothing in particular)."""
+    country = story.story_of(first).country
+    text = lines[first] if 0 <= first < len(lines) else ""
+    lead = find_lead_place(text, gazetteer) if text else None
+    if lead is not None and lead.country == country:
+        return lead
+    if country is None or (article_frame is not None and article_frame.country == country):
+        return article_frame
+    home = gazetteer.country(country)
+    return LeadPlace.of(home) if home is not None else article_frame
+
+
+def _placed(ev: Event, place: Place, reason: str) -> Event:
+    return ev.model_copy(update={
+        "location_name": place.name, "location_country": place.country,
+        "admin1": place.admin1, "latitude": place.latitude, "longitude": place.longitude,
+        "geonameid": place.geonameid, "location_reason": reason})
+
+
+def said_there(trigger: Token, gazetteer: Gazetteer, country: str | None) -> bool:
+    """Does the trigger itself say where it was said ("said in Geneva", "told reporters at
+    the UN", "speaking in New York, ... appealed"), in `country`?"""
+    heads = [trigger, *(c for c in trigger.children
+                        if c.dep_ in {"advcl", "conj"} and c.lemma_.lower() in SPEAKING)]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in SAID_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                span = trigger.doc[obj.left_edge.i : obj.i + 1]
+                for text in (span.text, obj.text):
+                    place = gazetteer.lookup(text)
+                    if place is not None and (country is None or place.country == country):
+                        return True
+    return False
+
+
+def whereabouts(ev: Event, trigger: Token, before: Sequence[Event],
+                gazetteer: Gazetteer) -> Event:
+    """A speaker abroad: after a visit or meeting of the story placed abroad in its own
+    sentence ("Blinken is in Jakarta on a visit", "met ... in London"), the same side's
+    statements and meetings of that story happen there, unless their trigger says where."""
+    speaker = country_code(ev.source_country)
+    if speaker is None or not (verbal(ev.cameo_code) or ev.cameo_root == "04"):
+        return ev
+    if ev.location_reason == "trigger_prep" or (
+            ev.location_reason == "sentence" and ev.location_country != speaker):
+        return ev
+    if ev.location_reason not in FRAMED | AT_HOME | {None, "sentence", "context"}:
+        return ev
+    for prev in reversed(before):
+        if _visit(prev) and country_code(prev.source_country) == speaker and \
+                prev.location_reason in {"trigger_prep", "sentence"} and \
+                prev.location_country not in {None, speaker}:
+            if said_there(trigger, gazetteer, None):
+                return ev
+            return ev.model_copy(update={k: getattr(prev, k) for k in PLACE_FIELDS}
+                                 | {"location_reason": "context"})
+    return ev
+
+
+def _visit(ev: Event) -> bool:
+    """A visit or meeting (CAMEO 042-044, or a consultation triggered by "met")."""
+    return ev.cameo_code.startswith(VISIT_CODES) or (
+        ev.cameo_root == "04" and ev.trigger_text.lower() in VISIT_WORDS)
+
+
+def statement_place(ev: Event, trigger: Token, frame: Place | None,
+                    gazetteer: Gazetteer) -> Event:
+    """A statement placed in another country than its speaker's happens at the speaker's:
+    the speaker's country, unless the trigger says where it was said. A place in the
+    speaker's own country (the story's city, a dateline) stands."""
+    speaker = country_code(ev.source_country)
+    if speaker is None or ev.location_reason in AT_HOME or ev.location_country == speaker:
+        return ev  # at home already: the story's city of the speaker's country stands
+    if ev.location_reason == "trigger_prep" and said_there(trigger, gazetteer,
+                                                           ev.location_country):
+        return ev
+    if ev.location_reason == "dateline" and frame is not None and \
+            not isinstance(frame, LeadPlace) and frame.country == speaker:
+        return ev  # "WASHINGTON - The State Department said ...": said there
+    home = gazetteer.country(speaker)
+    return _placed(ev, home, "speaker") if home is not None else ev
+
+
+def abroad_place(ev: Event, frame: Place | None, gazetteer: Gazetteer) -> Event:
+    """Violence the frame places, done to a country (the target is the country itself)
+    other than the frame's and the doer's: in that country ("the U.S. Air Force has
+    conducted strikes on several nuclear facilities in Iran" in a story led by the United
+    States). Other acts
+    keep the frame: their actors' countries are too often the doers' home, not the scene
+    (measured on the Wikinews and Reuters location samples)."""
+    if frame is None or ev.location_reason not in {"lead", "dateline"}:
+        return ev
+    source, target = country_code(ev.source_country), country_code(ev.target_country)
+    if ev.cameo_root not in FORCE_ROOTS or target in {None, source, frame.country}:
+        return ev
+    if ev.target_code != target:
+        return ev  # a person or body of the country ("Mexican nationals", "an Iranian
+        # general"): their nationality, not the scene
+    there = target
+    place = gazetteer.country(there)
+    return _placed(ev, place, "actors") if place is not None else ev
+
+
+def carried_place(ev: Event, before: Sequence[Event], frame: Place | None) -> Event:
+    """An event the sentence does not place, right after an event placed in its own
+    sentence, inside the frame's country: the story is still there. Not into an act whose
+    actors are all of another country."""
+    if ev.location_reason not in FRAMED | {None}:
+        return ev
+    actors = {c for c in (country_code(ev.source_country), country_code(ev.target_country))
+              if c}
+    for prev in reversed(before):
+        if ev.sentence_index - prev.sentence_index > CARRY_SENTENCES:
+            break
+        if prev.location_reason != "trigger_prep" or prev.location_name is None:
+            continue
+        if frame is not None and prev.location_country != frame.country:
+            return ev
+        if actors and prev.location_country not in actors:
+            return ev
+        return ev.model_copy(update={k: getattr(prev, k) for k in PLACE_FIELDS}
+                             | {"location_reason": "context"})
+    return ev

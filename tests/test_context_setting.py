@@ -1,0 +1,199 @@
+"""The place chain (context/setting.py): item frames, statements at the speaker's, violence
+done to another country, visits, and the carry within a thread, each rule table-driven."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+
+from eventwire.context.items import build_story
+from eventwire.context.setting import (
+    PlaceChain,
+    abroad_place,
+    carried_place,
+    statement_place,
+    verbal,
+    whereabouts,
+)
+from eventwire.geo import Gazetteer, LeadPlace
+from eventwire.model import Article, Event
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.default()
+
+
+@pytest.fixture(scope="module")
+def token():
+    """A trigger with no parse: it says nothing of where it was said."""
+    return spacy.blank("en")("said")[0]
+
+
+def _ev(code: str, *, source: str | None = None, target: str | None = None,
+        place: tuple[str, str] | None = None, reason: str | None = None, index: int = 1,
+        trigger: str = "x") -> Event:
+    return Event(event_id=f"{index}{code}{source}{target}{reason}", article_id="a",
+                 sentence_index=index, sentence="s", cameo_code=code, cameo_root=code[:2],
+                 quad_class=1, goldstein=0.0, source_code=source, target_code=target,
+                 source_country=source[:3] if source else None,
+                 target_country=target[:3] if target else None,
+                 location_name=place[0] if place else None,
+                 location_country=place[1] if place else None,
+                 location_reason=reason if place else None, trigger_text=trigger,
+                 trigger_start=0, trigger_end=1, rule_id="r", confidence=0.5)
+
+
+@pytest.mark.parametrize(("code", "want"), [
+    ("010", True), ("0214", True), ("051", True), ("054", True), ("111", True),
+    ("130", True), ("057", False), ("040", False), ("190", False), ("173", False),
+])
+def test_verbal_acts_are_statements_appeals_praise_and_threats_not_signings(code, want):
+    assert verbal(code) is want
+
+
+@pytest.mark.parametrize(("ev", "frame", "want"), [
+    # "The Secretary expressed our gratitude to the Colombian people" led by Colombia
+    (_ev("051", source="USAGOV", target="COLCVL", place=("Colombia", "COL"), reason="lead"),
+     None, ("USA", "speaker")),
+    # "condemned the Kremlin's war crimes in Ukraine": what it is about, not where
+    (_ev("1124", source="USAGOV", target="RUSGOV", place=("Ukraine", "UKR"),
+         reason="trigger_prep"), None, ("USA", "speaker")),
+    # at home already: the story's city in the speaker's country stands
+    (_ev("111", source="USAGOV", target="USAELI", place=("Cleveland", "USA"),
+         reason="lead"), None, ("USA", "lead")),
+    (_ev("010", source="USAGOV", place=("United States", "USA"), reason="issuer"), None,
+     ("USA", "issuer")),
+    # no speaker's country: nothing to place it by
+    (_ev("010", source="IGOUNO", place=("Geneva", "CHE"), reason="lead"), None,
+     ("CHE", "lead")),
+])
+def test_a_statement_abroad_is_placed_at_its_speakers(gaz, token, ev, frame, want):
+    got = statement_place(ev, token, frame, gaz)
+    assert (got.location_country, got.location_reason) == want
+
+
+@pytest.mark.model
+def test_a_statement_said_where_its_trigger_says_keeps_that_place(gaz, coder):
+    doc = coder.nlp("The minister said in Geneva that talks would resume.")
+    trigger = next(t for t in doc if t.lower_ == "said")
+    ev = _ev("010", source="USAGOV", place=("Geneva", "CHE"), reason="trigger_prep")
+    assert statement_place(ev, trigger, None, gaz).location_name == "Geneva"
+
+
+@pytest.mark.parametrize(("ev", "frame_country", "want"), [
+    # "the U.S. Air Force has conducted strikes on several nuclear facilities in Iran"
+    (_ev("195", source="USAMIL", target="IRN", place=("United States", "USA"),
+         reason="lead"), "USA", ("IRN", "actors")),
+    # a person or body of the country is its nationality, not the scene
+    (_ev("190", target="MEXCVL", place=("El Paso", "USA"), reason="lead"), "USA",
+     ("USA", "lead")),
+    # not violence: the frame stands
+    (_ev("042", source="DEUGOV", target="BOL", place=("Bolivia", "BOL"), reason="lead"),
+     "BOL", ("BOL", "lead")),
+    # placed by the sentence itself: untouched
+    (_ev("195", source="USAMIL", target="IRN", place=("Baghdad", "IRQ"),
+         reason="trigger_prep"), "USA", ("IRQ", "trigger_prep")),
+    # done to the frame's own country
+    (_ev("190", source="RUSMIL", target="UKR", place=("Kyiv", "UKR"), reason="lead"), "UKR",
+     ("UKR", "lead")),
+])
+def test_violence_done_to_another_country_is_not_placed_at_the_dateline(
+        gaz, ev, frame_country, want):
+    frame = gaz.country(frame_country)
+    got = abroad_place(ev, frame, gaz)
+    assert (got.location_country, got.location_reason) == want
+
+
+@pytest.mark.parametrize(("ev", "before", "frame_country", "want"), [
+    # "Police arrested two suspects in Baghdad. They were charged ...": carried
+    (_ev("173", source="IRQCOP", place=("Iraq", "IRQ"), reason="lead", index=2),
+     [_ev("173", source="IRQCOP", place=("Baghdad", "IRQ"), reason="trigger_prep")], "IRQ",
+     ("Baghdad", "context")),
+    # never into an act whose actors are all of another country
+    (_ev("190", source="SYRMIL", target="SYRREB", place=("Iraq", "IRQ"), reason="lead",
+         index=2),
+     [_ev("173", source="IRQCOP", place=("Baghdad", "IRQ"), reason="trigger_prep")], "IRQ",
+     ("Iraq", "lead")),
+    # not from two sentences back
+    (_ev("173", source="IRQCOP", place=("Iraq", "IRQ"), reason="lead", index=3),
+     [_ev("173", source="IRQCOP", place=("Baghdad", "IRQ"), reason="trigger_prep")], "IRQ",
+     ("Iraq", "lead")),
+    # not out of the frame's country
+    (_ev("173", source="IRQCOP", place=("Iraq", "IRQ"), reason="lead", index=2),
+     [_ev("173", source="IRQCOP", place=("Tehran", "IRN"), reason="trigger_prep")], "IRQ",
+     ("Iraq", "lead")),
+])
+def test_a_place_carries_to_the_next_sentence_within_the_frame(gaz, ev, before,
+                                                               frame_country, want):
+    got = carried_place(ev, before, gaz.country(frame_country))
+    assert (got.location_name, got.location_reason) == want
+
+
+@pytest.mark.parametrize(("ev", "before", "want"), [
+    # "Blinken is in Jakarta on a 48-hour visit ... The secretary congratulated ..."
+    (_ev("051", source="USAGOV", target="IDNGOV", place=("United States", "USA"),
+         reason="issuer", index=3),
+     [_ev("042", source="USAGOV", target="IDN", place=("Jakarta", "IDN"),
+          reason="sentence", index=0)], ("Jakarta", "context")),
+    # a discussion about a place is no visit there
+    (_ev("051", source="USAGOV", target="COLCVL", place=("United States", "USA"),
+         reason="issuer", index=3),
+     [_ev("040", source="USAGOV", target="COLGOV", place=("Venezuela", "VEN"),
+          reason="trigger_prep", index=2, trigger="discussed")],
+     ("United States", "issuer")),
+    # the other side's statements stay theirs
+    (_ev("010", source="IDNGOV", place=("Indonesia", "IDN"), reason="lead", index=3),
+     [_ev("042", source="USAGOV", target="IDN", place=("Jakarta", "IDN"),
+          reason="sentence", index=0)], ("Indonesia", "lead")),
+    # a physical act is not a statement
+    (_ev("190", source="USAMIL", place=("United States", "USA"), reason="lead", index=3),
+     [_ev("042", source="USAGOV", target="IDN", place=("Jakarta", "IDN"),
+          reason="sentence", index=0)], ("United States", "lead")),
+])
+def test_a_speaker_abroad_on_a_visit_speaks_from_there(gaz, token, ev, before, want):
+    got = whereabouts(ev, token, before, gaz)
+    assert (got.location_name, got.location_reason) == want
+
+
+DAY_PAGE = [
+    "Seven teenagers are killed after government forces airstrike a village in Savanes "
+    "Region, Togo.",
+    "At least 13 people are killed when a minivan crashes into a tree in Mexico.",
+    "Guatemala puts 66 of its municipalities on alert.",
+    "Four people are wounded in a mass stabbing at a hospital in Shanghai, China.",
+    "Wickremesinghe's private residence is set on fire in Sri Lanka.",
+]
+
+
+def test_each_list_item_is_framed_by_its_own_lead_not_the_first_items(gaz):
+    story = build_story([(0, ["TGO"]), (1, ["MEX"]), (2, ["GTM"]), (3, ["CHN"]),
+                         (4, ["LKA"])])
+    assert story.list_document
+    lead = LeadPlace.of(gaz.lookup("Togo"))
+    chain = PlaceChain.build(gaz, story, DAY_PAGE, lead)
+    assert chain.frame(0) is lead
+    assert chain.frame(3) is not None and chain.frame(3).name == "Shanghai"
+    assert chain.frame(1) is not None and chain.frame(1).country == "MEX"
+    assert all(chain.frame(p) is None or chain.frame(p).country != "TGO" for p in (1, 2, 4))
+
+
+def test_an_ordinary_article_keeps_its_one_frame(gaz):
+    story = build_story([(0, ["IRN", "IRQ"]), (1, ["IRN"])])
+    frame = gaz.lookup("Tehran")
+    chain = PlaceChain.build(gaz, story, ["a", "b"], frame)
+    assert chain.frame(0) is frame and chain.frame(1) is frame
+
+
+@pytest.mark.model
+def test_a_day_page_item_is_not_placed_in_the_first_items_country(coder):
+    art = Article(id="d", text="\n".join(DAY_PAGE), pub_date=date(2022, 7, 9),
+                  title="Portal:Current events/2022 July 9",
+                  source="Wikipedia Portal:Current events")
+    events = list(next(iter(coder.code_articles([art]))).events)
+    later = [e for e in events if e.sentence_index > 0 and e.location_country]
+    assert later, "the later items' events are coded"
+    assert all(e.location_country != "TGO" for e in later), [
+        (e.sentence, e.location_name) for e in later]
