@@ -285,3 +285,12 @@ def test_a_joint_pledge_of_two_countries_goes_both_ways(coder):
                        "remain in close contact.", source="U.S. Department of State")
     pairs = {(e.source_country, e.target_country) for e in evs if e.cameo_root == "03"}
     assert pairs == {("USA", "AFG"), ("AFG", "USA")}
+
+
+@pytest.mark.model
+def test_a_bare_titled_official_in_a_readout_is_the_issuers(coder):
+    text = "Deputy Secretary Richard Verma met with Guatemalan President Bernardo Arevalo."
+    read = _code(coder, text, source="U.S. Department of State")
+    assert any(e.source_country == "USA" and e.target_country == "GTM" for e in read)
+    news = _code(coder, text)  # no issuer: nothing says whose deputy secretary he is
+    assert not any(e.source_country == "USA" for e in news)

@@ -126,6 +126,31 @@ def localise_story(f: Found, country: str | None) -> Found:
                                  if x is not None))
 
 
+# Titles of the officials who speak in a government's own statements and readouts: in the
+# issuer's text, "Deputy Secretary Richard Verma", "Administrator Power", "Special Envoy
+# Norland" with no nationality are the issuer's (a foreign official is named with one).
+ISSUER_TITLES = frozenset({"secretary", "administrator", "ambassador", "envoy", "coordinator",
+                           "counselor", "undersecretary", "spokesperson", "spokesman"})
+
+
+def issuer_officials(f: Found, issuer: Actor | None) -> Found:
+    """A bare-titled official of the issuer's own kind takes the issuer's country."""
+    home = issuer.country if issuer is not None else None
+    if home is None:
+        return f
+
+    def fix(a: Actor | None) -> Actor | None:
+        if a is None or a.country is not None or a.code is None or a.code != a.sector:
+            return a
+        words = {w.strip(".,").lower() for w in a.text.split()[:4]}
+        if not words & ISSUER_TITLES or "general" in words:
+            return a  # "Secretary-General", "UN Secretary General": not the issuer's
+        return replace(a, code=home + a.code, country=home)
+
+    return replace(f, source=fix(f.source), sources=tuple(x for x in (fix(a) for a in f.sources)
+                                                           if x is not None))
+
+
 def repeated_consultations(events: list[Event], story: StoryContext, paras: dict[int, int]
                            ) -> list[Event]:
     """One act, one event: a readout (an issuer's statement) tells a call once ("X spoke
@@ -357,7 +382,8 @@ class Coder:
             resolver = ActorResolver(self.matcher, doc, ctx, found_matches)
             country = story.country_of(sent.para)
             # a readout's "A spoke with B" is A's act only: B's direction is not coded
-            found = [place_target(localise_story(f, country), self.gazetteer.lookup, country)
+            found = [place_target(localise_story(issuer_officials(f, issuer), country),
+                                  self.gazetteer.lookup, country)
                      for f in extract(doc, resolver, self.patterns, reasons)
                      if not (issuer is not None and f.mirrored and f.code[:2] == "04")]
             for f in found:
