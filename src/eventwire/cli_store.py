@@ -36,6 +36,8 @@ _format_option = click.option("--format", "fmt", type=click.Choice(["table", "js
 _FILTERS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("--actor", {"help": "Source or target code prefix, e.g. IRN or IRNGOV."}),
     ("--dyad", {"help": "SOURCE:TARGET code prefixes, e.g. IRN:IRQ."}),
+    ("--between", {"metavar": "A,B", "help": "Events between A and B in either direction "
+                                             "(code prefixes), e.g. IRN,USA."}),
     ("--code", {"help": "CAMEO code: 057 exact, 05* prefix."}),
     ("--root", {"help": "CAMEO root code, e.g. 05."}),
     ("--quad", {"type": click.IntRange(1, 4), "help": "Quad class 1-4."}),

@@ -8,6 +8,8 @@ Filter semantics (`EventQuery`):
 - ``actor``   prefix of source_code OR target_code: ``IRN`` matches ``IRN``, ``IRNGOV``, ``IRNMIL``.
 - ``dyad``    ``SRC:TGT``, each side a prefix of source_code / target_code; one side may be empty
   (``IRN:`` = any event with an Iranian source).
+- ``between`` ``A,B``: events between A and B in either direction (source A and target B, or
+  source B and target A), each side a code prefix: ``IRN,USA`` is the Iran ↔ US dyad.
 - ``code``    CAMEO event code: ``057`` is an exact match, ``05*`` a prefix match (all of root 05,
   ``05``, ``051``, ...). Two to four digits, optionally followed by ``*``.
 - ``root``    two-digit CAMEO root (``5`` is read as ``05``); ``quad`` GDELT quad class 1-4.
@@ -97,6 +99,8 @@ class EventQuery(BaseModel):
     actor: str | None = Field(default=None,
                               description="Source or target code prefix, e.g. IRN, IRNGOV.")
     dyad: str | None = Field(default=None, description="SRC:TGT code prefixes, e.g. IRN:IRQ.")
+    between: str | None = Field(default=None, description="A,B code prefixes: events between "
+                                "A and B in either direction, e.g. IRN,USA.")
     code: str | None = Field(default=None, description="CAMEO code: 057 exact, 05* prefix.")
     root: str | None = Field(default=None, description="CAMEO root, e.g. 05.")
     quad: int | None = Field(default=None, ge=1, le=4, description="Quad class 1-4.")
@@ -157,6 +161,16 @@ class EventQuery(BaseModel):
         if v.count(":") != 1 or v.strip() == ":":
             raise ValueError(f"{v!r} is not SRC:TGT (e.g. IRN:IRQ)")
         return v.strip().upper()
+
+    @field_validator("between", mode="after")
+    @classmethod
+    def _between(cls, v: str | None) -> str | None:
+        if v is None:
+            return None
+        parts = [p.strip().upper() for p in v.replace(":", ",").split(",")]
+        if len(parts) != 2 or not all(parts):
+            raise ValueError(f"{v!r} is not A,B (two actor code prefixes, e.g. IRN,USA)")
+        return ",".join(parts)
 
     @field_validator("code", mode="after")
     @classmethod
@@ -219,6 +233,11 @@ def _where(q: EventQuery) -> tuple[str, list[Any]]:
         if tgt:
             sql.append("starts_with(target_code, ?)")
             params.append(tgt)
+    if q.between:
+        a, b = q.between.split(",")
+        sql.append("((starts_with(source_code, ?) AND starts_with(target_code, ?)) OR "
+                   "(starts_with(source_code, ?) AND starts_with(target_code, ?)))")
+        params += [a, b, b, a]
     if q.code:
         if q.code.endswith("*"):
             sql.append("starts_with(cameo_code, ?)")

@@ -75,6 +75,7 @@ from eventwire.query import (
     top_dyads,
 )
 from eventwire.store import Store, connect
+from eventwire.web.downloads import label_row
 
 __all__ = ["MAX_LIMIT", "MAX_TEXT_CHARS", "ServeSettings", "create_app"]
 
@@ -185,8 +186,8 @@ class Filters:
         return EventQuery.build(**self.values, **extra)
 
 
-_FILTER_NAMES = ("actor", "dyad", "code", "root", "quad", "since", "until", "country", "near",
-                 "text", "dedup")
+_FILTER_NAMES = ("actor", "dyad", "between", "code", "root", "quad", "since", "until",
+                 "country", "near", "text", "dedup")
 
 
 def _text(description: str) -> Any:
@@ -204,6 +205,9 @@ def filters_for(*extra: str) -> Callable[..., Filters]:
             "Source or target code prefix, e.g. IRN or IRNGOV.")] = None,
         dyad: Annotated[str | None, _text(
             "SRC:TGT code prefixes, e.g. IRN:IRQ; one side may be empty.")] = None,
+        between: Annotated[str | None, _text(
+            "A,B code prefixes: events between A and B in either direction, e.g. IRN,USA.")
+        ] = None,
         code: Annotated[str | None, _text("CAMEO code: 057 exact, 05* prefix.")] = None,
         root: Annotated[str | None, _text("CAMEO root 01-20.")] = None,
         quad: Annotated[int | None, Query(ge=1, le=4, description="Quad class 1-4.")] = None,
@@ -225,7 +229,8 @@ def filters_for(*extra: str) -> Callable[..., Filters]:
         if unknown:
             raise HTTPException(400, f"unknown parameter(s) {', '.join(unknown)}; this "
                                      f"endpoint takes {', '.join(sorted(allowed))}")
-        values = {"actor": actor, "dyad": dyad, "code": code, "root": root, "quad": quad,
+        values = {"actor": actor, "dyad": dyad, "between": between, "code": code, "root": root,
+                  "quad": quad,
                   "since": since, "until": until, "country": country, "near": near,
                   "text": text, "dedup": dedup}
         return Filters({k: v for k, v in values.items() if v is not None and v != ""})
@@ -371,7 +376,8 @@ class _ResponseCache:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
-        if scope["type"] != "http" or scope.get("method") != "GET" or not path.startswith("/api/"):
+        if (scope["type"] != "http" or scope.get("method") != "GET"
+                or not path.startswith("/api/") or path.endswith((".csv", ".jsonl"))):
             await self.app(scope, receive, send)
             return
         key = (self.state.generation(), path, scope.get("query_string", b""))
@@ -495,6 +501,9 @@ def create_app(db_path: str | Path, *, coder_factory: CoderFactory | None = None
     app.add_middleware(_SecurityHeaders)
     _add_error_handlers(app, state)
     _add_api(app, state)
+    from eventwire.web.downloads import add_download_api
+
+    add_download_api(app, state, filters_for)
     _add_pages(app)
     return app
 
@@ -588,7 +597,7 @@ def _add_api(app: FastAPI, state: _State) -> None:
             art = arts.get(r["article_hash"], {})
             r["article_title"], r["article_url"] = art.get("title"), art.get("url")
             r["article_source"] = art.get("source")
-            r["cameo_label"] = _label(r["cameo_code"])
+            label_row(r)
         return {"events": rows, "total": total["n"], "limit": limit, "offset": offset,
                 "sort": sort}
 
@@ -605,7 +614,7 @@ def _add_api(app: FastAPI, state: _State) -> None:
                 raise HTTPException(404, f"no event with id {event_id!r}")
             ev = rows[0]
             art = _articles(s, [ev["article_hash"]]).get(ev["article_hash"])
-        return {**ev, "cameo_label": _label(ev["cameo_code"]), "evidence": _evidence(ev),
+        return {**label_row(ev), "evidence": _evidence(ev),
                 "article": art}
 
     @app.get("/api/series", tags=["aggregates"])
