@@ -160,3 +160,90 @@ def test_facets_count_the_filtered_events(client: TestClient,
                      for r in {e.cameo_root for e in events}}
     assert sum(x["n"] for x in f["year"]) == len(events)
     assert all(x["label"] for x in f["root"] + f["quad"] + f["target_country"])
+
+
+# --------------------------------------------------------------------------- event page
+
+
+def test_event_page_shows_fields_reasons_neighbours_and_link(
+        client: TestClient, stored: tuple[Path, list[Event]]) -> None:
+    events = stored[1]
+    # an article with two coded sentences: art0 (i % 3 == 0)
+    ev = next(e for e in events if e.article_id == "art0" and e.sentence_index == 0)
+    other = next(e for e in events if e.article_id == "art0" and e.sentence_index == 1)
+    r = client.get(f"/event/{ev.event_id}")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    page = r.text
+    assert '<mark class="trg">signed</mark>' in page
+    assert "rule <code>rule.057</code>" in page
+    assert "Tehran" in page and ev.location_reason and ev.location_reason in page
+    assert 'href="https://news.example/0"' in page
+    assert other.sentence in page and f'href="/event/{other.event_id}"' in page
+    assert "Iran" in page and "Iraq" in page
+
+
+def test_event_page_escapes_and_says_unknown(tmp_path: Path) -> None:
+    from conftest_store import FakeResult, make_event
+    from eventwire.model import Article
+    from eventwire.store import Store
+
+    sentence = "<script>alert(1)</script> protesters marched."
+    ev = make_event("x1", code="141", source=None, target=None, sentence=sentence,
+                    source_text=None, target_text=None)
+    path = tmp_path / "x.duckdb"
+    with Store(path) as store:
+        store.add_batch([FakeResult(Article(id="x1", text=sentence), (ev,))])
+    with TestClient(create_app(path)) as c:
+        page = c.get(f"/event/{ev.event_id}").text
+        assert "<script>alert" not in page and "alert(1)&lt;/script&gt;" in page
+        assert "unknown (no actor found)" in page
+        assert "source –" not in page
+        assert c.get("/event/nope").status_code == 404
+
+
+# --------------------------------------------------------------------------- SQL
+
+
+def test_sql_api_reads_and_refuses_writes(client: TestClient,
+                                          stored: tuple[Path, list[Event]]) -> None:
+    r = client.post("/api/sql", json={"sql": "SELECT count(*) AS n FROM events"})
+    assert r.status_code == 200
+    assert r.json()["columns"] == ["n"] and r.json()["rows"] == [[len(stored[1])]]
+    for bad in ("DELETE FROM events", "SELECT 1; DROP TABLE events",
+                "SELECT * FROM read_csv('/etc/passwd')", "ATTACH 'x.db'"):
+        r = client.post("/api/sql", json={"sql": bad})
+        assert r.status_code == 400, bad
+        assert "read-only" in r.json()["error"]
+        assert "/etc" not in r.json()["error"]
+    assert client.post("/api/sql", json={"sql": "SELECT count(*) FROM events"}).json()[
+        "rows"] == [[len(stored[1])]]
+
+
+def test_sql_row_limit_and_time_limit(client: TestClient,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    r = client.post("/api/sql", json={"sql": "SELECT * FROM events", "limit": 3}).json()
+    assert len(r["rows"]) == 3 and r["truncated"] is True
+    r = client.post("/api/sql", json={"sql": "SELECT * FROM range(5)", "limit": 5}).json()
+    assert len(r["rows"]) == 5 and r["truncated"] is False
+    assert client.post("/api/sql", json={"sql": "SELECT 1", "limit": 5000}).status_code == 422
+    import eventwire.web.pages as pages
+
+    monkeypatch.setattr(pages, "SQL_TIMEOUT", 0.3)
+    r = client.post("/api/sql", json={
+        "sql": "SELECT sum(a.range * b.range) FROM range(100000000) a, range(1000) b"})
+    assert r.status_code == 400 and "longer than 0.3 s" in r.json()["error"]
+
+
+def test_sql_needs_the_token_off_localhost(stored: tuple[Path, list[Event]]) -> None:
+    from eventwire.config import ServeSettings
+
+    app = create_app(stored[0], settings=ServeSettings(code_needs_token=True),
+                     code_token="s3cret")
+    with TestClient(app) as c:
+        body = {"sql": "SELECT 1 AS one"}
+        assert c.post("/api/sql", json=body).status_code == 401
+        assert c.post("/api/sql", json=body,
+                      headers={"Authorization": "Bearer nope"}).status_code == 401
+        ok = c.post("/api/sql", json=body, headers={"Authorization": "Bearer s3cret"})
+        assert ok.status_code == 200 and ok.json()["rows"] == [[1]]
+    assert TestClient(create_app(stored[0])).get("/sql").text.count("sql.js") == 1

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import threading
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -408,6 +409,7 @@ def counts_by_country(store: Store, q: EventQuery | None = None) -> list[dict[st
 class SqlResult(NamedTuple):
     columns: list[str]
     rows: list[tuple[Any, ...]]
+    truncated: bool = False  # more rows than `run_sql`'s max_rows
 
 
 _ALLOWED = "use SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE or EXPLAIN"
@@ -444,8 +446,13 @@ def check_read_only(sql: str) -> None:
         con.close()
 
 
-def run_sql(store_path: str | Path, sql: str) -> SqlResult:
+def run_sql(store_path: str | Path, sql: str, *, max_rows: int | None = None,
+            timeout: float | None = None) -> SqlResult:
     """Run one read-only statement against the store at `store_path`.
+
+    With `max_rows`, at most that many rows are fetched (``truncated`` says whether there were
+    more); with `timeout`, a statement still running after that many seconds is interrupted
+    and `QueryError` says so.
 
     Two locks: the statement is checked with `check_read_only`, and the store is opened
     read-only with external access disabled (no file reads, no ATTACH) and the configuration
@@ -461,11 +468,22 @@ def run_sql(store_path: str | Path, sql: str) -> SqlResult:
             "enable_external_access": False, "lock_configuration": True})
     except duckdb.Error as exc:
         raise open_error(path, exc) from exc
+    timer = threading.Timer(timeout, con.interrupt) if timeout else None
+    if timer is not None:
+        timer.daemon = True
+        timer.start()
     try:
         cur = con.execute(sql)
         columns = [d[0] for d in cur.description] if cur.description else []
-        rows = cur.fetchall() if columns else []
-        return SqlResult(columns, rows)
+        if not columns:
+            return SqlResult(columns, [])
+        if max_rows is None:
+            return SqlResult(columns, cur.fetchall())
+        rows = cur.fetchmany(max_rows + 1)
+        return SqlResult(columns, rows[:max_rows], len(rows) > max_rows)
+    except duckdb.InterruptException as exc:
+        raise QueryError(f"the statement ran longer than {timeout:g} s and was stopped; "
+                         "narrow it (WHERE, LIMIT)") from exc
     except duckdb.PermissionException as exc:
         raise ReadOnlyError("eventwire sql is read-only and reads only the store: "
                             f"{str(exc).splitlines()[0]}") from exc
@@ -475,4 +493,6 @@ def run_sql(store_path: str | Path, sql: str) -> SqlResult:
             raise ReadOnlyError(f"eventwire sql is read-only: {msg}") from exc
         raise QueryError(f"SQL error: {msg}") from exc
     finally:
+        if timer is not None:
+            timer.cancel()
         con.close()

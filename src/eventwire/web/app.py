@@ -504,6 +504,9 @@ def create_app(db_path: str | Path, *, coder_factory: CoderFactory | None = None
     from eventwire.web.downloads import add_download_api
 
     add_download_api(app, state, filters_for)
+    from eventwire.web.pages import add_pages_api
+
+    add_pages_api(app, state, STATIC)
     _add_pages(app)
     return app
 

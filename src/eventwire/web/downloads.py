@@ -114,7 +114,8 @@ def add_download_api(app: FastAPI, state: "_State",
         # counted first (cheap), then streamed from a connection the generator holds
         with state.reader() as s:
             inner, params = filtered_sql(q)
-            (total,) = s.con.execute(f"SELECT count(*) FROM ({inner})", params).fetchone()
+            found = s.con.execute(f"SELECT count(*) FROM ({inner})", params).fetchone()
+            total = found[0] if found else 0
         sql, params = _download_sql(q, MAX_DOWNLOAD)
 
         def rows() -> Iterator[str]:
