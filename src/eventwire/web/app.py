@@ -75,7 +75,8 @@ from eventwire.query import (
     top_dyads,
 )
 from eventwire.store import Store, connect
-from eventwire.web.downloads import label_row
+from eventwire.web.downloads import MAX_DOWNLOAD, label_row
+from eventwire.web.labelling import actor_label
 
 __all__ = ["MAX_LIMIT", "MAX_TEXT_CHARS", "ServeSettings", "create_app"]
 
@@ -507,6 +508,9 @@ def create_app(db_path: str | Path, *, coder_factory: CoderFactory | None = None
     from eventwire.web.pages import add_pages_api
 
     add_pages_api(app, state, STATIC)
+    from eventwire.web.review import add_review_api
+
+    add_review_api(app, state)
     _add_pages(app)
     return app
 
@@ -578,7 +582,15 @@ def _add_api(app: FastAPI, state: _State) -> None:
         return {**row, "articles": arts["n"], "writable": state.write_token is not None,
                 "version": app.version, "roots": roots,
                 "limits": {"limit": MAX_LIMIT, "text_chars": state.settings.max_text_chars,
-                           "top": MAX_TOP, "code_seconds": state.settings.code_timeout}}
+                           "top": MAX_TOP, "code_seconds": state.settings.code_timeout,
+                           "download": MAX_DOWNLOAD}}
+
+    @app.get("/api/changes", tags=["store"])
+    def changes() -> dict[str, str]:
+        """A version of the store that changes whenever a write lands (this server's or an
+        ingest's): the size and modification time of the store file and its WAL. Cheap (no
+        query): the dashboard polls it to refresh its counts."""
+        return {"version": "-".join(str(x) for x in state.generation())}
 
     @app.get("/api/events", tags=["events"])
     def events(
@@ -638,7 +650,10 @@ def _add_api(app: FastAPI, state: _State) -> None:
     ) -> dict[str, Any]:
         """The actor codes in most events: actor, n, as_source, as_target."""
         with state.reader() as s:
-            return {"actors": top_actors(s, f.query(), n=n)}
+            rows = top_actors(s, f.query(), n=n)
+        for r in rows:
+            r["label"] = actor_label(r["actor"])
+        return {"actors": rows}
 
     @app.get("/api/dyads", tags=["aggregates"])
     def dyads(
@@ -647,7 +662,11 @@ def _add_api(app: FastAPI, state: _State) -> None:
     ) -> dict[str, Any]:
         """The (source, target) pairs in most events: dyad, n, goldstein_mean, quad1..quad4."""
         with state.reader() as s:
-            return {"dyads": top_dyads(s, f.query(), n=n)}
+            rows = top_dyads(s, f.query(), n=n)
+        for r in rows:
+            r["source_label"], r["target_label"] = (actor_label(r["source_code"]),
+                                                    actor_label(r["target_code"]))
+        return {"dyads": rows}
 
     @app.get("/api/roots", tags=["aggregates"])
     def roots(f: Annotated[Filters, Depends(filters_for())]) -> dict[str, Any]:
