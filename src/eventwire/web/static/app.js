@@ -324,10 +324,10 @@
     const kept = [];
     for (const t of labels) {
       t.removeAttribute("visibility");
-      let b;
-      try { b = t.getBBox(); } catch (_e) { continue; }
+      const b = t.getBoundingClientRect(); // on screen, halo included
       if (!b.width) continue;
-      const box = { x0: b.x, x1: b.x + b.width, y0: b.y, y1: b.y + b.height };
+      const m = 6; // the halo and a little air
+      const box = { x0: b.left - m, x1: b.right + m, y0: b.top - m, y1: b.bottom + m };
       if (kept.some((p) => box.x0 < p.x1 && box.x1 > p.x0 && box.y0 < p.y1 && box.y1 > p.y0)) {
         t.setAttribute("visibility", "hidden");
       } else kept.push(box);
@@ -573,7 +573,7 @@
       // the count at the curve's middle (a quadratic's t = 0.5 point)
       const qx = 0.25 * e.a.x + 0.5 * cx + 0.25 * e.b.x, qy = 0.25 * e.a.y + 0.5 * cy + 0.25 * e.b.y;
       cg.append(svg("text", { class: "edge-count", x: qx.toFixed(1), y: (qy + 3.5).toFixed(1), "text-anchor": "middle",
-                              "data-dyad": e.dyad }, fmt(e.n), svg("title", {}, label)));
+                              "data-dyad": e.dyad }, fmt(e.n)));
     }
     const ng = svg("g", { class: "nodes" }), lg = svg("g", { class: "node-labels" });
     const placed = nodes.map((a) => ({ x0: a.x - a.r, x1: a.x + a.r, y0: a.y - a.r, y1: a.y + a.r }));
@@ -844,6 +844,7 @@
     // the outline loads alongside the data; the first refresh waits for it to be drawn
     state.worldReady = api("/static/world-110m.json").then(drawLand).catch(() => null);
     try {
+      state.storeVersion = (await api("/api/changes")).version;
       state.meta = await api("/api/meta");
       showMeta(state.meta);
     } catch (e) {
