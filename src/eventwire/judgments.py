@@ -157,7 +157,7 @@ def gold_articles(judged: list[JudgedEvent]) -> list[dict[str, Any]]:
 
 def format_precision(report: dict[str, list[dict[str, Any]]], events: int) -> str:
     """`precision` as plain text: one table by root, one by field."""
-    from eventwire.web.labelling import cameo_label
+    from eventwire.labels import cameo_label
 
     if not events:
         return "no judged events in this store (judge them in the dashboard in write mode)"

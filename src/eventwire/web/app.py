@@ -60,6 +60,7 @@ from eventwire.errors import (
     QueryError,
     StoreBusyError,
 )
+from eventwire.labels import actor_label
 from eventwire.model import Article, Event
 from eventwire.query import (
     COUNTRY_HELP,
@@ -76,7 +77,6 @@ from eventwire.query import (
 )
 from eventwire.store import Store, connect
 from eventwire.web.downloads import MAX_DOWNLOAD, label_row
-from eventwire.web.labelling import actor_label
 
 __all__ = ["MAX_LIMIT", "MAX_TEXT_CHARS", "ServeSettings", "create_app"]
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from fastapi import Depends, FastAPI, Query
 from fastapi.responses import StreamingResponse
 
+from eventwire.labels import LABEL_FIELDS
 from eventwire.query import EventQuery, Order, filtered_sql, page_sql
 
 if TYPE_CHECKING:
@@ -42,13 +43,11 @@ FACET_TOP = 12
 
 
 def label_row(row: dict[str, Any]) -> dict[str, Any]:
-    """`row` with ``cameo_label``, ``root_label``, ``source_label`` and ``target_label``."""
-    from eventwire.web.labelling import actor_label, cameo_label
+    """`row` with the label columns of `eventwire.labels.row_labels` (source_label,
+    target_label, cameo_label, root_label, plover_label)."""
+    from eventwire.labels import row_labels
 
-    row["cameo_label"] = cameo_label(row.get("cameo_code"))
-    row["root_label"] = cameo_label(row.get("cameo_root"))
-    row["source_label"] = actor_label(row.get("source_code"))
-    row["target_label"] = actor_label(row.get("target_code"))
+    row.update(row_labels(row))
     return row
 
 
@@ -77,7 +76,7 @@ def _csv_cell(value: Any) -> Any:
 
 def facets(con: Any, q: EventQuery, *, top: int = FACET_TOP) -> dict[str, list[dict[str, Any]]]:
     """Per facet, the `top` values among the events matching `q`: value, n (and label)."""
-    from eventwire.web.labelling import actor_label, cameo_label
+    from eventwire.labels import cameo_label, country_label, quad_label
 
     inner, params = filtered_sql(q)
     parts = [f"SELECT '{name}' AS facet, CAST({expr} AS VARCHAR) AS value, count(*) AS n "
@@ -92,17 +91,13 @@ def facets(con: Any, q: EventQuery, *, top: int = FACET_TOP) -> dict[str, list[d
         if facet == "root":
             item["label"] = cameo_label(value)
         elif facet in ("source_country", "target_country", "country"):
-            item["label"] = actor_label(value)
+            item["label"] = country_label(value)
         elif facet == "quad":
-            item["label"] = QUAD_LABELS.get(value)
+            item["label"] = quad_label(int(value))
         out[facet].append(item)
     if out["year"]:
         out["year"].sort(key=lambda item: item["value"])
     return out
-
-
-QUAD_LABELS = {"1": "verbal cooperation", "2": "material cooperation", "3": "verbal conflict",
-               "4": "material conflict"}
 
 
 def add_download_api(app: FastAPI, state: "_State",
@@ -122,7 +117,7 @@ def add_download_api(app: FastAPI, state: "_State",
             with state.reader() as s:
                 cur = s.con.execute(sql, params)
                 names = [d[0] for d in cur.description]
-                columns = [*names, "cameo_label", "root_label", "source_label", "target_label"]
+                columns = [*names, *LABEL_FIELDS]
                 buf = io.StringIO()
                 writer = csv.writer(buf, lineterminator="\n")
                 if kind == "csv":
