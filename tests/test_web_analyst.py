@@ -175,8 +175,8 @@ def test_event_page_shows_fields_reasons_neighbours_and_link(
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     page = r.text
     assert '<mark class="trg">signed</mark>' in page
-    assert "rule <code>rule.057</code>" in page
-    assert "Tehran" in page and ev.location_reason and ev.location_reason in page
+    assert "rule rule.057 matched the trigger" in page
+    assert "Tehran" in page and "a place named in the sentence" in page
     assert 'href="https://news.example/0"' in page
     assert other.sentence in page and f'href="/event/{other.event_id}"' in page
     assert "Iran" in page and "Iraq" in page
@@ -196,7 +196,7 @@ def test_event_page_escapes_and_says_unknown(tmp_path: Path) -> None:
     with TestClient(create_app(path)) as c:
         page = c.get(f"/event/{ev.event_id}").text
         assert "<script>alert" not in page and "alert(1)&lt;/script&gt;" in page
-        assert "unknown (no actor found)" in page
+        assert "no source actor was found" in page and "no target actor was found" in page
         assert "source –" not in page
         assert c.get("/event/nope").status_code == 404
 

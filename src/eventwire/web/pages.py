@@ -1,4 +1,6 @@
-"""Pages beside the dashboard: ``/event/<id>`` (one event, its evidence and neighbours) and
+"""Pages beside the dashboard: ``/event/<id>`` (one event, each field's value, evidence and
+reason from `eventwire.eventdetail.field_evidence` — the same as ``eventwire show`` — and its
+neighbours) and
 ``/sql`` (read-only SQL over the store) with ``POST /api/sql`` behind it.
 
 The event page is rendered here, every value HTML-escaped; it needs no script. The store
@@ -88,42 +90,21 @@ def _marked(ev: dict[str, Any]) -> str:
     return "".join(out)
 
 
-def _actor(ev: dict[str, Any], role: str) -> str:
-    code, text, label = ev.get(f"{role}_code"), ev.get(f"{role}_text"), ev.get(f"{role}_label")
-    if not code and not text:
-        return "unknown (no actor found)"
-    head = f"<b>{_e(code)}</b> {_e(label)}" if code else "unknown code"
-    return head + (f" — from the words “{html.escape(text)}”" if text else " — no text span")
-
-
 def render_event(ev: dict[str, Any]) -> str:
     """The HTML of the event page."""
     art = ev.get("article") or {}
     url = art.get("url")
     link = (f'<a href="{html.escape(url)}" rel="noopener noreferrer">{html.escape(url)}</a>'
             if url else "unknown")
-    plover = " / ".join(x for x in (ev.get("plover_type"), ev.get("plover_mode")) if x)
-    date_reason = (f"from the words “{html.escape(ev['date_text'])}”, relative to the "
-                   f"publication date {_e(ev.get('pub_date'))}" if ev.get("date_text")
-                   else "no date words: the publication date")
-    rows = [
-        ("source", _actor(ev, "source")),
-        ("event", f"<b>{_e(ev.get('cameo_code'))}</b> {_e(ev.get('cameo_label'))} — root "
-                  f"{_e(ev.get('cameo_root'))} {_e(ev.get('root_label'))}, quad class "
-                  f"{_e(ev.get('quad_class'))}, Goldstein {_e(ev.get('goldstein'))}; PLOVER "
-                  f"{_e(plover)} — rule <code>{_e(ev.get('rule_id'))}</code> matched the "
-                  f"trigger “{_e(ev.get('trigger_text'))}” (characters "
-                  f"{_e(ev.get('trigger_start'))}–{_e(ev.get('trigger_end'))})"),
-        ("target", _actor(ev, "target")),
-        ("date", f"<b>{_e(ev.get('event_date'))}</b> ({_e(ev.get('date_precision'))}) — "
-                 f"{date_reason}"),
-        ("place", (f"<b>{_e(ev.get('location_name'))}</b> ({_e(ev.get('location_country'))}"
-                   f"{', ' + _e(ev.get('admin1')) if ev.get('admin1') else ''}) at "
-                   f"{_e(ev.get('latitude'))}, {_e(ev.get('longitude'))} — "
-                   f"{_e(ev.get('location_reason'))}") if ev.get("location_name")
-         else "unknown (no place found)"),
-        ("confidence", f"{_e(ev.get('confidence'))}; {_e(ev.get('modality'))}"
-                       f"{'; negated' if ev.get('negated') else ''}"),
+    from eventwire.eventdetail import field_evidence
+
+    rows = []
+    for f in field_evidence(ev):
+        evidence = (f'<span class="evidence">from {html.escape(f.evidence)}</span> '
+                    if f.evidence else "")
+        rows.append((f.field, f"<b>{html.escape(f.value)}</b> — {evidence}"
+                              f'<span class="reason">{html.escape(f.reason)}</span>'))
+    rows += [
         ("article", f"{_e(art.get('title'))} — {_e(art.get('source'))}, published "
                     f"{_e(art.get('pub_date'))}"),
         ("link", link),
