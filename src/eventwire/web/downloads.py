@@ -13,6 +13,7 @@ import io
 import json
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import Depends, FastAPI, Query
@@ -45,10 +46,19 @@ FACET_TOP = 12
 def label_row(row: dict[str, Any]) -> dict[str, Any]:
     """`row` with the label columns of `eventwire.labels.row_labels` (source_label,
     target_label, cameo_label, root_label, plover_label)."""
+    row.update(_labels(*(row.get(k) for k in _LABELLED)))
+    return row
+
+
+_LABELLED = ("source_code", "target_code", "cameo_code", "cameo_root", "plover_type")
+
+
+@lru_cache(maxsize=65_536)
+def _labels(*codes: Any) -> dict[str, str | None]:
+    """`row_labels` of one combination of codes (a download repeats them a lot)."""
     from eventwire.labels import row_labels
 
-    row.update(row_labels(row))
-    return row
+    return row_labels(dict(zip(_LABELLED, codes, strict=True)))
 
 
 def _download_sql(q: EventQuery, cap: int) -> tuple[str, list[Any]]:
