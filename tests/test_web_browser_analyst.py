@@ -392,3 +392,53 @@ def test_phone_collapses_filters_and_shows_cards(server: tuple[str, Any], browse
         box = page.locator(sel).bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= 400.5, sel
     p.close()
+
+
+def test_left_out_note_shows_and_brings_them_back(server: tuple[str, Any],
+                                                  browser: Any) -> None:
+    """The note over `left_out` (background and incomplete events, from the time and flags
+    work). This server predates those filters, so the test's proxy adds `left_out` to the
+    series answers and drops the two parameters before they reach the server, recording
+    them."""
+    import json
+    from urllib.parse import parse_qs, urlencode, urlsplit
+
+    base, _ = server
+    p = Page(browser, base)
+    page = p.page
+    seen: list[dict[str, list[str]]] = []
+
+    def series(route: Any) -> None:
+        parts = urlsplit(route.request.url)
+        query = parse_qs(parts.query)
+        seen.append(query)
+        back = {k: v for k, v in query.items() if k not in ("include_background", "all_dyads")}
+        answer = route.fetch(url=f"{base}{parts.path}?{urlencode(back, doseq=True)}")
+        body = answer.json()
+        body["left_out"] = {"background": 0 if "include_background" in query else 7,
+                            "incomplete": 0 if "all_dyads" in query else 3}
+        route.fulfill(response=answer, body=json.dumps(body))
+
+    def proxy(route: Any) -> None:
+        parts = urlsplit(route.request.url)
+        if parts.path == "/api/series":
+            series(route)
+            return
+        query = {k: v for k, v in parse_qs(parts.query).items()
+                 if k not in ("include_background", "all_dyads")}
+        route.continue_(url=f"{base}{parts.path}?{urlencode(query, doseq=True)}")
+
+    page.route(lambda url: urlsplit(url).path.startswith("/api/"), proxy)
+    page.goto(base + "/")
+    loaded(page, 1)
+    assert page.inner_text("#left-out") == "7 background / 3 incomplete events left out · show"
+    page.click("#left-out-show")
+    loaded(page, 2)
+    assert "include_background=1" in page.url and "all_dyads=1" in page.url
+    assert seen[-1]["include_background"] == ["1"] and seen[-1]["all_dyads"] == ["1"]
+    assert page.inner_text("#left-out") == "showing background and incomplete events · hide"
+    page.click("#left-out-hide")
+    loaded(page, 3)
+    assert "include_background" not in page.url and "all_dyads" not in page.url
+    assert "left out" in page.inner_text("#left-out")
+    p.close()

@@ -6,7 +6,10 @@
   const $ = (sel) => document.querySelector(sel);
   const QUADS = ["verbal cooperation", "material cooperation", "verbal conflict", "material conflict"];
   const FORM_FILTERS = ["since", "until", "actor", "dyad", "country", "root", "quad", "text"];
-  const FILTERS = [...FORM_FILTERS, "between", "dedup"];
+  const FILTERS = [...FORM_FILTERS, "between", "dedup", "include_background", "all_dyads"];
+  // what the aggregates leave out by default (`left_out` in the API's answers), and the
+  // parameter that brings each back
+  const LEFT_OUT = { background: ["include_background", "background"], incomplete: ["all_dyads", "incomplete"] };
   const PAGE = 50;
   const POLL_MS = 5000;
 
@@ -118,6 +121,7 @@
       if (a && b) { out.between = `${a},${b}`; delete out.dyad; }
     }
     if ($("#dedup").checked) out.dedup = "one-a-day";
+    for (const [param] of Object.values(LEFT_OUT)) if (state.filters[param]) out[param] = state.filters[param];
     return out;
   }
 
@@ -208,7 +212,7 @@
   async function loadSeries(gen) {
     const by = periodFor();
     const data = await api("/api/series", params({ by, fill: "true" }));
-    if (gen === state.generation) drawSeries(data.series, by);
+    if (gen === state.generation) { drawSeries(data.series, by); showLeftOut(data.left_out); }
   }
 
   function drawSeries(rows, by) {
@@ -274,6 +278,31 @@
     if (d) root.append(svg("path", { class: "gold-line", d }));
     if (rows.length <= 80) {
       pts.forEach((p) => { if (p) root.append(svg("circle", { class: "gold-dot", cx: p[0], cy: p[1], r: 2.2 })); });
+    }
+  }
+
+  /** "3 background · 2 incomplete events left out · show", or what is shown and "hide". */
+  function showLeftOut(left) {
+    const box = clear($("#left-out"));
+    const counts = Object.entries(LEFT_OUT).map(([key, [param, word]]) => [key, param, word, (left || {})[key] || 0]);
+    const hidden = counts.filter(([, param, , n]) => n > 0 && !state.filters[param]);
+    const shown = counts.filter(([, param]) => state.filters[param]);
+    if (hidden.length) {
+      box.append(`${hidden.map(([, , word, n]) => `${fmt(n)} ${word}`).join(" / ")} events left out · `,
+        el("a", { href: "#", id: "left-out-show", onclick: (e) => {
+          e.preventDefault();
+          const f = readForm();
+          for (const [, param] of hidden) f[param] = "1";
+          apply(f);
+        } }, "show"));
+    } else if (shown.length) {
+      box.append(`showing ${shown.map(([, , word]) => word).join(" and ")} events · `,
+        el("a", { href: "#", id: "left-out-hide", onclick: (e) => {
+          e.preventDefault();
+          const f = readForm();
+          for (const [, param] of shown) delete f[param];
+          apply(f);
+        } }, "hide"));
     }
   }
 
