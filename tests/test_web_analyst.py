@@ -7,6 +7,7 @@ import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -247,3 +248,39 @@ def test_sql_needs_the_token_off_localhost(stored: tuple[Path, list[Event]]) -> 
         ok = c.post("/api/sql", json=body, headers={"Authorization": "Bearer s3cret"})
         assert ok.status_code == 200 and ok.json()["rows"] == [[1]]
     assert TestClient(create_app(stored[0])).get("/sql").text.count("sql.js") == 1
+
+
+def test_sql_and_other_requests_take_turns(stored: tuple[Path, list[Event]]) -> None:
+    """DuckDB refuses connections of two configurations to one file in a process: the SQL
+    page's guarded connection waits for the requests' connections and they for it."""
+    import threading
+    import time
+
+    app = create_app(stored[0])
+    state = app.state.eventwire
+    with TestClient(app) as c:
+        held = threading.Event()
+
+        def hold() -> None:
+            with state.reader():
+                held.set()
+                time.sleep(0.6)
+
+        t = threading.Thread(target=hold)
+        t.start()
+        held.wait(5)
+        t0 = time.monotonic()
+        r = c.post("/api/sql", json={"sql": "SELECT count(*) FROM events"})
+        assert r.status_code == 200, r.text
+        assert time.monotonic() - t0 > 0.3  # it waited for the open connection
+        t.join()
+
+        slow = {"sql": "SELECT count(*) FROM range(60000000) a WHERE a.range % 7 = 3"}
+        answers: dict[str, Any] = {}
+        t = threading.Thread(target=lambda: answers.update(sql=c.post("/api/sql", json=slow)))
+        t.start()
+        time.sleep(0.05)
+        meta = c.get("/api/meta")
+        t.join()
+        assert meta.status_code == 200, meta.text
+        assert answers["sql"].status_code == 200, answers["sql"].text

@@ -77,6 +77,7 @@ from eventwire.query import (
 )
 from eventwire.store import Store, connect
 from eventwire.web.downloads import MAX_DOWNLOAD, label_row
+from eventwire.web.gate import Gate
 
 __all__ = ["MAX_LIMIT", "MAX_TEXT_CHARS", "ServeSettings", "create_app"]
 
@@ -126,17 +127,29 @@ class _State:
     coder: Any = None
     coder_lock: threading.Lock = field(default_factory=threading.Lock)
     slots_lock: threading.Lock = field(default_factory=threading.Lock)
+    gate: Gate = field(default_factory=Gate)  # requests shared, POST /api/sql alone
     codings: int = 0  # POST /api/code requests holding a slot (until their thread ends)
     writes: int = 0   # bumped on every write of this app
 
     @contextmanager
     def reader(self) -> Iterator[Store]:
-        con = connect(self.db_path, read_only=self.write_token is None,
-                      lock_wait=self.settings.lock_wait, polite=True)
-        try:
-            yield cast(Store, _Reader(con))
-        finally:
-            con.close()
+        with self.gate.shared(self.settings.lock_wait):
+            con = connect(self.db_path, read_only=self.write_token is None,
+                          lock_wait=self.settings.lock_wait, polite=True)
+            try:
+                yield cast(Store, _Reader(con))
+            finally:
+                con.close()
+
+    @contextmanager
+    def writer(self) -> Iterator[Store]:
+        """The store with a write connection for the block (held shared on the gate)."""
+        with self.gate.shared(self.settings.lock_wait), self.store.connected() as s:
+            yield s
+
+    def add_batch(self, results: list[Any], coder_version: str) -> None:
+        with self.gate.shared(self.settings.lock_wait):
+            self.store.add_batch(results, coder_version=coder_version)
 
     def generation(self) -> tuple[int, ...]:
         """Changes whenever the store file changes, whoever wrote it (cache key)."""
@@ -733,7 +746,7 @@ def _add_api(app: FastAPI, state: _State) -> None:
         result, version = await run_in_threadpool(_code_one, state, article)
         stored = False
         if body.store:
-            await run_in_threadpool(state.store.add_batch, [result], coder_version=version)
+            await run_in_threadpool(state.add_batch, [result], version)
             state.writes += 1
             stored = True
         return {

@@ -177,7 +177,9 @@ def add_pages_api(app: FastAPI, state: "_State", static: Any) -> None:
         if state.settings.code_needs_token:
             _check_token(state, request, what="SQL on this server")
         try:
-            result = run_sql(state.db_path, body.sql, max_rows=body.limit, timeout=SQL_TIMEOUT)
+            with state.gate.exclusive(state.settings.lock_wait):
+                result = run_sql(state.db_path, body.sql, max_rows=body.limit,
+                                 timeout=SQL_TIMEOUT)
         except StoreBusyError:
             raise
         except (QueryError, StoreError) as exc:  # refused, SQL error, over time, store clash

@@ -37,7 +37,7 @@ def add_review_api(app: FastAPI, state: "_State") -> None:
         """Store a judgment of one event: ``right``, or ``wrong`` with the field (root,
         source, target, date, place). Needs write mode and the bearer token."""
         _authorize(state, request)
-        with state.store.connected() as s:
+        with state.writer() as s:
             n = add_judgment(s.con, body.event_id, body.verdict, body.field, body.who)
         state.writes += 1
         return {"stored": True, "judged": n}
