@@ -52,9 +52,11 @@ def main(argv: list[str] | None = None) -> int:
                     lines += chunk.count(b"\n")
             secs = time.perf_counter() - t0
             rows = lines - (kind == "csv")
-            print(f"{kind:5}: {rows:,} rows (X-Total-Count {total:,}), {size / 1e6:.1f} MB in "
-                  f"{secs:.2f} s = {rows / secs:,.0f} rows/s; first byte after "
-                  f"{(first or 0) * 1000:.0f} ms; peak RSS {before:.0f} -> {peak_mb():.0f} MB")
+            print(
+                f"{kind:5}: {rows:,} rows (X-Total-Count {total:,}), {size / 1e6:.1f} MB in "
+                f"{secs:.2f} s = {rows / secs:,.0f} rows/s; first byte after "
+                f"{(first or 0) * 1000:.0f} ms; peak RSS {before:.0f} -> {peak_mb():.0f} MB"
+            )
     return 0
 
 

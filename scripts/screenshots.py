@@ -27,8 +27,14 @@ import uvicorn
 from eventwire.web import create_app
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 IRAN_US = "/?between=IRN,USA&since=2020-01-01&until=2020-01-31"
 
 
@@ -39,8 +45,9 @@ def _port() -> int:
 
 
 def _loaded(page: Any, loads: int = 1) -> None:
-    page.wait_for_selector(f"body[data-loads='{loads}'][data-busy='0']", state="attached",
-                           timeout=60_000)
+    page.wait_for_selector(
+        f"body[data-loads='{loads}'][data-busy='0']", state="attached", timeout=60_000
+    )
 
 
 def shoot(db: Path, out: Path) -> list[Path]:
@@ -48,8 +55,11 @@ def shoot(db: Path, out: Path) -> list[Path]:
 
     token = secrets.token_hex(8)
     port = _port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db, write_token=token), host="127.0.0.1",
-                                           port=port, log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(db, write_token=token), host="127.0.0.1", port=port, log_level="warning"
+        )
+    )
     threading.Thread(target=server.run, daemon=True).start()
     deadline = time.monotonic() + 30
     while not server.started:
@@ -74,8 +84,14 @@ def shoot(db: Path, out: Path) -> list[Path]:
                 page = ctx.new_page()
                 page.route("**/*", guard)
 
-                def save(name: str, *, full: bool = False, element: str | None = None,
-                         page: Any = page, kind: str = kind) -> None:
+                def save(
+                    name: str,
+                    *,
+                    full: bool = False,
+                    element: str | None = None,
+                    page: Any = page,
+                    kind: str = kind,
+                ) -> None:
                     path = out / f"{name}-{kind}.png"
                     if element:
                         page.locator(element).screenshot(path=str(path))
@@ -94,16 +110,21 @@ def shoot(db: Path, out: Path) -> list[Path]:
                 save("network", element="#network-panel")
                 save("facets", element="#facets-panel")
                 # an event page: the first Iran <-> US event of January 2020
-                ev = page.request.get(base + "/api/events?between=IRN,USA&since=2020-01-01"
-                                      "&until=2020-01-31&sort=event_date&limit=1").json()
+                ev = page.request.get(
+                    base + "/api/events?between=IRN,USA&since=2020-01-01"
+                    "&until=2020-01-31&sort=event_date&limit=1"
+                ).json()
                 if ev["events"]:
                     page.goto(f"{base}/event/{ev['events'][0]['event_id']}")
                     save("event-page", full=True)
                 # the SQL page
                 page.goto(base + "/sql")
-                page.fill("#sql-text", "SELECT cameo_root, count(*) AS n, "
-                                       "round(avg(goldstein), 1) AS goldstein "
-                                       "FROM events GROUP BY 1 ORDER BY n DESC LIMIT 12")
+                page.fill(
+                    "#sql-text",
+                    "SELECT cameo_root, count(*) AS n, "
+                    "round(avg(goldstein), 1) AS goldstein "
+                    "FROM events GROUP BY 1 ORDER BY n DESC LIMIT 12",
+                )
                 page.click("#sql-run")
                 page.wait_for_selector("body[data-runs='1'][data-busy='0']", state="attached")
                 save("sql", full=True)
@@ -127,8 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     args = ap.parse_args(argv)
     if not args.db.exists():
-        print(f"no store at {args.db}; code one first (see the module docstring)",
-              file=sys.stderr)
+        print(f"no store at {args.db}; code one first (see the module docstring)", file=sys.stderr)
         return 2
     for path in shoot(args.db, args.out):
         print(path)

@@ -30,10 +30,19 @@ def stored(tmp_path: Path) -> tuple[Path, list[Event]]:
     return path, build_store(path)
 
 
-def judge(c: TestClient, event_id: str, verdict: str, field: str | None = None,
-          who: str = "ann", headers: dict[str, str] = AUTH) -> Any:
-    return c.post("/api/judgments", json={"event_id": event_id, "verdict": verdict,
-                                          "field": field, "who": who}, headers=headers)
+def judge(
+    c: TestClient,
+    event_id: str,
+    verdict: str,
+    field: str | None = None,
+    who: str = "ann",
+    headers: dict[str, str] = AUTH,
+) -> Any:
+    return c.post(
+        "/api/judgments",
+        json={"event_id": event_id, "verdict": verdict, "field": field, "who": who},
+        headers=headers,
+    )
 
 
 def test_judgments_need_write_mode_and_the_token(stored: tuple[Path, list[Event]]) -> None:
@@ -50,14 +59,14 @@ def test_judgments_need_write_mode_and_the_token(stored: tuple[Path, list[Event]
 
 
 def test_precision_by_root_and_field_over_http_and_cli(
-        stored: tuple[Path, list[Event]], tmp_path: Path) -> None:
+    stored: tuple[Path, list[Event]], tmp_path: Path
+) -> None:
     path, events = stored
     signing = [e for e in events if e.cameo_code == "057"][:2]
     meeting = [e for e in events if e.cameo_code == "040"][:2]
     with TestClient(create_app(path, write_token=TOKEN)) as c:
         before = c.get("/api/changes").json()["version"]
-        assert judge(c, signing[0].event_id, "right").json() == {
-            "stored": True, "judged": 1}
+        assert judge(c, signing[0].event_id, "right").json() == {"stored": True, "judged": 1}
         assert c.get("/api/changes").json()["version"] != before
         judge(c, signing[1].event_id, "wrong", "place")
         judge(c, meeting[0].event_id, "wrong", "source")

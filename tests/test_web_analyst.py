@@ -45,16 +45,22 @@ def between(e: Event, a: str, b: str) -> bool:
 
 
 def test_between_takes_both_directions_where_a_dyad_takes_one(
-        client: TestClient, stored: tuple[Path, list[Event]]) -> None:
+    client: TestClient, stored: tuple[Path, list[Event]]
+) -> None:
     events = stored[1]
     want = sorted(e.event_id for e in events if between(e, "IRN", "IRQ"))
-    one_way = [e for e in events if (e.source_code or "").startswith("IRN")
-               and (e.target_code or "").startswith("IRQ")]
+    one_way = [
+        e
+        for e in events
+        if (e.source_code or "").startswith("IRN") and (e.target_code or "").startswith("IRQ")
+    ]
     assert 0 < len(one_way) < len(want)
     body = client.get("/api/events", params={"between": "irn,IRQ", "limit": 1000}).json()
     assert sorted(e["event_id"] for e in body["events"]) == want
     assert {(e["source_code"][:3], e["target_code"][:3]) for e in body["events"]} == {
-        ("IRN", "IRQ"), ("IRQ", "IRN")}
+        ("IRN", "IRQ"),
+        ("IRQ", "IRN"),
+    }
     # the same both ways round
     back = client.get("/api/events", params={"between": "IRQ,IRN", "limit": 1000}).json()
     assert back["total"] == len(want)
@@ -71,12 +77,25 @@ def test_bad_between_is_a_400_sentence(client: TestClient, value: str) -> None:
 
 def test_cli_query_between(stored: tuple[Path, list[Event]]) -> None:
     path, events = stored
-    res = CliRunner().invoke(cli, ["query", "--db", str(path), "--between", "IRN,IRQ",
-                                   "--format", "jsonl", "--limit", "1000"])
+    res = CliRunner().invoke(
+        cli,
+        [
+            "query",
+            "--db",
+            str(path),
+            "--between",
+            "IRN,IRQ",
+            "--format",
+            "jsonl",
+            "--limit",
+            "1000",
+        ],
+    )
     assert res.exit_code == 0, res.output
     rows = [json.loads(line) for line in res.output.splitlines() if line.strip()]
     assert sorted(r["event_id"] for r in rows) == sorted(
-        e.event_id for e in events if between(e, "IRN", "IRQ"))
+        e.event_id for e in events if between(e, "IRN", "IRQ")
+    )
     bad = CliRunner().invoke(cli, ["query", "--db", str(path), "--between", "IRN"])
     assert bad.exit_code == 2 and "A,B" in bad.output and "Traceback" not in bad.output
 
@@ -98,7 +117,8 @@ def test_rows_carry_labels_beside_codes(client: TestClient) -> None:
 
 
 def test_csv_download_has_every_matching_row_with_labels(
-        client: TestClient, stored: tuple[Path, list[Event]]) -> None:
+    client: TestClient, stored: tuple[Path, list[Event]]
+) -> None:
     events = stored[1]
     r = client.get("/api/events.csv", params={"between": "IRN,IRQ", "sort": "event_date"})
     assert r.status_code == 200
@@ -136,9 +156,13 @@ def test_download_streams_more_rows_than_a_page(tmp_path: Path) -> None:
 
     path = tmp_path / "big.duckdb"
     n = MAX_LIMIT + 1500
-    results = [FakeResult(Article(id=f"a{i}", text=f"Iran met Iraq {i}."),
-                          (make_event(f"a{i}", code="040", source="IRNGOV", target="IRQGOV"),))
-               for i in range(n)]
+    results = [
+        FakeResult(
+            Article(id=f"a{i}", text=f"Iran met Iraq {i}."),
+            (make_event(f"a{i}", code="040", source="IRNGOV", target="IRQGOV"),),
+        )
+        for i in range(n)
+    ]
     with Store(path) as store:
         store.add_batch(results)
     with TestClient(create_app(path)) as c:
@@ -150,15 +174,17 @@ def test_download_streams_more_rows_than_a_page(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- facets
 
 
-def test_facets_count_the_filtered_events(client: TestClient,
-                                          stored: tuple[Path, list[Event]]) -> None:
+def test_facets_count_the_filtered_events(
+    client: TestClient, stored: tuple[Path, list[Event]]
+) -> None:
     events = [e for e in stored[1] if (e.source_code or "").startswith("IRN")]
     f = client.get("/api/facets", params={"dyad": "IRN:"}).json()["facets"]
     assert set(f) == {"root", "quad", "source_country", "target_country", "country", "year"}
     assert f["source_country"] == [{"value": "IRN", "n": len(events), "label": "Iran"}]
     roots = {x["value"]: x["n"] for x in f["root"]}
-    assert roots == {r: sum(e.cameo_root == r for e in events)
-                     for r in {e.cameo_root for e in events}}
+    assert roots == {
+        r: sum(e.cameo_root == r for e in events) for r in {e.cameo_root for e in events}
+    }
     assert sum(x["n"] for x in f["year"]) == len(events)
     assert all(x["label"] for x in f["root"] + f["quad"] + f["target_country"])
 
@@ -167,7 +193,8 @@ def test_facets_count_the_filtered_events(client: TestClient,
 
 
 def test_event_page_shows_fields_reasons_neighbours_and_link(
-        client: TestClient, stored: tuple[Path, list[Event]]) -> None:
+    client: TestClient, stored: tuple[Path, list[Event]]
+) -> None:
     events = stored[1]
     # an article with two coded sentences: art0 (i % 3 == 0)
     ev = next(e for e in events if e.article_id == "art0" and e.sentence_index == 0)
@@ -189,8 +216,15 @@ def test_event_page_escapes_and_says_unknown(tmp_path: Path) -> None:
     from eventwire.store import Store
 
     sentence = "<script>alert(1)</script> protesters marched."
-    ev = make_event("x1", code="141", source=None, target=None, sentence=sentence,
-                    source_text=None, target_text=None)
+    ev = make_event(
+        "x1",
+        code="141",
+        source=None,
+        target=None,
+        sentence=sentence,
+        source_text=None,
+        target_text=None,
+    )
     path = tmp_path / "x.duckdb"
     with Store(path) as store:
         store.add_batch([FakeResult(Article(id="x1", text=sentence), (ev,))])
@@ -205,23 +239,28 @@ def test_event_page_escapes_and_says_unknown(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- SQL
 
 
-def test_sql_api_reads_and_refuses_writes(client: TestClient,
-                                          stored: tuple[Path, list[Event]]) -> None:
+def test_sql_api_reads_and_refuses_writes(
+    client: TestClient, stored: tuple[Path, list[Event]]
+) -> None:
     r = client.post("/api/sql", json={"sql": "SELECT count(*) AS n FROM events"})
     assert r.status_code == 200
     assert r.json()["columns"] == ["n"] and r.json()["rows"] == [[len(stored[1])]]
-    for bad in ("DELETE FROM events", "SELECT 1; DROP TABLE events",
-                "SELECT * FROM read_csv('/etc/passwd')", "ATTACH 'x.db'"):
+    for bad in (
+        "DELETE FROM events",
+        "SELECT 1; DROP TABLE events",
+        "SELECT * FROM read_csv('/etc/passwd')",
+        "ATTACH 'x.db'",
+    ):
         r = client.post("/api/sql", json={"sql": bad})
         assert r.status_code == 400, bad
         assert "read-only" in r.json()["error"]
         assert "/etc" not in r.json()["error"]
-    assert client.post("/api/sql", json={"sql": "SELECT count(*) FROM events"}).json()[
-        "rows"] == [[len(stored[1])]]
+    assert client.post("/api/sql", json={"sql": "SELECT count(*) FROM events"}).json()["rows"] == [
+        [len(stored[1])]
+    ]
 
 
-def test_sql_row_limit_and_time_limit(client: TestClient,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sql_row_limit_and_time_limit(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
     r = client.post("/api/sql", json={"sql": "SELECT * FROM events", "limit": 3}).json()
     assert len(r["rows"]) == 3 and r["truncated"] is True
     r = client.post("/api/sql", json={"sql": "SELECT * FROM range(5)", "limit": 5}).json()
@@ -230,21 +269,24 @@ def test_sql_row_limit_and_time_limit(client: TestClient,
     import eventwire.web.pages as pages
 
     monkeypatch.setattr(pages, "SQL_TIMEOUT", 0.3)
-    r = client.post("/api/sql", json={
-        "sql": "SELECT sum(a.range * b.range) FROM range(100000000) a, range(1000) b"})
+    r = client.post(
+        "/api/sql",
+        json={"sql": "SELECT sum(a.range * b.range) FROM range(100000000) a, range(1000) b"},
+    )
     assert r.status_code == 400 and "longer than 0.3 s" in r.json()["error"]
 
 
 def test_sql_needs_the_token_off_localhost(stored: tuple[Path, list[Event]]) -> None:
     from eventwire.config import ServeSettings
 
-    app = create_app(stored[0], settings=ServeSettings(code_needs_token=True),
-                     code_token="s3cret")
+    app = create_app(stored[0], settings=ServeSettings(code_needs_token=True), code_token="s3cret")
     with TestClient(app) as c:
         body = {"sql": "SELECT 1 AS one"}
         assert c.post("/api/sql", json=body).status_code == 401
-        assert c.post("/api/sql", json=body,
-                      headers={"Authorization": "Bearer nope"}).status_code == 401
+        assert (
+            c.post("/api/sql", json=body, headers={"Authorization": "Bearer nope"}).status_code
+            == 401
+        )
         ok = c.post("/api/sql", json=body, headers={"Authorization": "Bearer s3cret"})
         assert ok.status_code == 200 and ok.json()["rows"] == [[1]]
     assert TestClient(create_app(stored[0])).get("/sql").text.count("sql.js") == 1

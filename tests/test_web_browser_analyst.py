@@ -33,8 +33,14 @@ except ImportError:  # pragma: no cover - run from the repository root
 pytestmark = [pytest.mark.browser]
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 TOKEN = "browser-token"
 NOBODY = "Crowds gathered in the square on Monday."
 
@@ -49,18 +55,55 @@ def extra_results() -> list[FakeResult]:
     """A second outlet's report of the first signing (same day, dyad and code) and an event
     without actors."""
     again = "Iran signed a memorandum of understanding with Iraq in Tehran, a second paper said."
-    dup = make_event("dup0", code="057", source="IRNGOV", target="IRQGOV",
-                     event_date=date(2017, 1, 2), sentence=again, trigger_start=5,
-                     trigger_end=11, trigger_text="signed", source_text="Iran", source_start=0,
-                     source_end=4, target_text="Iraq", target_start=47, target_end=51,
-                     quad_class=1, goldstein=8.0, location_name="Tehran",
-                     location_country="IRN", latitude=35.69, longitude=51.42)
-    nobody = make_event("nobody", code="141", source=None, target=None, sentence=NOBODY,
-                        event_date=date(2017, 3, 6), source_text=None, target_text=None,
-                        trigger_start=7, trigger_end=15, trigger_text="gathered")
-    return [FakeResult(Article(id="dup0", text=again, pub_date=date(2017, 1, 2),
-                               url="https://other.example/0", source="other"), (dup,)),
-            FakeResult(Article(id="nobody", text=NOBODY, pub_date=date(2017, 3, 6)), (nobody,))]
+    dup = make_event(
+        "dup0",
+        code="057",
+        source="IRNGOV",
+        target="IRQGOV",
+        event_date=date(2017, 1, 2),
+        sentence=again,
+        trigger_start=5,
+        trigger_end=11,
+        trigger_text="signed",
+        source_text="Iran",
+        source_start=0,
+        source_end=4,
+        target_text="Iraq",
+        target_start=47,
+        target_end=51,
+        quad_class=1,
+        goldstein=8.0,
+        location_name="Tehran",
+        location_country="IRN",
+        latitude=35.69,
+        longitude=51.42,
+    )
+    nobody = make_event(
+        "nobody",
+        code="141",
+        source=None,
+        target=None,
+        sentence=NOBODY,
+        event_date=date(2017, 3, 6),
+        source_text=None,
+        target_text=None,
+        trigger_start=7,
+        trigger_end=15,
+        trigger_text="gathered",
+    )
+    return [
+        FakeResult(
+            Article(
+                id="dup0",
+                text=again,
+                pub_date=date(2017, 1, 2),
+                url="https://other.example/0",
+                source="other",
+            ),
+            (dup,),
+        ),
+        FakeResult(Article(id="nobody", text=NOBODY, pub_date=date(2017, 3, 6)), (nobody,)),
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -101,18 +144,29 @@ def browser() -> Iterator[Any]:
 class Page:
     """A page that may reach only the test server and records script errors."""
 
-    def __init__(self, browser: Any, base: str, width: int = 1400, height: int = 1000,
-                 bypass_csp: bool = False) -> None:
+    def __init__(
+        self,
+        browser: Any,
+        base: str,
+        width: int = 1400,
+        height: int = 1000,
+        bypass_csp: bool = False,
+    ) -> None:
         self.base = base
         self.attempted: list[str] = []
         self.problems: list[str] = []
-        self.context = browser.new_context(viewport={"width": width, "height": height},
-                                           bypass_csp=bypass_csp)
+        self.context = browser.new_context(
+            viewport={"width": width, "height": height}, bypass_csp=bypass_csp
+        )
         self.page = self.context.new_page()
         self.page.route("**/*", self._guard)
         self.page.on("pageerror", lambda exc: self.problems.append(f"page error: {exc}"))
-        self.page.on("console", lambda msg: self.problems.append(f"console: {msg.text}")
-                     if msg.type == "error" else None)
+        self.page.on(
+            "console",
+            lambda msg: (
+                self.problems.append(f"console: {msg.text}") if msg.type == "error" else None
+            ),
+        )
 
     def _guard(self, route: Any) -> None:
         url = route.request.url
@@ -132,8 +186,9 @@ class Page:
 
 
 def loaded(page: Any, loads: int) -> None:
-    page.wait_for_selector(f"body[data-loads='{loads}'][data-busy='0']", state="attached",
-                           timeout=30_000)
+    page.wait_for_selector(
+        f"body[data-loads='{loads}'][data-busy='0']", state="attached", timeout=30_000
+    )
     assert page.inner_text("#status") == "", page.inner_text("#status")
 
 
@@ -146,15 +201,19 @@ def overlaps(boxes: list[dict[str, float]]) -> list[tuple[int, int]]:
     for i, a in enumerate(boxes):
         for j in range(i + 1, len(boxes)):
             b = boxes[j]
-            if (a["x"] < b["x"] + b["width"] - 0.5 and b["x"] < a["x"] + a["width"] - 0.5
-                    and a["y"] < b["y"] + b["height"] - 0.5
-                    and b["y"] < a["y"] + a["height"] - 0.5):
+            if (
+                a["x"] < b["x"] + b["width"] - 0.5
+                and b["x"] < a["x"] + a["width"] - 0.5
+                and a["y"] < b["y"] + b["height"] - 0.5
+                and b["y"] < a["y"] + a["height"] - 0.5
+            ):
                 out.append((i, j))
     return out
 
 
-def test_a_link_opens_the_between_view_and_the_switch_flips_it(server: tuple[str, Any],
-                                                               browser: Any) -> None:
+def test_a_link_opens_the_between_view_and_the_switch_flips_it(
+    server: tuple[str, Any], browser: Any
+) -> None:
     base, _ = server
     p = Page(browser, base)
     page = p.page
@@ -165,9 +224,14 @@ def test_a_link_opens_the_between_view_and_the_switch_flips_it(server: tuple[str
     assert page.input_value("input[name=since]") == "2017-01-01"
     assert page.input_value("input[name=until]") == "2017-12-31"
     both = total(page)
-    pairs = {(s.split()[0][:3], t.split()[0][:3]) for s, t in zip(
-        page.locator("#events tbody td:nth-child(2)").all_inner_texts(),
-        page.locator("#events tbody td:nth-child(4)").all_inner_texts(), strict=True)}
+    pairs = {
+        (s.split()[0][:3], t.split()[0][:3])
+        for s, t in zip(
+            page.locator("#events tbody td:nth-child(2)").all_inner_texts(),
+            page.locator("#events tbody td:nth-child(4)").all_inner_texts(),
+            strict=True,
+        )
+    }
     assert pairs == {("IRN", "IRQ"), ("IRQ", "IRN")}
     # labels beside codes in the table
     assert "Iran" in page.inner_text("#events tbody")
@@ -201,7 +265,13 @@ def test_facets_filter_and_one_a_day_switch(server: tuple[str, Any], browser: An
     everything = total(page)
     groups = page.locator("#facets .facet-group").all()
     assert [g.get_attribute("data-facet") for g in groups] == [
-        "root", "quad", "source_country", "target_country", "country", "year"]
+        "root",
+        "quad",
+        "source_country",
+        "target_country",
+        "country",
+        "year",
+    ]
     fight = page.locator("#facets button.facet[data-facet=root][data-value='19']")
     n = int(fight.locator(".facet-n").inner_text())
     assert "Fight" in fight.inner_text()
@@ -209,8 +279,9 @@ def test_facets_filter_and_one_a_day_switch(server: tuple[str, Any], browser: An
     loaded(page, 2)
     assert total(page) == n
     assert page.input_value("select[name=root]") == "19"
-    assert {c.split()[0] for c in page.locator(
-        "#events tbody td:nth-child(3)").all_inner_texts()} == {"190"}
+    assert {
+        c.split()[0] for c in page.locator("#events tbody td:nth-child(3)").all_inner_texts()
+    } == {"190"}
     page.locator("#facets button.facet[data-facet=year]").first.click()
     loaded(page, 3)
     assert page.input_value("input[name=since]").endswith("-01-01")
@@ -224,8 +295,9 @@ def test_facets_filter_and_one_a_day_switch(server: tuple[str, Any], browser: An
     p.close()
 
 
-def test_network_shows_direction_counts_and_separate_labels(server: tuple[str, Any],
-                                                            browser: Any) -> None:
+def test_network_shows_direction_counts_and_separate_labels(
+    server: tuple[str, Any], browser: Any
+) -> None:
     base, _ = server
     # bypass_csp: the boxes are measured with getBoundingClientRect (Playwright's own boxes
     # count the non-scaling label halo as if it scaled with the zoom)
@@ -250,17 +322,24 @@ def test_network_shows_direction_counts_and_separate_labels(server: tuple[str, A
     page.dblclick("#map")
 
     def shown() -> list[dict[str, float]]:
-        return [x.evaluate("t => { const r = t.getBoundingClientRect(); return {x: r.left, "
-                           "y: r.top, width: r.width, height: r.height}; }")
-                for x in page.locator("#map text.label").all()
-                if x.get_attribute("visibility") != "hidden"]
+        return [
+            x.evaluate(
+                "t => { const r = t.getBoundingClientRect(); return {x: r.left, "
+                "y: r.top, width: r.width, height: r.height}; }"
+            )
+            for x in page.locator("#map text.label").all()
+            if x.get_attribute("visibility") != "hidden"
+        ]
 
     world = shown()
     assert len(world) >= 1 and overlaps(world) == []
     assert page.locator("#map text.label").count() == 4  # Iran, Iraq, Syria, Turkey
     # zoomed in on the region, more names fit, still apart
-    box = next(b for x in page.locator("#map text.label").all()
-               if x.get_attribute("visibility") != "hidden" and (b := x.bounding_box()))
+    box = next(
+        b
+        for x in page.locator("#map text.label").all()
+        if x.get_attribute("visibility") != "hidden" and (b := x.bounding_box())
+    )
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"])
     for _ in range(6):
         page.mouse.wheel(0, -120)
@@ -270,8 +349,9 @@ def test_network_shows_direction_counts_and_separate_labels(server: tuple[str, A
     p.close()
 
 
-def test_detail_says_unknown_and_links_the_event_page(server: tuple[str, Any],
-                                                      browser: Any) -> None:
+def test_detail_says_unknown_and_links_the_event_page(
+    server: tuple[str, Any], browser: Any
+) -> None:
     base, _ = server
     p = Page(browser, base)
     page = p.page
@@ -297,8 +377,7 @@ def test_event_page_of_a_signing(server: tuple[str, Any], browser: Any) -> None:
     base, _ = server
     p = Page(browser, base)
     page = p.page
-    ev = page.request.get(base + "/api/events?code=057&limit=1&sort=event_date").json()[
-        "events"][0]
+    ev = page.request.get(base + "/api/events?code=057&limit=1&sort=event_date").json()["events"][0]
     page.goto(f"{base}/event/{ev['event_id']}")
     assert page.inner_text("#event-sentence mark.trg") == "signed"
     fields = page.inner_text("#event-fields")
@@ -361,12 +440,20 @@ def test_counts_refresh_when_a_batch_lands(server: tuple[str, Any], browser: Any
     stats = page.inner_text("#stats")
     page.wait_for_timeout(300)
     late = "Turkey accused Syria in Ankara, a late report said."
-    ev = make_event("late", code="112", source="TURGOV", target="SYRGOV", sentence=late,
-                    event_date=date(2017, 9, 4))
+    ev = make_event(
+        "late",
+        code="112",
+        source="TURGOV",
+        target="SYRGOV",
+        sentence=late,
+        event_date=date(2017, 9, 4),
+    )
     app.state.eventwire.store.add_batch(
-        [FakeResult(Article(id="late", text=late, pub_date=date(2017, 9, 4)), (ev,))])
-    page.wait_for_selector("body[data-updates='1'][data-busy='0']", state="attached",
-                           timeout=20_000)
+        [FakeResult(Article(id="late", text=late, pub_date=date(2017, 9, 4)), (ev,))]
+    )
+    page.wait_for_selector(
+        "body[data-updates='1'][data-busy='0']", state="attached", timeout=20_000
+    )
     page.wait_for_selector(f"#total:not(:text-is('({before})'))", timeout=10_000)
     assert total(page) == before + 1
     assert page.inner_text("#stats") != stats
@@ -394,8 +481,7 @@ def test_phone_collapses_filters_and_shows_cards(server: tuple[str, Any], browse
     p.close()
 
 
-def test_left_out_note_shows_and_brings_them_back(server: tuple[str, Any],
-                                                  browser: Any) -> None:
+def test_left_out_note_shows_and_brings_them_back(server: tuple[str, Any], browser: Any) -> None:
     """The note over `left_out` (background and incomplete events, from the time and flags
     work). This server predates those filters, so the test's proxy adds `left_out` to the
     series answers and drops the two parameters before they reach the server, recording
@@ -415,8 +501,10 @@ def test_left_out_note_shows_and_brings_them_back(server: tuple[str, Any],
         back = {k: v for k, v in query.items() if k not in ("include_background", "all_dyads")}
         answer = route.fetch(url=f"{base}{parts.path}?{urlencode(back, doseq=True)}")
         body = answer.json()
-        body["left_out"] = {"background": 0 if "include_background" in query else 7,
-                            "incomplete": 0 if "all_dyads" in query else 3}
+        body["left_out"] = {
+            "background": 0 if "include_background" in query else 7,
+            "incomplete": 0 if "all_dyads" in query else 3,
+        }
         route.fulfill(response=answer, body=json.dumps(body))
 
     def proxy(route: Any) -> None:
@@ -424,8 +512,11 @@ def test_left_out_note_shows_and_brings_them_back(server: tuple[str, Any],
         if parts.path == "/api/series":
             series(route)
             return
-        query = {k: v for k, v in parse_qs(parts.query).items()
-                 if k not in ("include_background", "all_dyads")}
+        query = {
+            k: v
+            for k, v in parse_qs(parts.query).items()
+            if k not in ("include_background", "all_dyads")
+        }
         route.continue_(url=f"{base}{parts.path}?{urlencode(query, doseq=True)}")
 
     page.route(lambda url: urlsplit(url).path.startswith("/api/"), proxy)

@@ -20,15 +20,25 @@ from typing import Any
 
 from eventwire.errors import QueryError
 
-__all__ = ["FIELDS", "JudgedEvent", "add_judgment", "ensure_table", "format_precision",
-           "gold_articles", "judged_events", "precision"]
+__all__ = [
+    "FIELDS",
+    "JudgedEvent",
+    "add_judgment",
+    "ensure_table",
+    "format_precision",
+    "gold_articles",
+    "judged_events",
+    "precision",
+]
 
 FIELDS = ("root", "source", "target", "date", "place")
 VERDICTS = ("right", "wrong")
 
-_DDL = ("CREATE TABLE IF NOT EXISTS judgments (id BIGINT PRIMARY KEY, "
-        "judged_at TIMESTAMP NOT NULL, who VARCHAR, event_id VARCHAR NOT NULL, "
-        "verdict VARCHAR NOT NULL, field VARCHAR)")
+_DDL = (
+    "CREATE TABLE IF NOT EXISTS judgments (id BIGINT PRIMARY KEY, "
+    "judged_at TIMESTAMP NOT NULL, who VARCHAR, event_id VARCHAR NOT NULL, "
+    "verdict VARCHAR NOT NULL, field VARCHAR)"
+)
 
 
 def ensure_table(con: Any) -> None:
@@ -36,14 +46,22 @@ def ensure_table(con: Any) -> None:
 
 
 def _has_table(con: Any) -> bool:
-    row = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = "
-                      "'main' AND table_name = 'judgments' AND table_catalog = "
-                      "current_database()").fetchone()
+    row = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_schema = "
+        "'main' AND table_name = 'judgments' AND table_catalog = "
+        "current_database()"
+    ).fetchone()
     return bool(row and row[0])
 
 
-def add_judgment(con: Any, event_id: str, verdict: str, field_name: str | None,
-                 who: str | None = None, at: datetime | None = None) -> int:
+def add_judgment(
+    con: Any,
+    event_id: str,
+    verdict: str,
+    field_name: str | None,
+    who: str | None = None,
+    at: datetime | None = None,
+) -> int:
     """Store one judgment (after checking it); returns how many judgments the store holds."""
     if verdict not in VERDICTS:
         raise QueryError(f"verdict {verdict!r}: use right or wrong")
@@ -55,10 +73,16 @@ def add_judgment(con: Any, event_id: str, verdict: str, field_name: str | None,
     if not row or not row[0]:
         raise QueryError(f"no event with id {event_id!r}")
     ensure_table(con)
-    con.execute("INSERT INTO judgments SELECT coalesce(max(id), 0) + 1, ?, ?, ?, ?, ? "
-                "FROM judgments",
-                [at or datetime.now(UTC).replace(tzinfo=None), (who or "").strip() or None,
-                 event_id, verdict, field_name if verdict == "wrong" else None])
+    con.execute(
+        "INSERT INTO judgments SELECT coalesce(max(id), 0) + 1, ?, ?, ?, ?, ? FROM judgments",
+        [
+            at or datetime.now(UTC).replace(tzinfo=None),
+            (who or "").strip() or None,
+            event_id,
+            verdict,
+            field_name if verdict == "wrong" else None,
+        ],
+    )
     total = con.execute("SELECT count(*) FROM judgments").fetchone()
     return int(total[0]) if total else 0
 
@@ -74,8 +98,9 @@ def judged_events(con: Any) -> list[JudgedEvent]:
     """The judged events with the fields their standing judgments call wrong."""
     if not _has_table(con):
         return []
-    rows = con.execute("SELECT coalesce(who, ''), event_id, verdict, field FROM judgments "
-                       "ORDER BY judged_at, id").fetchall()
+    rows = con.execute(
+        "SELECT coalesce(who, ''), event_id, verdict, field FROM judgments ORDER BY judged_at, id"
+    ).fetchall()
     standing: dict[tuple[str, str], set[str]] = {}
     for who, event_id, verdict, field_name in rows:
         wrong = standing.setdefault((who, event_id), set())
@@ -84,11 +109,14 @@ def judged_events(con: Any) -> list[JudgedEvent]:
         else:
             wrong.add(field_name)
     ids = sorted({e for _, e in standing})
-    cur = con.execute("SELECT e.*, a.input_id AS article_input_id FROM events e LEFT JOIN "
-                      "articles a ON a.id = e.article_hash WHERE e.event_id IN "
-                      "(SELECT unnest(?::VARCHAR[])) QUALIFY row_number() OVER "
-                      "(PARTITION BY e.event_id ORDER BY e.article_hash) = 1 ORDER BY "
-                      "e.event_id", [ids])
+    cur = con.execute(
+        "SELECT e.*, a.input_id AS article_input_id FROM events e LEFT JOIN "
+        "articles a ON a.id = e.article_hash WHERE e.event_id IN "
+        "(SELECT unnest(?::VARCHAR[])) QUALIFY row_number() OVER "
+        "(PARTITION BY e.event_id ORDER BY e.article_hash) = 1 ORDER BY "
+        "e.event_id",
+        [ids],
+    )
     names = [d[0] for d in cur.description]
     events = {r[0]: dict(zip(names, r, strict=True)) for r in cur.fetchall()}
     out: dict[str, JudgedEvent] = {}
@@ -109,12 +137,20 @@ def precision(judged: list[JudgedEvent]) -> dict[str, list[dict[str, Any]]]:
         cell = by_root[je.event["cameo_root"]]
         cell[0] += 1
         cell[1] += not je.wrong
-    roots = [{"root": r, "judged": n, "right": k, "precision": k / n}
-             for r, (n, k) in sorted(by_root.items())]
+    roots = [
+        {"root": r, "judged": n, "right": k, "precision": k / n}
+        for r, (n, k) in sorted(by_root.items())
+    ]
     n = len(judged)
-    fields = [{"field": f, "judged": n, "right": sum(f not in je.wrong for je in judged),
-               "precision": (sum(f not in je.wrong for je in judged) / n) if n else None}
-              for f in FIELDS]
+    fields = [
+        {
+            "field": f,
+            "judged": n,
+            "right": sum(f not in je.wrong for je in judged),
+            "precision": (sum(f not in je.wrong for je in judged) / n) if n else None,
+        }
+        for f in FIELDS
+    ]
     return {"by_root": roots, "by_field": fields}
 
 
@@ -129,24 +165,29 @@ def gold_articles(judged: list[JudgedEvent]) -> list[dict[str, Any]]:
     for je in judged:
         ev = je.event
         art_id = ev.get("article_input_id") or ev["article_id"]
-        art = arts.setdefault(art_id, {"article_id": art_id, "annotator": "judged",
-                                       "events": []})
+        art = arts.setdefault(art_id, {"article_id": art_id, "annotator": "judged", "events": []})
         wrong = je.wrong
         gold: dict[str, Any] = {
-            "item": 0, "quote": ev["sentence"],
+            "item": 0,
+            "quote": ev["sentence"],
             "code": None if "root" in wrong else ev["cameo_code"],
             "source": None if "source" in wrong else ev["source_code"],
             "source_text": None if "source" in wrong else ev["source_text"],
             "target": None if "target" in wrong else ev["target_code"],
             "target_text": None if "target" in wrong else ev["target_text"],
-            "date": (None if "date" in wrong or ev["event_date"] is None
-                     else ev["event_date"].isoformat()),
+            "date": (
+                None
+                if "date" in wrong or ev["event_date"] is None
+                else ev["event_date"].isoformat()
+            ),
             "place": None if "place" in wrong else ev["location_name"],
             "place_country": None if "place" in wrong else ev["location_country"],
             "background": False,
-            "note": (f"judged right by {', '.join(sorted(je.judges)) or 'anonymous'}"
-                     if not wrong else
-                     f"judged wrong ({', '.join(sorted(wrong))}); correct value not given"),
+            "note": (
+                f"judged right by {', '.join(sorted(je.judges)) or 'anonymous'}"
+                if not wrong
+                else f"judged wrong ({', '.join(sorted(wrong))}); correct value not given"
+            ),
             "event_id": ev["event_id"],
         }
         if wrong:

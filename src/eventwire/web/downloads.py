@@ -63,9 +63,11 @@ def _labels(*codes: Any) -> dict[str, str | None]:
 
 def _download_sql(q: EventQuery, cap: int) -> tuple[str, list[Any]]:
     inner, params = filtered_sql(q)
-    joined = (f"SELECT f.*, a.title AS article_title, a.url AS article_url, "
-              f"a.source AS article_source FROM ({inner}) f "
-              "LEFT JOIN articles a ON a.id = f.article_hash")
+    joined = (
+        f"SELECT f.*, a.title AS article_title, a.url AS article_url, "
+        f"a.source AS article_source FROM ({inner}) f "
+        "LEFT JOIN articles a ON a.id = f.article_hash"
+    )
     return page_sql(joined, list(params), q.model_copy(update={"limit": cap}))
 
 
@@ -89,12 +91,16 @@ def facets(con: Any, q: EventQuery, *, top: int = FACET_TOP) -> dict[str, list[d
     from eventwire.labels import cameo_label, country_label, quad_label
 
     inner, params = filtered_sql(q)
-    parts = [f"SELECT '{name}' AS facet, CAST({expr} AS VARCHAR) AS value, count(*) AS n "
-             f"FROM f WHERE {expr} IS NOT NULL GROUP BY 2"
-             for name, expr in FACETS.items()]
-    sql = (f"WITH f AS ({inner}), c AS ({' UNION ALL '.join(parts)}), r AS ("
-           "SELECT *, row_number() OVER (PARTITION BY facet ORDER BY n DESC, value) AS k "
-           "FROM c) SELECT facet, value, n FROM r WHERE k <= ? ORDER BY facet, n DESC, value")
+    parts = [
+        f"SELECT '{name}' AS facet, CAST({expr} AS VARCHAR) AS value, count(*) AS n "
+        f"FROM f WHERE {expr} IS NOT NULL GROUP BY 2"
+        for name, expr in FACETS.items()
+    ]
+    sql = (
+        f"WITH f AS ({inner}), c AS ({' UNION ALL '.join(parts)}), r AS ("
+        "SELECT *, row_number() OVER (PARTITION BY facet ORDER BY n DESC, value) AS k "
+        "FROM c) SELECT facet, value, n FROM r WHERE k <= ? ORDER BY facet, n DESC, value"
+    )
     out: dict[str, list[dict[str, Any]]] = {name: [] for name in FACETS}
     for facet, value, n in con.execute(sql, [*params, top]).fetchall():
         item: dict[str, Any] = {"value": value, "n": n}
@@ -110,8 +116,9 @@ def facets(con: Any, q: EventQuery, *, top: int = FACET_TOP) -> dict[str, list[d
     return out
 
 
-def add_download_api(app: FastAPI, state: "_State",
-                     filters_for: Callable[..., Callable[..., "Filters"]]) -> None:
+def add_download_api(
+    app: FastAPI, state: "_State", filters_for: Callable[..., Callable[..., "Filters"]]
+) -> None:
     # no `from __future__ import annotations` here: FastAPI reads the local `Depends`
     """Register the download and facet routes on `app`."""
 
@@ -141,8 +148,10 @@ def add_download_api(app: FastAPI, state: "_State",
                         if kind == "csv":
                             writer.writerow([_csv_cell(row[c]) for c in columns])
                         else:
-                            buf.write(json.dumps({c: _plain(row[c]) for c in columns},
-                                                 ensure_ascii=False) + "\n")
+                            buf.write(
+                                json.dumps({c: _plain(row[c]) for c in columns}, ensure_ascii=False)
+                                + "\n"
+                            )
                     yield buf.getvalue()
                     buf.seek(0)
                     buf.truncate()
@@ -154,9 +163,12 @@ def add_download_api(app: FastAPI, state: "_State",
     def response(q: EventQuery, kind: str) -> StreamingResponse:
         body, total = stream(q, kind)
         media = "text/csv; charset=utf-8" if kind == "csv" else "application/x-ndjson"
-        headers = {"Content-Disposition": f'attachment; filename="events.{kind}"',
-                   "X-Total-Count": str(total), "X-Row-Cap": str(MAX_DOWNLOAD),
-                   "Cache-Control": "no-store"}
+        headers = {
+            "Content-Disposition": f'attachment; filename="events.{kind}"',
+            "X-Total-Count": str(total),
+            "X-Row-Cap": str(MAX_DOWNLOAD),
+            "Cache-Control": "no-store",
+        }
         if total > MAX_DOWNLOAD:
             headers["X-Truncated"] = "1"
         return StreamingResponse(body, media_type=media, headers=headers)
@@ -165,24 +177,27 @@ def add_download_api(app: FastAPI, state: "_State",
     sort_q = Query(description="Sort key; '-' for descending.")
 
     @app.get("/api/events.csv", tags=["events"], response_class=StreamingResponse)
-    def events_csv(f: Annotated[Any, dep],
-                   sort: Annotated[Order, sort_q] = "-event_date") -> StreamingResponse:
+    def events_csv(
+        f: Annotated[Any, dep], sort: Annotated[Order, sort_q] = "-event_date"
+    ) -> StreamingResponse:
         """Every event matching the filters as CSV (header row; list columns joined with
         ``|``), streamed, at most 1,000,000 rows (header ``X-Row-Cap``; ``X-Total-Count`` is
         the number matched)."""
         return response(f.query(order=sort), "csv")
 
     @app.get("/api/events.jsonl", tags=["events"], response_class=StreamingResponse)
-    def events_jsonl(f: Annotated[Any, dep],
-                     sort: Annotated[Order, sort_q] = "-event_date") -> StreamingResponse:
+    def events_jsonl(
+        f: Annotated[Any, dep], sort: Annotated[Order, sort_q] = "-event_date"
+    ) -> StreamingResponse:
         """Every event matching the filters as JSON Lines, streamed, at most 1,000,000 rows
         (header ``X-Row-Cap``; ``X-Total-Count`` is the number matched)."""
         return response(f.query(order=sort), "jsonl")
 
     @app.get("/api/facets", tags=["aggregates"])
-    def get_facets(f: Annotated[Any, Depends(filters_for("top"))],
-                   top: Annotated[int, Query(ge=1, le=100, description="Values per facet.")
-                                  ] = FACET_TOP) -> dict[str, Any]:
+    def get_facets(
+        f: Annotated[Any, Depends(filters_for("top"))],
+        top: Annotated[int, Query(ge=1, le=100, description="Values per facet.")] = FACET_TOP,
+    ) -> dict[str, Any]:
         """Counts of the matching events by CAMEO root, quad class, source country, target
         country, place country and year (the busiest `top` values of each; years in order)."""
         with state.reader() as s:

@@ -44,25 +44,32 @@ class SqlRequest(BaseModel):
 
 def event_detail(con: Any, event_id: str) -> dict[str, Any] | None:
     """One event (labelled), its article, and its article's coded sentences nearby, or None."""
-    cur = con.execute("SELECT * FROM events WHERE event_id = ? ORDER BY article_hash LIMIT 1",
-                      [event_id])
+    cur = con.execute(
+        "SELECT * FROM events WHERE event_id = ? ORDER BY article_hash LIMIT 1", [event_id]
+    )
     names = [d[0] for d in cur.description]
     row = cur.fetchone()
     if row is None:
         return None
     ev = label_row(dict(zip(names, row, strict=True)))
-    art = con.execute("SELECT title, url, source, pub_date, input_id FROM articles WHERE id = ?",
-                      [ev["article_hash"]]).fetchone()
-    ev["article"] = (dict(zip(("title", "url", "source", "pub_date", "input_id"), art,
-                              strict=True)) if art else None)
+    art = con.execute(
+        "SELECT title, url, source, pub_date, input_id FROM articles WHERE id = ?",
+        [ev["article_hash"]],
+    ).fetchone()
+    ev["article"] = (
+        dict(zip(("title", "url", "source", "pub_date", "input_id"), art, strict=True))
+        if art
+        else None
+    )
     near = con.execute(
         "SELECT sentence_index, any_value(sentence), list(event_id ORDER BY event_id) "
         "FROM events WHERE article_hash = ? AND sentence_index BETWEEN ? AND ? "
         "GROUP BY sentence_index ORDER BY sentence_index",
-        [ev["article_hash"], ev["sentence_index"] - NEIGHBOURS,
-         ev["sentence_index"] + NEIGHBOURS]).fetchall()
-    ev["neighbours"] = [{"sentence_index": i, "sentence": s, "event_ids": ids}
-                        for i, s, ids in near]
+        [ev["article_hash"], ev["sentence_index"] - NEIGHBOURS, ev["sentence_index"] + NEIGHBOURS],
+    ).fetchall()
+    ev["neighbours"] = [
+        {"sentence_index": i, "sentence": s, "event_ids": ids} for i, s, ids in near
+    ]
     return ev
 
 
@@ -94,19 +101,31 @@ def render_event(ev: dict[str, Any]) -> str:
     """The HTML of the event page."""
     art = ev.get("article") or {}
     url = art.get("url")
-    link = (f'<a href="{html.escape(url)}" rel="noopener noreferrer">{html.escape(url)}</a>'
-            if url else "unknown")
+    link = (
+        f'<a href="{html.escape(url)}" rel="noopener noreferrer">{html.escape(url)}</a>'
+        if url
+        else "unknown"
+    )
     from eventwire.eventdetail import field_evidence
 
     rows = []
     for f in field_evidence(ev):
-        evidence = (f'<span class="evidence">from {html.escape(f.evidence)}</span> '
-                    if f.evidence else "")
-        rows.append((f.field, f"<b>{html.escape(f.value)}</b> — {evidence}"
-                              f'<span class="reason">{html.escape(f.reason)}</span>'))
+        evidence = (
+            f'<span class="evidence">from {html.escape(f.evidence)}</span> ' if f.evidence else ""
+        )
+        rows.append(
+            (
+                f.field,
+                f"<b>{html.escape(f.value)}</b> — {evidence}"
+                f'<span class="reason">{html.escape(f.reason)}</span>',
+            )
+        )
     rows += [
-        ("article", f"{_e(art.get('title'))} — {_e(art.get('source'))}, published "
-                    f"{_e(art.get('pub_date'))}"),
+        (
+            "article",
+            f"{_e(art.get('title'))} — {_e(art.get('source'))}, published "
+            f"{_e(art.get('pub_date'))}",
+        ),
         ("link", link),
         ("event id", f"<code>{_e(ev.get('event_id'))}</code>"),
     ]
@@ -116,12 +135,18 @@ def render_event(ev: dict[str, Any]) -> str:
         others = [i for i in n["event_ids"] if i != ev["event_id"]]
         more = "".join(f' <a href="/event/{html.escape(i)}">event</a>' for i in others)
         body = _marked(ev) if here else html.escape(n["sentence"] or "")
-        near.append(f'<li class="{"here" if here else "near"}" value="{n["sentence_index"] + 1}">'
-                    f"{body}{more}</li>")
-    title = (f"{ev.get('source_code') or 'unknown'} {ev.get('cameo_code')} "
-             f"{ev.get('target_code') or 'unknown'}")
-    who = (f"{_e(ev.get('source_label') or ev.get('source_text'))} → "
-           f"{_e(ev.get('cameo_label'))} → {_e(ev.get('target_label') or ev.get('target_text'))}")
+        near.append(
+            f'<li class="{"here" if here else "near"}" value="{n["sentence_index"] + 1}">'
+            f"{body}{more}</li>"
+        )
+    title = (
+        f"{ev.get('source_code') or 'unknown'} {ev.get('cameo_code')} "
+        f"{ev.get('target_code') or 'unknown'}"
+    )
+    who = (
+        f"{_e(ev.get('source_label') or ev.get('source_text'))} → "
+        f"{_e(ev.get('cameo_label'))} → {_e(ev.get('target_label') or ev.get('target_text'))}"
+    )
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -130,7 +155,7 @@ def render_event(ev: dict[str, Any]) -> str:
 <body class="page">
 <header class="top"><h1>eventwire</h1><p class="stats">one event</p>
 <nav><a href="/">dashboard</a> · <a href="/sql">SQL</a></nav></header>
-<main class="doc-page" id="event-page" data-event-id="{_e(ev.get('event_id'))}">
+<main class="doc-page" id="event-page" data-event-id="{_e(ev.get("event_id"))}">
 <h2>{who}</h2>
 <p class="sentence" id="event-sentence">{_marked(ev)}</p>
 <p class="key"><mark class="src">source</mark> <mark class="trg">trigger</mark>
@@ -141,7 +166,7 @@ def render_event(ev: dict[str, Any]) -> str:
 <h3>The article's coded sentences nearby</h3>
 <p class="hint">The store keeps the sentences that gave events, not the whole text.</p>
 <ol class="neighbours" id="event-neighbours">{"".join(near)}</ol>
-<p><a href="/api/events/{_e(ev.get('event_id'))}">this event as JSON</a></p>
+<p><a href="/api/events/{_e(ev.get("event_id"))}">this event as JSON</a></p>
 </main></body></html>"""
 
 
@@ -152,23 +177,31 @@ def add_pages_api(app: FastAPI, state: "_State", static: Any) -> None:
     from eventwire.web.app import _check_token, _scrub
 
     @app.get("/event/{event_id}", include_in_schema=False)
-    def event_page(event_id: Annotated[str, PathParam(min_length=1, max_length=128)]
-                   ) -> HTMLResponse:
+    def event_page(
+        event_id: Annotated[str, PathParam(min_length=1, max_length=128)],
+    ) -> HTMLResponse:
         with state.reader() as s:
             ev = event_detail(s.con, event_id)
         if ev is None:
-            return HTMLResponse(f"<!doctype html><title>no such event</title><p>No event with "
-                                f"id {html.escape(event_id)}. <a href='/'>dashboard</a></p>",
-                                status_code=404)
+            return HTMLResponse(
+                f"<!doctype html><title>no such event</title><p>No event with "
+                f"id {html.escape(event_id)}. <a href='/'>dashboard</a></p>",
+                status_code=404,
+            )
         return HTMLResponse(render_event(ev), headers={"cache-control": "no-cache"})
 
     @app.get("/sql", include_in_schema=False)
     def sql_page() -> FileResponse:
         return FileResponse(static / "sql.html", headers={"cache-control": "no-cache"})
 
-    @app.post("/api/sql", tags=["store"], responses={
-        400: {"description": "not one read-only statement, an SQL error, or over the time"},
-        401: {"description": "the bearer token is missing or wrong (server off localhost)"}})
+    @app.post(
+        "/api/sql",
+        tags=["store"],
+        responses={
+            400: {"description": "not one read-only statement, an SQL error, or over the time"},
+            401: {"description": "the bearer token is missing or wrong (server off localhost)"},
+        },
+    )
     def sql(request: Request, body: Annotated[SqlRequest, Body()]) -> dict[str, Any]:
         """Run one read-only SQL statement (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN)
         over the store, with the guard of `eventwire sql`: at most `limit` rows (1,000 at
@@ -178,14 +211,17 @@ def add_pages_api(app: FastAPI, state: "_State", static: Any) -> None:
             _check_token(state, request, what="SQL on this server")
         try:
             with state.gate.exclusive(state.settings.lock_wait):
-                result = run_sql(state.db_path, body.sql, max_rows=body.limit,
-                                 timeout=SQL_TIMEOUT)
+                result = run_sql(state.db_path, body.sql, max_rows=body.limit, timeout=SQL_TIMEOUT)
         except StoreBusyError:
             raise
         except (QueryError, StoreError) as exc:  # refused, SQL error, over time, store clash
             raise HTTPException(400, _scrub(str(exc))) from exc
-        return {"columns": result.columns, "rows": [[_json(v) for v in r] for r in result.rows],
-                "truncated": result.truncated, "limit": body.limit}
+        return {
+            "columns": result.columns,
+            "rows": [[_json(v) for v in r] for r in result.rows],
+            "truncated": result.truncated,
+            "limit": body.limit,
+        }
 
 
 def _json(value: Any) -> Any:

@@ -23,16 +23,22 @@ class JudgmentRequest(BaseModel):
     event_id: str = Field(min_length=1, max_length=128)
     verdict: Literal["right", "wrong"]
     field: Literal["root", "source", "target", "date", "place"] | None = Field(
-        None, description="The wrong field (wrong verdicts only).")
+        None, description="The wrong field (wrong verdicts only)."
+    )
     who: str | None = Field(None, max_length=80, description="Who judges.")
 
 
 def add_review_api(app: FastAPI, state: "_State") -> None:
     from eventwire.web.app import _authorize
 
-    @app.post("/api/judgments", tags=["review"], responses={
-        401: {"description": "the bearer token is missing or wrong"},
-        403: {"description": "a read-only server"}})
+    @app.post(
+        "/api/judgments",
+        tags=["review"],
+        responses={
+            401: {"description": "the bearer token is missing or wrong"},
+            403: {"description": "a read-only server"},
+        },
+    )
     def judge(request: Request, body: Annotated[JudgmentRequest, Body()]) -> dict[str, Any]:
         """Store a judgment of one event: ``right``, or ``wrong`` with the field (root,
         source, target, date, place). Needs write mode and the bearer token."""
