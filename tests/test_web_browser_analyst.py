@@ -533,3 +533,25 @@ def test_left_out_note_shows_and_brings_them_back(server: tuple[str, Any], brows
     assert "include_background" not in page.url and "all_dyads" not in page.url
     assert "left out" in page.inner_text("#left-out")
     p.close()
+
+
+def test_event_page_review_buttons(server: tuple[str, Any], browser: Any) -> None:
+    base, _ = server
+    p = Page(browser, base)
+    page = p.page
+    ev = page.request.get(base + "/api/events?code=190&limit=1").json()["events"][0]
+    before = page.request.get(base + "/api/judgments").json()["events"]
+    page.goto(f"{base}/event/{ev['event_id']}")
+    assert page.locator("#review button").all_inner_texts() == [
+        "✓ right",
+        "✗ root",
+        "✗ source",
+        "✗ target",
+        "✗ date",
+        "✗ place",
+    ]
+    page.fill("#review .review-token", TOKEN)
+    page.click("#review button[data-verdict=right]")
+    page.wait_for_selector("#review .review-note[data-saved='1']")
+    assert page.request.get(base + "/api/judgments").json()["events"] == before + 1
+    p.close()

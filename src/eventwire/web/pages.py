@@ -97,8 +97,8 @@ def _marked(ev: dict[str, Any]) -> str:
     return "".join(out)
 
 
-def render_event(ev: dict[str, Any]) -> str:
-    """The HTML of the event page."""
+def render_event(ev: dict[str, Any], *, writable: bool = False) -> str:
+    """The HTML of the event page; `writable` adds the review buttons (write mode)."""
     art = ev.get("article") or {}
     url = art.get("url")
     link = (
@@ -147,6 +147,25 @@ def render_event(ev: dict[str, Any]) -> str:
         f"{_e(ev.get('source_label') or ev.get('source_text'))} → "
         f"{_e(ev.get('cameo_label'))} → {_e(ev.get('target_label') or ev.get('target_text'))}"
     )
+    review = ""
+    if writable:
+        buttons = (
+            '<button type="button" class="review-btn right" data-verdict="right">✓ right</button>'
+        )
+        buttons += "".join(
+            f'<button type="button" class="review-btn wrong secondary" data-verdict="wrong" '
+            f'data-field="{f}">✗ {f}</button>'
+            for f in ("root", "source", "target", "date", "place")
+        )
+        review = (
+            '<script src="/static/event.js" defer></script>'
+            f'<div class="review" id="review" data-event-id="{_e(ev.get("event_id"))}">'
+            '<span class="hint">review:</span>'
+            '<input type="password" class="review-token" placeholder="token" size="8" '
+            'aria-label="write token"><input class="review-who" placeholder="your name" '
+            f'size="9" maxlength="80" aria-label="who judges">{buttons}'
+            '<span class="hint review-note" role="status"></span></div>'
+        )
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -166,6 +185,7 @@ def render_event(ev: dict[str, Any]) -> str:
 <h3>The article's coded sentences nearby</h3>
 <p class="hint">The store keeps the sentences that gave events, not the whole text.</p>
 <ol class="neighbours" id="event-neighbours">{"".join(near)}</ol>
+{review}
 <p><a href="/api/events/{_e(ev.get("event_id"))}">this event as JSON</a></p>
 </main></body></html>"""
 
@@ -188,7 +208,8 @@ def add_pages_api(app: FastAPI, state: "_State", static: Any) -> None:
                 f"id {html.escape(event_id)}. <a href='/'>dashboard</a></p>",
                 status_code=404,
             )
-        return HTMLResponse(render_event(ev), headers={"cache-control": "no-cache"})
+        page = render_event(ev, writable=state.write_token is not None)
+        return HTMLResponse(page, headers={"cache-control": "no-cache"})
 
     @app.get("/sql", include_in_schema=False)
     def sql_page() -> FileResponse:
