@@ -111,7 +111,7 @@ def render_event(ev: dict[str, Any], *, writable: bool = False) -> str:
     rows = []
     for f in field_evidence(ev):
         evidence = (
-            f'<span class="evidence">from {html.escape(f.evidence)}</span> ' if f.evidence else ""
+            f'<span class="evidence">from {html.escape(f.evidence)}</span>; ' if f.evidence else ""
         )
         rows.append(
             (
