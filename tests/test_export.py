@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from conftest_store import FakeCoder, FakeResult, make_event, numbered_articles, wire_copies
 from eventwire.errors import StoreError
 from eventwire.export import GDELT_COLUMNS, export
+from eventwire.labels import LABEL_FIELDS
 from eventwire.model import Article, Event
 from eventwire.plots import plot_series, plot_top_dyads
 from eventwire.query import EventQuery, run_query, series, top_dyads
@@ -101,7 +102,7 @@ def test_csv_export_has_header_and_every_event(store, tmp_path):
     with open(out, newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     assert len(rows) == n > 0
-    assert list(rows[0]) == COLUMNS
+    assert list(rows[0]) == [*COLUMNS, *LABEL_FIELDS]  # labels derived at export time
     assert all("IRN" in (r["source_code"] + r["target_code"]) for r in rows)
 
 

@@ -25,6 +25,7 @@ from .model import Article, Event
 
 if TYPE_CHECKING:
     from .coder import Coder
+    from .notebook import open_store
 
 __all__ = [
     "Article",
@@ -39,6 +40,7 @@ __all__ = [
     "ReadOnlyError",
     "StoreError",
     "code_text",
+    "open_store",
 ]
 
 
@@ -47,6 +49,10 @@ def __getattr__(name: str) -> object:
         from .coder import Coder
 
         return Coder
+    if name == "open_store":
+        from .notebook import open_store
+
+        return open_store
     raise AttributeError(name)
 
 

@@ -1,4 +1,4 @@
-"""Store commands of the `eventwire` CLI: ingest, query, sql, series, top, export, plot.
+"""Store commands of the `eventwire` CLI: ingest, query, sql, series, top, export, plot, show.
 
 `register(cli)` adds them to the main click group. Every command takes ``--db`` (default
 ``events.duckdb`` in the working folder, or ``$EVENTWIRE_DB``); errors become one-line
@@ -7,18 +7,17 @@ messages, never tracebacks.
 
 from __future__ import annotations
 
-import csv
 import functools
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from collections.abc import Callable
 from typing import Any
 
 import click
 
 from eventwire.cli_common import EXIT_REJECTED, CliError, exclusion_options, say_left_out
+from eventwire.cli_output import emit, emit_dicts
 from eventwire.errors import DiskFullError, EventwireError, InputError
 
 __all__ = ["register"]
@@ -36,6 +35,8 @@ _format_option = click.option("--format", "fmt", type=click.Choice(["table", "js
 _FILTERS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("--actor", {"help": "Source or target code prefix, e.g. IRN or IRNGOV."}),
     ("--dyad", {"help": "SOURCE:TARGET code prefixes, e.g. IRN:IRQ."}),
+    ("--between", {"metavar": "A,B", "help": "Events between A and B in either direction "
+                                             "(code prefixes), e.g. IRN,USA."}),
     ("--code", {"help": "CAMEO code: 057 exact, 05* prefix."}),
     ("--root", {"help": "CAMEO root code, e.g. 05."}),
     ("--quad", {"type": click.IntRange(1, 4), "help": "Quad class 1-4."}),
@@ -112,70 +113,8 @@ def _open(db: str) -> Any:
 
 # --------------------------------------------------------------------------- output
 
-
-def _cell(value: Any, width: int | None = None) -> str:
-    if value is None:
-        text = ""
-    elif isinstance(value, list | tuple):
-        text = "|".join(str(v) for v in value)
-    elif isinstance(value, float):
-        text = f"{value:.3f}".rstrip("0").rstrip(".") or "0"
-    else:
-        text = " ".join(str(value).split())
-    if width and len(text) > width:
-        text = text[: width - 1] + "…"
-    return text
-
-
-def format_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], *,
-                 max_width: int = 60) -> str:
-    """A plain aligned text table; numbers right-aligned, long cells cut at `max_width`."""
-    cells = [[_cell(v, max_width) for v in row] for row in rows]
-    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    numeric = [all(isinstance(row[i], int | float) or row[i] is None for row in rows) and rows
-               for i in range(len(columns))]
-
-    def line(values: Sequence[str]) -> str:
-        return "  ".join(v.rjust(w) if num else v.ljust(w)
-                         for v, w, num in zip(values, widths, numeric, strict=True)).rstrip()
-
-    out = [line(list(columns)), "  ".join("-" * w for w in widths)]
-    out += [line(r) for r in cells]
-    return "\n".join(out)
-
-
-def _json_value(value: Any) -> Any:
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    return str(value)
-
-
-def _emit(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str) -> None:
-    if fmt == "jsonl":
-        for row in rows:
-            click.echo(json.dumps(dict(zip(columns, row, strict=True)), default=_json_value,
-                                  ensure_ascii=False))
-    elif fmt == "csv":
-        from eventwire.model import flat_value
-
-        writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        writer.writerows([[flat_value(v) for v in row] for row in rows])
-    elif rows:
-        click.echo(format_table(columns, rows))
-    else:
-        click.echo("(no rows)", err=True)
-
-
-def _emit_dicts(rows: list[dict[str, Any]], fmt: str, table_columns: Sequence[str] = ()) -> None:
-    if not rows:
-        _emit(list(table_columns), [], fmt)
-        return
-    columns = list(rows[0])
-    if fmt == "table" and table_columns:
-        columns = [c for c in table_columns if c in rows[0]]
-    _emit(columns, [[r[c] for c in columns] for r in rows], fmt)
-
+_emit = emit
+_emit_dicts = emit_dicts
 
 _TABLE_EVENT_COLUMNS = ("event_date", "source_code", "cameo_code", "target_code", "goldstein",
                         "mentions", "sources", "articles", "location_country", "sentence")
@@ -288,7 +227,7 @@ def query_cmd(db: str, limit: int, offset: int, order: str, fmt: str, **filters:
         rows = run_query(store, q)
     if fmt == "table":  # the date as its precision allows: 2020-01, 2020
         rows = [{**r, "event_date": r["event_period"]} for r in rows]
-    _emit_dicts(rows, fmt, _TABLE_EVENT_COLUMNS)
+    _emit_dicts(rows, fmt, _TABLE_EVENT_COLUMNS, labels=True)
 
 
 @click.command("sql")
@@ -353,7 +292,7 @@ def top_cmd(kind: str, db: str, n: int, include_background: bool, all_dyads: boo
         elif kind == "dyads":
             rows = qm.top_dyads(store, q, n=n)
         elif kind == "roots":
-            rows = qm.counts_by_root(store, q)
+            rows = sorted(qm.counts_by_root(store, q), key=lambda r: -r["n"])[:n]
         else:
             rows = qm.counts_by_country(store, q)[:n]
         _say_left_out(store, q)
@@ -369,12 +308,19 @@ def top_cmd(kind: str, db: str, n: int, include_background: bool, all_dyads: boo
               help="parquet: folder partitioned year=/month=; gdelt: GDELT 2.0 event TSV.")
 @click.option("--header", is_flag=True, help="gdelt: write the column names first.")
 @click.option("--overwrite", is_flag=True, help="parquet: replace a non-empty folder.")
+@click.option("--judged", is_flag=True, help="Write the judged events (the dashboard's review "
+              "buttons) as article gold JSONL (docs/annotation.md) instead.")
 @_filter_options
 @_friendly
-def export_cmd(db: str, output: str, fmt: str, header: bool, overwrite: bool,
+def export_cmd(db: str, output: str, fmt: str, header: bool, overwrite: bool, judged: bool,
                **filters: Any) -> None:
     """Export the events matching the filters."""
     from eventwire.export import export
+
+    if judged:
+        n = export_judged(db, output)
+        click.echo(f"exported {n} judged articles to {output}", err=True)
+        return
 
     with _open(db) as store:
         n = export(store, _query(filters), output, fmt,  # type: ignore[arg-type]
@@ -382,9 +328,33 @@ def export_cmd(db: str, output: str, fmt: str, header: bool, overwrite: bool,
     click.echo(f"exported {n} events to {output}", err=True)
 
 
+@click.command("show")
+@click.argument("event_id", metavar="ID")
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="text for the terminal, json for scripts.")
+@_friendly
+def show_cmd(event_id: str, db: str, fmt: str) -> None:
+    """One event with its sentence and neighbours, every field's evidence and reason, and
+    the article link. ID is an event_id or a unique prefix of one (6+ characters)."""
+    from eventwire.cli_output import terminal_width
+    from eventwire.eventdetail import event_detail, format_detail
+
+    with _open(db) as store:
+        detail = event_detail(store, event_id)
+    if fmt == "json":
+        click.echo(json.dumps(detail.to_dict(), ensure_ascii=False, default=str))
+    else:
+        click.echo(format_detail(detail, terminal_width()))
+
+
+_plot_output = click.option("-o", "--output", required=True,
+                            help="Chart file to write: .png, .svg or .pdf.")
+
+
 @click.group("plot")
 def plot_grp() -> None:
-    """Draw charts of the store as PNG files."""
+    """Draw charts of the store as PNG, SVG or PDF files (by the file's extension)."""
 
 
 @plot_grp.command("series")
@@ -392,7 +362,7 @@ def plot_grp() -> None:
 @_filter_options
 @click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="week",
               show_default=True)
-@click.option("-o", "--output", required=True, help="PNG file to write.")
+@_plot_output
 @click.option("--title", default=None, help="Chart title.")
 @exclusion_options
 @_friendly
@@ -400,9 +370,10 @@ def plot_series_cmd(db: str, by: str, output: str, title: str | None, include_ba
                     all_dyads: bool, **filters: Any) -> None:
     """Events per period, stacked by quad class, with mean Goldstein (without background
     events or incomplete dyads unless --include-background / --all-dyads)."""
-    from eventwire.plots import plot_series
+    from eventwire.plots import check_output, plot_series
     from eventwire.query import series
 
+    check_output(output)
     q = _query(filters, include_background=include_background, all_dyads=all_dyads)
     with _open(db) as store:
         rows = series(store, q, by=by, fill=True)  # type: ignore[arg-type]
@@ -416,7 +387,7 @@ def plot_series_cmd(db: str, by: str, output: str, title: str | None, include_ba
 @_db_option
 @_filter_options
 @click.option("-n", "--limit", "n", type=click.IntRange(min=1), default=15, show_default=True)
-@click.option("-o", "--output", required=True, help="PNG file to write.")
+@_plot_output
 @click.option("--title", default="Most frequent dyads", show_default=True)
 @exclusion_options
 @_friendly
@@ -424,9 +395,10 @@ def plot_dyads_cmd(db: str, n: int, output: str, title: str, include_background:
                    all_dyads: bool, **filters: Any) -> None:
     """Horizontal bars of the most frequent dyads, without background events or incomplete
     dyads unless --include-background / --all-dyads."""
-    from eventwire.plots import plot_top_dyads
+    from eventwire.plots import check_output, plot_top_dyads
     from eventwire.query import top_dyads
 
+    check_output(output)
     q = _query(filters, include_background=include_background, all_dyads=all_dyads)
     with _open(db) as store:
         rows = top_dyads(store, q, n=n)
@@ -436,10 +408,38 @@ def plot_dyads_cmd(db: str, n: int, output: str, title: str, include_background:
 
 
 COMMANDS: tuple[click.Command, ...] = (ingest_cmd, query_cmd, sql_cmd, series_cmd, top_cmd,
-                                       export_cmd, plot_grp)
+                                       export_cmd, plot_grp, show_cmd)
 
 
 def register(cli: click.Group) -> None:
     """Add the store commands to the main `eventwire` group."""
     for command in COMMANDS:
         cli.add_command(command)
+
+
+def judged_report(db: str, *, as_json: bool = False) -> str:
+    """`eventwire evaluate --judged`: precision by root and by field from the judgments."""
+    from eventwire.judgments import format_precision, judged_events, precision
+
+    with _open(db) as store:
+        judged = judged_events(store.con)
+    report = precision(judged)
+    if as_json:
+        return json.dumps({"events": len(judged), **report}, indent=2)
+    return format_precision(report, len(judged))
+
+
+def export_judged(db: str, output: str) -> int:
+    """`eventwire export --judged`: the judged events as article gold; returns the articles."""
+    from pathlib import Path
+
+    from eventwire.judgments import gold_articles, judged_events
+
+    with _open(db) as store:
+        arts = gold_articles(judged_events(store.con))
+    text = "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in arts)
+    if output == "-":
+        sys.stdout.write(text)
+    else:
+        Path(output).write_text(text, encoding="utf-8")
+    return len(arts)

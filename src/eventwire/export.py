@@ -2,7 +2,9 @@
 
 - ``csv``, ``jsonl``: every events column (plus mention counts with ``dedup='one-a-day'``), one
   row per event; ``-`` writes to stdout. Actor lists are JSON arrays in JSON Lines, ``|``-joined
-  in CSV; CSV booleans are ``true``/``false``.
+  in CSV; CSV booleans are ``true``/``false``. The label columns of
+  `eventwire.labels.LABEL_FIELDS` (``source_label``, ``root_label``, ``plover_label``...)
+  follow, derived at export time.
 - ``parquet``: a folder of hive-partitioned files, ``year=2017/month=07/data_0.parquet``, written
   by DuckDB; ``year``/``month`` live in the folder names only. Events without a date go to
   ``year=0/month=00`` (not Hive's NULL partition, which pandas/pyarrow cannot read back).
@@ -27,6 +29,7 @@ import duckdb
 from eventwire.countries import country_table
 from eventwire.errors import StoreError
 from eventwire.geo import Gazetteer
+from eventwire.labels import LABEL_FIELDS, row_labels
 from eventwire.model import flat_value
 from eventwire.query import EventQuery, filtered_sql, page_sql, query_sql
 from eventwire.store import Store
@@ -66,9 +69,10 @@ def export(store: Store, query: EventQuery | None, path: str | Path, fmt: Export
         return _parquet(store, q, str(path), overwrite)
     if fmt == "csv":
         rows, columns = _stream(store, *query_sql(q))
-        return _write_csv(rows, columns, path)
+        return _write_csv(_labelled(rows), [*columns, *LABEL_FIELDS], path)
     if fmt == "jsonl":
         rows, _ = _stream(store, *query_sql(q))
+        rows = _labelled(rows)
         with _open(path) as out:
             n = 0
             for row in rows:
@@ -110,6 +114,11 @@ def _open(path: str | Path, newline: str | None = None) -> Iterator[IO[str]]:
             yield f
     except OSError as exc:
         raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def _labelled(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for row in rows:
+        yield {**row, **row_labels(row)}
 
 
 def _json_value(value: Any) -> Any:
