@@ -3,7 +3,8 @@ directions, shareable links, facets, dedup, downloads, labels, network and map l
 the event and SQL pages, the review buttons and the refresh when a batch lands.
 
 A writable server (with a token) over a fixture store: the 40 events of `test_web_api`, a
-second report of one signing (for one-a-day) and an event with no actors. Every request that
+second report of one signing (for one-a-day) and an event with no actors; a second server over
+those 40 plus a background and an incomplete event for the `left_out` note. Every request that
 does not go to the local server is aborted and fails the test.
 """
 
@@ -106,18 +107,12 @@ def extra_results() -> list[FakeResult]:
     ]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium (CI installs it)")
-    path = tmp_path_factory.mktemp("analyst-browser") / "events.duckdb"
-    build_store(path)
-    with Store(path) as store:
-        store.add_batch(extra_results())
+def serve(path: Path, name: str) -> Iterator[tuple[str, Any]]:
+    """A writable server (with `TOKEN`) over the store at `path`, on a free local port."""
     app = create_app(path, write_token=TOKEN)
     port = free_port()
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, name="eventwire-analyst-server", daemon=True)
+    thread = threading.Thread(target=srv.run, name=name, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
     while not srv.started:
@@ -127,6 +122,43 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]
     yield f"http://127.0.0.1:{port}", app
     srv.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium (CI installs it)")
+    path = tmp_path_factory.mktemp("analyst-browser") / "events.duckdb"
+    build_store(path)
+    with Store(path) as store:
+        store.add_batch(extra_results())
+    yield from serve(path, "eventwire-analyst-server")
+
+
+PAST = "In 2003 American forces invaded Iraq, the paper recalled."
+LOOSE = "Police attacked protesters outside the ministry."
+
+
+@pytest.fixture(scope="module")
+def flagged_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]]:
+    """The 40 events of `test_web_api` plus a background event (an act of 2003 in a 2017
+    report) and an incomplete one (a bare COP source, no country): what `left_out` counts."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium (CI installs it)")
+    path = tmp_path_factory.mktemp("flagged-browser") / "events.duckdb"
+    build_store(path)
+    pub = date(2017, 5, 2)
+    background = make_event("past", code="190", source="USAMIL", target="IRQGOV",
+                            event_date=date(2003, 3, 20), pub_date=pub, sentence=PAST,
+                            background=True)
+    incomplete = make_event("loose", code="173", source="COP", target="IRQGOV",
+                            source_country=None, event_date=pub, pub_date=pub, sentence=LOOSE)
+    with Store(path) as store:
+        store.add_batch([
+            FakeResult(Article(id="past", text=PAST, pub_date=pub), (background,)),
+            FakeResult(Article(id="loose", text=LOOSE, pub_date=pub), (incomplete,)),
+        ])
+    yield from serve(path, "eventwire-flagged-server")
 
 
 @pytest.fixture(scope="module")
@@ -481,57 +513,41 @@ def test_phone_collapses_filters_and_shows_cards(server: tuple[str, Any], browse
     p.close()
 
 
-def test_left_out_note_shows_and_brings_them_back(server: tuple[str, Any], browser: Any) -> None:
-    """The note over `left_out` (background and incomplete events, from the time and flags
-    work). This server predates those filters, so the test's proxy adds `left_out` to the
-    series answers and drops the two parameters before they reach the server, recording
-    them."""
-    import json
-    from urllib.parse import parse_qs, urlencode, urlsplit
+def series_total(page: Any, base: str, query: str = "") -> int:
+    return sum(r["n"] for r in page.request.get(f"{base}/api/series?{query}").json()["series"])
 
-    base, _ = server
+
+def test_left_out_note_shows_and_brings_them_back(
+    flagged_server: tuple[str, Any], browser: Any
+) -> None:
+    """The note over the real `left_out` of `/api/series`: one background and one incomplete
+    event in the store; "show" asks the server for both, whose series then counts them;
+    "hide" drops the two parameters again."""
+    from urllib.parse import parse_qs, urlsplit
+
+    base, _ = flagged_server
     p = Page(browser, base)
     page = p.page
-    seen: list[dict[str, list[str]]] = []
-
-    def series(route: Any) -> None:
-        parts = urlsplit(route.request.url)
-        query = parse_qs(parts.query)
-        seen.append(query)
-        back = {k: v for k, v in query.items() if k not in ("include_background", "all_dyads")}
-        answer = route.fetch(url=f"{base}{parts.path}?{urlencode(back, doseq=True)}")
-        body = answer.json()
-        body["left_out"] = {
-            "background": 0 if "include_background" in query else 7,
-            "incomplete": 0 if "all_dyads" in query else 3,
-        }
-        route.fulfill(response=answer, body=json.dumps(body))
-
-    def proxy(route: Any) -> None:
-        parts = urlsplit(route.request.url)
-        if parts.path == "/api/series":
-            series(route)
-            return
-        query = {
-            k: v
-            for k, v in parse_qs(parts.query).items()
-            if k not in ("include_background", "all_dyads")
-        }
-        route.continue_(url=f"{base}{parts.path}?{urlencode(query, doseq=True)}")
-
-    page.route(lambda url: urlsplit(url).path.startswith("/api/"), proxy)
+    asked: list[dict[str, list[str]]] = []
+    page.on("request", lambda r: asked.append(parse_qs(urlsplit(r.url).query))
+            if urlsplit(r.url).path == "/api/series" else None)
+    left = page.request.get(base + "/api/series").json()["left_out"]
+    assert (left["background"], left["incomplete"]) == (1, 1)  # and imprecise dates: 0
+    default = series_total(page, base)
     page.goto(base + "/")
     loaded(page, 1)
-    assert page.inner_text("#left-out") == "7 background / 3 incomplete events left out · show"
+    assert page.inner_text("#left-out") == "1 background / 1 incomplete events left out · show"
     page.click("#left-out-show")
     loaded(page, 2)
     assert "include_background=1" in page.url and "all_dyads=1" in page.url
-    assert seen[-1]["include_background"] == ["1"] and seen[-1]["all_dyads"] == ["1"]
+    assert asked[-1]["include_background"] == ["1"] and asked[-1]["all_dyads"] == ["1"]
     assert page.inner_text("#left-out") == "showing background and incomplete events · hide"
+    assert series_total(page, base, "include_background=1&all_dyads=1") == default + 2
     page.click("#left-out-hide")
     loaded(page, 3)
     assert "include_background" not in page.url and "all_dyads" not in page.url
-    assert "left out" in page.inner_text("#left-out")
+    assert "include_background" not in asked[-1] and "all_dyads" not in asked[-1]
+    assert page.inner_text("#left-out") == "1 background / 1 incomplete events left out · show"
     p.close()
 
 
