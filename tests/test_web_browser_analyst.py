@@ -427,8 +427,13 @@ def test_sql_page_runs_reads_and_refuses_writes(server: tuple[str, Any], browser
     page.click("#sql-run")
     page.wait_for_selector("body[data-runs='1'][data-busy='0']", state="attached")
     assert page.locator("#sql-result thead th").all_inner_texts() == ["cameo_root", "n"]
-    api = page.request.get(base + "/api/roots").json()["roots"]
+    # raw SQL counts every event, the aggregate only with nothing left out
+    api = page.request.get(base + "/api/roots?include_background=1&all_dyads=1").json()["roots"]
     assert page.locator("#sql-result tbody tr").count() == len(api)
+    cells = page.locator("#sql-result tbody td").all_inner_texts()
+    assert sorted(zip(cells[::2], map(int, cells[1::2]), strict=True)) == sorted(
+        (r["cameo_root"], r["n"]) for r in api
+    )
     page.fill("#sql-text", "DELETE FROM events")
     page.click("#sql-run")
     page.wait_for_selector("body[data-runs='2'][data-busy='0']", state="attached")
