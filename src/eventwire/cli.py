@@ -255,7 +255,12 @@ def explain_cmd(text: str, pub: str | None, as_json: bool, model: str | None,
 
 
 @cli.command("evaluate")
-@click.argument("gold", type=click.Path(exists=True))
+@click.argument("gold", type=click.Path(exists=True), required=False)
+@click.option("--judged", is_flag=True,
+              help="Precision by root and by field from the store's judgments (the "
+              "dashboard's review buttons) instead of gold; with --db.")
+@click.option("--db", default="events.duckdb", show_default=True, envvar="EVENTWIRE_DB",
+              help="--judged: the store.")
 @click.option("--bare-countries", is_flag=True,
               help="Code a country named as the doer with its bare code (IRN), not IRNGOV.")
 @click.option("--errors", "show_errors", is_flag=True, help="List misses and false alarms.")
@@ -268,12 +273,22 @@ def explain_cmd(text: str, pub: str | None, as_json: bool, model: str | None,
               show_default=True, help="Article gold: which half (by a hash of the id).")
 @click.option("--json", "as_json", is_flag=True, help="Print figures as JSON.")
 @coder_options
-def evaluate_cmd(gold: str, bare_countries: bool, show_errors: bool, verbose: bool,
-                 corpora: tuple[str, ...], split: str, as_json: bool, model: str | None,
-                 actors: tuple[str, ...], events: tuple[str, ...]) -> None:
+def evaluate_cmd(gold: str | None, judged: bool, db: str, bare_countries: bool,
+                 show_errors: bool, verbose: bool, corpora: tuple[str, ...], split: str,
+                 as_json: bool, model: str | None, actors: tuple[str, ...],
+                 events: tuple[str, ...]) -> None:
     """Score the coder against gold: sentence gold (a JSONL file with texts, as in
-    ../shared/data/gold) or the project's article gold (a file or folder, docs/annotation.md)."""
+    ../shared/data/gold) or the project's article gold (a file or folder, docs/annotation.md);
+    or, with --judged, the stored events against the analysts' judgments."""
     from .article_eval import is_article_gold
+
+    if judged:
+        from .cli_store import judged_report
+
+        click.echo(judged_report(db, as_json=as_json))
+        return
+    if gold is None:
+        raise _fail("name a gold file or folder, or use --judged --db STORE")
 
     coder = make_coder(make_config(model, actors, events,
                                    country_as_government=not bare_countries))

@@ -35,6 +35,8 @@ _format_option = click.option("--format", "fmt", type=click.Choice(["table", "js
 _FILTERS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("--actor", {"help": "Source or target code prefix, e.g. IRN or IRNGOV."}),
     ("--dyad", {"help": "SOURCE:TARGET code prefixes, e.g. IRN:IRQ."}),
+    ("--between", {"metavar": "A,B", "help": "Events between A and B in either direction "
+                                             "(code prefixes), e.g. IRN,USA."}),
     ("--code", {"help": "CAMEO code: 057 exact, 05* prefix."}),
     ("--root", {"help": "CAMEO root code, e.g. 05."}),
     ("--quad", {"type": click.IntRange(1, 4), "help": "Quad class 1-4."}),
@@ -309,12 +311,19 @@ def top_cmd(kind: str, db: str, n: int, include_background: bool, all_dyads: boo
               help="parquet: folder partitioned year=/month=; gdelt: GDELT 2.0 event TSV.")
 @click.option("--header", is_flag=True, help="gdelt: write the column names first.")
 @click.option("--overwrite", is_flag=True, help="parquet: replace a non-empty folder.")
+@click.option("--judged", is_flag=True, help="Write the judged events (the dashboard's review "
+              "buttons) as article gold JSONL (docs/annotation.md) instead.")
 @_filter_options
 @_friendly
-def export_cmd(db: str, output: str, fmt: str, header: bool, overwrite: bool,
+def export_cmd(db: str, output: str, fmt: str, header: bool, overwrite: bool, judged: bool,
                **filters: Any) -> None:
     """Export the events matching the filters."""
     from eventwire.export import export
+
+    if judged:
+        n = export_judged(db, output)
+        click.echo(f"exported {n} judged articles to {output}", err=True)
+        return
 
     with _open(db) as store:
         n = export(store, _query(filters), output, fmt,  # type: ignore[arg-type]
@@ -409,3 +418,31 @@ def register(cli: click.Group) -> None:
     """Add the store commands to the main `eventwire` group."""
     for command in COMMANDS:
         cli.add_command(command)
+
+
+def judged_report(db: str, *, as_json: bool = False) -> str:
+    """`eventwire evaluate --judged`: precision by root and by field from the judgments."""
+    from eventwire.judgments import format_precision, judged_events, precision
+
+    with _open(db) as store:
+        judged = judged_events(store.con)
+    report = precision(judged)
+    if as_json:
+        return json.dumps({"events": len(judged), **report}, indent=2)
+    return format_precision(report, len(judged))
+
+
+def export_judged(db: str, output: str) -> int:
+    """`eventwire export --judged`: the judged events as article gold; returns the articles."""
+    from pathlib import Path
+
+    from eventwire.judgments import gold_articles, judged_events
+
+    with _open(db) as store:
+        arts = gold_articles(judged_events(store.con))
+    text = "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in arts)
+    if output == "-":
+        sys.stdout.write(text)
+    else:
+        Path(output).write_text(text, encoding="utf-8")
+    return len(arts)

@@ -8,6 +8,8 @@ Filter semantics (`EventQuery`):
 - ``actor``   prefix of source_code OR target_code: ``IRN`` matches ``IRN``, ``IRNGOV``, ``IRNMIL``.
 - ``dyad``    ``SRC:TGT``, each side a prefix of source_code / target_code; one side may be empty
   (``IRN:`` = any event with an Iranian source).
+- ``between`` ``A,B``: events between A and B in either direction (source A and target B, or
+  source B and target A), each side a code prefix: ``IRN,USA`` is the Iran ↔ US dyad.
 - ``code``    CAMEO event code: ``057`` is an exact match, ``05*`` a prefix match (all of root 05,
   ``05``, ``051``, ...). Two to four digits, optionally followed by ``*``.
 - ``root``    two-digit CAMEO root (``5`` is read as ``05``); ``quad`` GDELT quad class 1-4.
@@ -42,6 +44,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import threading
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -111,6 +114,8 @@ class EventQuery(BaseModel):
     actor: str | None = Field(default=None,
                               description="Source or target code prefix, e.g. IRN, IRNGOV.")
     dyad: str | None = Field(default=None, description="SRC:TGT code prefixes, e.g. IRN:IRQ.")
+    between: str | None = Field(default=None, description="A,B code prefixes: events between "
+                                "A and B in either direction, e.g. IRN,USA.")
     code: str | None = Field(default=None, description="CAMEO code: 057 exact, 05* prefix.")
     root: str | None = Field(default=None, description="CAMEO root, e.g. 05.")
     quad: int | None = Field(default=None, ge=1, le=4, description="Quad class 1-4.")
@@ -177,6 +182,16 @@ class EventQuery(BaseModel):
         if v.count(":") != 1 or v.strip() == ":":
             raise ValueError(f"{v!r} is not SRC:TGT (e.g. IRN:IRQ)")
         return v.strip().upper()
+
+    @field_validator("between", mode="after")
+    @classmethod
+    def _between(cls, v: str | None) -> str | None:
+        if v is None:
+            return None
+        parts = [p.strip().upper() for p in v.replace(":", ",").split(",")]
+        if len(parts) != 2 or not all(parts):
+            raise ValueError(f"{v!r} is not A,B (two actor code prefixes, e.g. IRN,USA)")
+        return ",".join(parts)
 
     @field_validator("code", mode="after")
     @classmethod
@@ -251,6 +266,11 @@ def _where(q: EventQuery, *, aggregate: bool = False) -> tuple[str, list[Any]]:
         if tgt:
             sql.append("starts_with(target_code, ?)")
             params.append(tgt)
+    if q.between:
+        a, b = q.between.split(",")
+        sql.append("((starts_with(source_code, ?) AND starts_with(target_code, ?)) OR "
+                   "(starts_with(source_code, ?) AND starts_with(target_code, ?)))")
+        params += [a, b, b, a]
     if q.code:
         if q.code.endswith("*"):
             sql.append("starts_with(cameo_code, ?)")
@@ -482,6 +502,7 @@ def counts_by_country(store: Store, q: EventQuery | None = None) -> list[dict[st
 class SqlResult(NamedTuple):
     columns: list[str]
     rows: list[tuple[Any, ...]]
+    truncated: bool = False  # more rows than `run_sql`'s max_rows
 
 
 _ALLOWED = "use SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE or EXPLAIN"
@@ -518,8 +539,13 @@ def check_read_only(sql: str) -> None:
         con.close()
 
 
-def run_sql(store_path: str | Path, sql: str) -> SqlResult:
+def run_sql(store_path: str | Path, sql: str, *, max_rows: int | None = None,
+            timeout: float | None = None) -> SqlResult:
     """Run one read-only statement against the store at `store_path`.
+
+    With `max_rows`, at most that many rows are fetched (``truncated`` says whether there were
+    more); with `timeout`, a statement still running after that many seconds is interrupted
+    and `QueryError` says so.
 
     Two locks: the statement is checked with `check_read_only`, and the store is opened
     read-only with external access disabled (no file reads, no ATTACH) and the configuration
@@ -535,11 +561,22 @@ def run_sql(store_path: str | Path, sql: str) -> SqlResult:
             "enable_external_access": False, "lock_configuration": True})
     except duckdb.Error as exc:
         raise open_error(path, exc) from exc
+    timer = threading.Timer(timeout, con.interrupt) if timeout else None
+    if timer is not None:
+        timer.daemon = True
+        timer.start()
     try:
         cur = con.execute(sql)
         columns = [d[0] for d in cur.description] if cur.description else []
-        rows = cur.fetchall() if columns else []
-        return SqlResult(columns, rows)
+        if not columns:
+            return SqlResult(columns, [])
+        if max_rows is None:
+            return SqlResult(columns, cur.fetchall())
+        rows = cur.fetchmany(max_rows + 1)
+        return SqlResult(columns, rows[:max_rows], len(rows) > max_rows)
+    except duckdb.InterruptException as exc:
+        raise QueryError(f"the statement ran longer than {timeout:g} s and was stopped; "
+                         "narrow it (WHERE, LIMIT)") from exc
     except duckdb.PermissionException as exc:
         raise ReadOnlyError("eventwire sql is read-only and reads only the store: "
                             f"{str(exc).splitlines()[0]}") from exc
@@ -549,4 +586,6 @@ def run_sql(store_path: str | Path, sql: str) -> SqlResult:
             raise ReadOnlyError(f"eventwire sql is read-only: {msg}") from exc
         raise QueryError(f"SQL error: {msg}") from exc
     finally:
+        if timer is not None:
+            timer.cancel()
         con.close()

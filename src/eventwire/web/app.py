@@ -61,6 +61,7 @@ from eventwire.errors import (
     QueryError,
     StoreBusyError,
 )
+from eventwire.labels import actor_label
 from eventwire.model import Article, Event
 from eventwire.query import (
     COUNTRY_HELP,
@@ -78,6 +79,8 @@ from eventwire.query import (
     with_periods,
 )
 from eventwire.store import Store, connect
+from eventwire.web.downloads import MAX_DOWNLOAD, label_row
+from eventwire.web.gate import Gate
 
 __all__ = ["MAX_LIMIT", "MAX_TEXT_CHARS", "ServeSettings", "create_app"]
 
@@ -127,17 +130,29 @@ class _State:
     coder: Any = None
     coder_lock: threading.Lock = field(default_factory=threading.Lock)
     slots_lock: threading.Lock = field(default_factory=threading.Lock)
+    gate: Gate = field(default_factory=Gate)  # requests shared, POST /api/sql alone
     codings: int = 0  # POST /api/code requests holding a slot (until their thread ends)
     writes: int = 0   # bumped on every write of this app
 
     @contextmanager
     def reader(self) -> Iterator[Store]:
-        con = connect(self.db_path, read_only=self.write_token is None,
-                      lock_wait=self.settings.lock_wait, polite=True)
-        try:
-            yield cast(Store, _Reader(con))
-        finally:
-            con.close()
+        with self.gate.shared(self.settings.lock_wait):
+            con = connect(self.db_path, read_only=self.write_token is None,
+                          lock_wait=self.settings.lock_wait, polite=True)
+            try:
+                yield cast(Store, _Reader(con))
+            finally:
+                con.close()
+
+    @contextmanager
+    def writer(self) -> Iterator[Store]:
+        """The store with a write connection for the block (held shared on the gate)."""
+        with self.gate.shared(self.settings.lock_wait), self.store.connected() as s:
+            yield s
+
+    def add_batch(self, results: list[Any], coder_version: str) -> None:
+        with self.gate.shared(self.settings.lock_wait):
+            self.store.add_batch(results, coder_version=coder_version)
 
     def generation(self) -> tuple[int, ...]:
         """Changes whenever the store file changes, whoever wrote it (cache key)."""
@@ -188,8 +203,8 @@ class Filters:
         return EventQuery.build(**self.values, **extra)
 
 
-_FILTER_NAMES = ("actor", "dyad", "code", "root", "quad", "since", "until", "country", "near",
-                 "text", "dedup", "include_background", "all_dyads")
+_FILTER_NAMES = ("actor", "dyad", "between", "code", "root", "quad", "since", "until",
+                 "country", "near", "text", "dedup", "include_background", "all_dyads")
 
 
 def _text(description: str) -> Any:
@@ -207,6 +222,9 @@ def filters_for(*extra: str) -> Callable[..., Filters]:
             "Source or target code prefix, e.g. IRN or IRNGOV.")] = None,
         dyad: Annotated[str | None, _text(
             "SRC:TGT code prefixes, e.g. IRN:IRQ; one side may be empty.")] = None,
+        between: Annotated[str | None, _text(
+            "A,B code prefixes: events between A and B in either direction, e.g. IRN,USA.")
+        ] = None,
         code: Annotated[str | None, _text("CAMEO code: 057 exact, 05* prefix.")] = None,
         root: Annotated[str | None, _text("CAMEO root 01-20.")] = None,
         quad: Annotated[int | None, Query(ge=1, le=4, description="Quad class 1-4.")] = None,
@@ -237,7 +255,8 @@ def filters_for(*extra: str) -> Callable[..., Filters]:
         if unknown:
             raise HTTPException(400, f"unknown parameter(s) {', '.join(unknown)}; this "
                                      f"endpoint takes {', '.join(sorted(allowed))}")
-        values = {"actor": actor, "dyad": dyad, "code": code, "root": root, "quad": quad,
+        values = {"actor": actor, "dyad": dyad, "between": between, "code": code, "root": root,
+                  "quad": quad,
                   "since": since, "until": until, "country": country, "near": near,
                   "text": text, "dedup": dedup, "include_background": include_background,
                   "all_dyads": all_dyads}
@@ -384,7 +403,8 @@ class _ResponseCache:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
-        if scope["type"] != "http" or scope.get("method") != "GET" or not path.startswith("/api/"):
+        if (scope["type"] != "http" or scope.get("method") != "GET"
+                or not path.startswith("/api/") or path.endswith((".csv", ".jsonl"))):
             await self.app(scope, receive, send)
             return
         key = (self.state.generation(), path, scope.get("query_string", b""))
@@ -508,6 +528,15 @@ def create_app(db_path: str | Path, *, coder_factory: CoderFactory | None = None
     app.add_middleware(_SecurityHeaders)
     _add_error_handlers(app, state)
     _add_api(app, state)
+    from eventwire.web.downloads import add_download_api
+
+    add_download_api(app, state, filters_for)
+    from eventwire.web.pages import add_pages_api
+
+    add_pages_api(app, state, STATIC)
+    from eventwire.web.review import add_review_api
+
+    add_review_api(app, state)
     _add_pages(app)
     return app
 
@@ -579,7 +608,15 @@ def _add_api(app: FastAPI, state: _State) -> None:
         return {**row, "articles": arts["n"], "writable": state.write_token is not None,
                 "version": app.version, "roots": roots,
                 "limits": {"limit": MAX_LIMIT, "text_chars": state.settings.max_text_chars,
-                           "top": MAX_TOP, "code_seconds": state.settings.code_timeout}}
+                           "top": MAX_TOP, "code_seconds": state.settings.code_timeout,
+                           "download": MAX_DOWNLOAD}}
+
+    @app.get("/api/changes", tags=["store"])
+    def changes() -> dict[str, str]:
+        """A version of the store that changes whenever a write lands (this server's or an
+        ingest's): the size and modification time of the store file and its WAL. Cheap (no
+        query): the dashboard polls it to refresh its counts."""
+        return {"version": "-".join(str(x) for x in state.generation())}
 
     @app.get("/api/events", tags=["events"])
     def events(
@@ -601,7 +638,7 @@ def _add_api(app: FastAPI, state: _State) -> None:
             art = arts.get(r["article_hash"], {})
             r["article_title"], r["article_url"] = art.get("title"), art.get("url")
             r["article_source"] = art.get("source")
-            r["cameo_label"] = _label(r["cameo_code"])
+            label_row(r)
         return {"events": rows, "total": total["n"], "limit": limit, "offset": offset,
                 "sort": sort}
 
@@ -618,7 +655,7 @@ def _add_api(app: FastAPI, state: _State) -> None:
                 raise HTTPException(404, f"no event with id {event_id!r}")
             ev = with_periods(rows)[0]
             art = _articles(s, [ev["article_hash"]]).get(ev["article_hash"])
-        return {**ev, "cameo_label": _label(ev["cameo_code"]), "evidence": _evidence(ev),
+        return {**label_row(ev), "evidence": _evidence(ev),
                 "article": art}
 
     @app.get("/api/series", tags=["aggregates"])
@@ -642,7 +679,11 @@ def _add_api(app: FastAPI, state: _State) -> None:
         """The actor codes in most events: actor, n, as_source, as_target."""
         q = f.query()
         with state.reader() as s:
-            return {"actors": top_actors(s, q, n=n), "left_out": left_out(s, q)}
+            rows = top_actors(s, q, n=n)
+            lo = left_out(s, q)
+        for r in rows:
+            r["label"] = actor_label(r["actor"])
+        return {"actors": rows, "left_out": lo}
 
     @app.get("/api/dyads", tags=["aggregates"])
     def dyads(
@@ -652,7 +693,12 @@ def _add_api(app: FastAPI, state: _State) -> None:
         """The (source, target) pairs in most events: dyad, n, goldstein_mean, quad1..quad4."""
         q = f.query()
         with state.reader() as s:
-            return {"dyads": top_dyads(s, q, n=n), "left_out": left_out(s, q)}
+            rows = top_dyads(s, q, n=n)
+            lo = left_out(s, q)
+        for r in rows:
+            r["source_label"], r["target_label"] = (actor_label(r["source_code"]),
+                                                    actor_label(r["target_code"]))
+        return {"dyads": rows, "left_out": lo}
 
     @app.get("/api/roots", tags=["aggregates"])
     def roots(f: Annotated[Filters, Depends(filters_for())]) -> dict[str, Any]:
@@ -723,7 +769,7 @@ def _add_api(app: FastAPI, state: _State) -> None:
         result, version = await run_in_threadpool(_code_one, state, article)
         stored = False
         if body.store:
-            await run_in_threadpool(state.store.add_batch, [result], coder_version=version)
+            await run_in_threadpool(state.add_batch, [result], version)
             state.writes += 1
             stored = True
         return {

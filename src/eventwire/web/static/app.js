@@ -5,8 +5,13 @@
   const SVGNS = "http://www.w3.org/2000/svg";
   const $ = (sel) => document.querySelector(sel);
   const QUADS = ["verbal cooperation", "material cooperation", "verbal conflict", "material conflict"];
-  const FILTERS = ["since", "until", "actor", "dyad", "country", "root", "quad", "text"];
+  const FORM_FILTERS = ["since", "until", "actor", "dyad", "country", "root", "quad", "text"];
+  const FILTERS = [...FORM_FILTERS, "between", "dedup", "include_background", "all_dyads"];
+  // what the aggregates leave out by default (`left_out` in the API's answers), and the
+  // parameter that brings each back
+  const LEFT_OUT = { background: ["include_background", "background"], incomplete: ["all_dyads", "incomplete"] };
   const PAGE = 50;
+  const POLL_MS = 5000;
 
   const state = {
     filters: {}, offset: 0, sort: "-event_date", period: "auto",
@@ -107,34 +112,57 @@
   function readForm() {
     const form = $("#filters");
     const out = {};
-    for (const name of FILTERS) {
+    for (const name of FORM_FILTERS) {
       const v = (form.elements[name].value || "").trim();
       if (v) out[name] = v;
     }
+    if ($("#both").checked && out.dyad) { // A ↔ B: both directions
+      const [a, b] = out.dyad.split(/[:,]/).map((x) => (x || "").trim());
+      if (a && b) { out.between = `${a},${b}`; delete out.dyad; }
+    }
+    if ($("#dedup").checked) out.dedup = "one-a-day";
+    for (const [param] of Object.values(LEFT_OUT)) if (state.filters[param]) out[param] = state.filters[param];
     return out;
   }
 
   function writeForm() {
     const form = $("#filters");
-    for (const name of FILTERS) form.elements[name].value = state.filters[name] || "";
+    for (const name of FORM_FILTERS) form.elements[name].value = state.filters[name] || "";
+    if (state.filters.between) form.elements.dyad.value = state.filters.between.replace(",", ":");
+    $("#both").checked = !!state.filters.between;
+    $("#dedup").checked = state.filters.dedup === "one-a-day";
     $("#sort").value = state.sort;
     $("#period").value = state.period;
   }
 
+  /** YYYY or YYYY-MM as the full date a date input takes (first day, or with `end` the last). */
+  function fullDate(v, end) {
+    const m = /^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$/.exec((v || "").trim());
+    if (!m) return v;
+    const y = Number(m[1]), mo = m[2] ? Number(m[2]) : end ? 12 : 1;
+    const d = m[3] ? Number(m[3]) : end ? new Date(Date.UTC(y, mo, 0)).getUTCDate() : 1;
+    return `${m[1]}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  }
+
+  /** The view from the query string (?actor=IRN&since=2020-01), then the hash (#...), which wins. */
   function readHash() {
-    const p = new URLSearchParams(location.hash.slice(1));
+    const p = new URLSearchParams(location.search);
+    for (const [k, v] of new URLSearchParams(location.hash.slice(1))) p.set(k, v);
     state.filters = {};
     for (const name of FILTERS) if (p.get(name)) state.filters[name] = p.get(name);
+    if (state.filters.since) state.filters.since = fullDate(state.filters.since, false);
+    if (state.filters.until) state.filters.until = fullDate(state.filters.until, true);
     state.sort = p.get("sort") || "-event_date";
     state.period = p.get("by") || "auto";
     state.offset = Math.max(0, parseInt(p.get("offset") || "0", 10) || 0);
   }
 
+  /** The current view in the query string: the address is a link to this view. */
   function writeHash() {
     const p = params({ sort: state.sort === "-event_date" ? "" : state.sort,
                        by: state.period === "auto" ? "" : state.period,
                        offset: state.offset || "" });
-    history.replaceState(null, "", p.toString() ? `#${p}` : location.pathname);
+    history.replaceState(null, "", p.toString() ? `${location.pathname}?${p}` : location.pathname);
   }
 
   function apply(filters) {
@@ -155,7 +183,10 @@
     writeHash();
     document.body.dataset.busy = "1";
     status("loading…");
-    const jobs = [loadSeries, loadRoots, loadMap, loadNetwork, loadTable].map((f) => f(gen));
+    const sortP = params({ sort: state.sort });
+    $("#dl-csv").href = `/api/events.csv?${sortP}`;
+    $("#dl-jsonl").href = `/api/events.jsonl?${sortP}`;
+    const jobs = [loadSeries, loadRoots, loadMap, loadNetwork, loadTable, loadFacets].map((f) => f(gen));
     jobs.push(state.worldReady);
     const results = await Promise.allSettled(jobs);
     if (gen !== state.generation) return;
@@ -181,7 +212,7 @@
   async function loadSeries(gen) {
     const by = periodFor();
     const data = await api("/api/series", params({ by, fill: "true" }));
-    if (gen === state.generation) drawSeries(data.series, by);
+    if (gen === state.generation) { drawSeries(data.series, by); showLeftOut(data.left_out); }
   }
 
   function drawSeries(rows, by) {
@@ -250,6 +281,31 @@
     }
   }
 
+  /** "3 background · 2 incomplete events left out · show", or what is shown and "hide". */
+  function showLeftOut(left) {
+    const box = clear($("#left-out"));
+    const counts = Object.entries(LEFT_OUT).map(([key, [param, word]]) => [key, param, word, (left || {})[key] || 0]);
+    const hidden = counts.filter(([, param, , n]) => n > 0 && !state.filters[param]);
+    const shown = counts.filter(([, param]) => state.filters[param]);
+    if (hidden.length) {
+      box.append(`${hidden.map(([, , word, n]) => `${fmt(n)} ${word}`).join(" / ")} events left out · `,
+        el("a", { href: "#", id: "left-out-show", onclick: (e) => {
+          e.preventDefault();
+          const f = readForm();
+          for (const [, param] of hidden) f[param] = "1";
+          apply(f);
+        } }, "show"));
+    } else if (shown.length) {
+      box.append(`showing ${shown.map(([, , word]) => word).join(" and ")} events · `,
+        el("a", { href: "#", id: "left-out-hide", onclick: (e) => {
+          e.preventDefault();
+          const f = readForm();
+          for (const [, param] of shown) delete f[param];
+          apply(f);
+        } }, "hide"));
+    }
+  }
+
   // ------------------------------------------------------------------ CAMEO roots
 
   async function loadRoots(gen) {
@@ -287,6 +343,24 @@
     const k = v.w / 360;
     for (const c of document.querySelectorAll("#map .point")) c.setAttribute("r", Number(c.dataset.r) * k);
     for (const t of document.querySelectorAll("#map .label")) t.setAttribute("font-size", 6.5 * k);
+    declutter();
+  }
+
+  /** Hide map labels that would overlap a busier country's label at this zoom. */
+  function declutter() {
+    const labels = [...document.querySelectorAll("#map .label")]
+      .sort((a, b) => Number(b.dataset.n) - Number(a.dataset.n));
+    const kept = [];
+    for (const t of labels) {
+      t.removeAttribute("visibility");
+      const b = t.getBoundingClientRect(); // on screen, halo included
+      if (!b.width) continue;
+      const m = 6; // the halo and a little air
+      const box = { x0: b.left - m, x1: b.right + m, y0: b.top - m, y1: b.bottom + m };
+      if (kept.some((p) => box.x0 < p.x1 && box.x1 > p.x0 && box.y0 < p.y1 && box.y1 > p.y0)) {
+        t.setAttribute("visibility", "hidden");
+      } else kept.push(box);
+    }
   }
 
   /** Zoom to the located events (at least 60 degrees wide), or show the world. */
@@ -333,9 +407,12 @@
   function drawLabels() {
     const labels = clear($("#map-labels"));
     if (!state.world) return;
-    const active = new Set(state.points.map((p) => p.country));
+    const active = new Map();
+    for (const p of state.points) active.set(p.country, (active.get(p.country) || 0) + p.n);
     for (const c of state.world.countries) {
-      if (active.has(c.iso)) labels.append(svg("text", { class: "label", x: c.label[0], y: -c.label[1] - 2 }, c.name));
+      if (active.has(c.iso)) {
+        labels.append(svg("text", { class: "label", x: c.label[0], y: -c.label[1] - 2, "data-n": active.get(c.iso) }, c.name));
+      }
     }
     setView();
   }
@@ -497,32 +574,111 @@
     };
     const edges = dyads.map((d) => {
       const a = node(d.source_code), b = node(d.target_code);
+      a.label = d.source_label; b.label = d.target_label;
       a.n += d.n; b.n += d.n;
       return { a, b, n: d.n, g: d.goldstein_mean, dyad: d.dyad };
     });
     const nodes = [...byCode.values()].sort((p, q) => q.n - p.n || (p.code < q.code ? -1 : 1));
     layout(nodes, edges, W, H);
     const maxE = Math.max(...edges.map((e) => e.n)), maxN = Math.max(...nodes.map((a) => a.n));
-    const eg = svg("g", { class: "edges" });
+    for (const a of nodes) a.r = 4 + 12 * Math.sqrt(a.n / maxN);
+    const defs = svg("defs", {}, svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 9, refY: 5,
+      markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto" },
+      svg("path", { d: "M0 0L10 5L0 10z", class: "arrow-head" })));
+    const eg = svg("g", { class: "edges" }), cg = svg("g", { class: "edge-counts" });
     for (const e of edges) {
       const mx = (e.a.x + e.b.x) / 2, my = (e.a.y + e.b.y) / 2;
       const dx = e.b.x - e.a.x, dy = e.b.y - e.a.y;
       const cx = mx - dy * 0.15, cy = my + dx * 0.15; // bend right: A->B and B->A stay apart
+      // stop at the target's rim so the arrow head shows
+      const tx = e.b.x - cx, ty = e.b.y - cy, tl = Math.max(0.01, Math.hypot(tx, ty));
+      const ex = e.b.x - (tx / tl) * (e.b.r + 2), ey = e.b.y - (ty / tl) * (e.b.r + 2);
+      const label = `${e.a.code} → ${e.b.code}: ${fmt(e.n)} events, mean Goldstein ${signed(e.g)}`;
       eg.append(svg("path", {
-        class: "edge", d: `M${e.a.x.toFixed(1)} ${e.a.y.toFixed(1)}Q${cx.toFixed(1)} ${cy.toFixed(1)} ${e.b.x.toFixed(1)} ${e.b.y.toFixed(1)}`,
-        stroke: goldColor(e.g), "stroke-width": (1 + 6 * Math.sqrt(e.n / maxE)).toFixed(2),
-      }, svg("title", {}, `${e.a.code} → ${e.b.code}: ${fmt(e.n)} events, mean Goldstein ${signed(e.g)}`)));
+        class: "edge", d: `M${e.a.x.toFixed(1)} ${e.a.y.toFixed(1)}Q${cx.toFixed(1)} ${cy.toFixed(1)} ${ex.toFixed(1)} ${ey.toFixed(1)}`,
+        stroke: goldColor(e.g), "stroke-width": (1 + 5 * Math.sqrt(e.n / maxE)).toFixed(2), "marker-end": "url(#arrow)",
+        "data-dyad": e.dyad, "data-n": e.n,
+      }, svg("title", {}, label)));
+      // the count at the curve's middle (a quadratic's t = 0.5 point)
+      const qx = 0.25 * e.a.x + 0.5 * cx + 0.25 * e.b.x, qy = 0.25 * e.a.y + 0.5 * cy + 0.25 * e.b.y;
+      cg.append(svg("text", { class: "edge-count", x: qx.toFixed(1), y: (qy + 3.5).toFixed(1), "text-anchor": "middle",
+                              "data-dyad": e.dyad }, fmt(e.n)));
     }
-    const ng = svg("g", { class: "nodes" });
+    const ng = svg("g", { class: "nodes" }), lg = svg("g", { class: "node-labels" });
+    const placed = nodes.map((a) => ({ x0: a.x - a.r, x1: a.x + a.r, y0: a.y - a.r, y1: a.y + a.r }));
+    const hits = (b) => placed.some((p) => b.x0 < p.x1 && b.x1 > p.x0 && b.y0 < p.y1 && b.y1 > p.y0);
     for (const a of nodes) {
-      const r = 4 + 12 * Math.sqrt(a.n / maxN);
       ng.append(svg("g", { class: "node", transform: `translate(${a.x.toFixed(1)} ${a.y.toFixed(1)})`, "data-code": a.code,
                            onclick: () => setFilter("actor", a.code) },
-        svg("circle", { r: r.toFixed(1) }),
-        svg("text", { x: r + 3, y: 4 }, a.code),
-        svg("title", {}, `${a.code}: ${fmt(a.n)} events in the top dyads (click to filter)`)));
+        svg("circle", { r: a.r.toFixed(1) }),
+        svg("title", {}, `${a.code} ${a.label || ""}: ${fmt(a.n)} events in the top dyads (click to filter)`)));
     }
-    root.append(eg, ng);
+    // labels biggest first; each takes the first free spot (right, left, below, above) or none
+    for (const a of nodes) {
+      const text = a.label && a.label !== a.code ? `${a.code} · ${a.label}` : a.code;
+      const full = text.length > 26 ? `${text.slice(0, 25)}…` : text;
+      let done = false;
+      for (const t of [full, a.code]) {
+        const w = t.length * 6.1 + 2, h = 12;
+        const spots = [[a.x + a.r + 3, a.y - h / 2, "start"], [a.x - a.r - 3 - w, a.y - h / 2, "start"],
+                       [a.x - w / 2, a.y + a.r + 2, "start"], [a.x - w / 2, a.y - a.r - 2 - h, "start"]];
+        for (const [x, y] of spots) {
+          const box = { x0: x, x1: x + w, y0: y, y1: y + h };
+          if (x < 0 || x + w > W || y < 0 || y + h > H || hits(box)) continue;
+          placed.push(box);
+          lg.append(svg("text", { class: "node-label", x: x.toFixed(1), y: (y + h - 2.5).toFixed(1), "data-code": a.code }, t));
+          done = true;
+          break;
+        }
+        if (done) break;
+      }
+    }
+    root.append(defs, eg, cg, ng, lg);
+  }
+
+  // ------------------------------------------------------------------ facets
+
+  const FACET_NAMES = [["root", "CAMEO root"], ["quad", "quad class"], ["source_country", "source country"],
+    ["target_country", "target country"], ["country", "place country"], ["year", "year"]];
+
+  /** The filters a facet value stands for. */
+  function facetFilter(facet, value) {
+    const f = { ...readForm() };
+    if (facet === "root") f.root = value;
+    else if (facet === "quad") f.quad = value;
+    else if (facet === "country") f.country = value;
+    else if (facet === "source_country" || facet === "target_country") {
+      delete f.between;
+      const [a, b] = (f.dyad || ":").split(":");
+      f.dyad = facet === "source_country" ? `${value}:${b || ""}` : `${a || ""}:${value}`;
+    } else if (facet === "year") { f.since = `${value}-01-01`; f.until = `${value}-12-31`; }
+    return f;
+  }
+
+  async function loadFacets(gen) {
+    const data = await api("/api/facets", params({ top: 8 }));
+    if (gen === state.generation) drawFacets(data.facets);
+  }
+
+  function drawFacets(facets) {
+    const box = clear($("#facets"));
+    for (const [name, title] of FACET_NAMES) {
+      const items = facets[name] || [];
+      const max = Math.max(1, ...items.map((x) => x.n));
+      const ul = el("ul", {});
+      for (const it of items) {
+        const text = it.label && it.label !== it.value ? `${it.value} ${it.label}` : it.value;
+        ul.append(el("li", {},
+          el("button", { type: "button", class: "facet", "data-facet": name, "data-value": it.value,
+                         title: `filter: ${title} ${text}`, onclick: () => apply(facetFilter(name, it.value)) },
+            el("span", { class: "facet-bar", style: null, "data-w": Math.round((100 * it.n) / max) }),
+            el("span", { class: "facet-text" }, text), el("span", { class: "facet-n" }, fmt(it.n)))));
+      }
+      if (!items.length) ul.append(el("li", { class: "hint" }, "none"));
+      box.append(el("div", { class: "facet-group", "data-facet": name }, el("h3", {}, title), ul));
+    }
+    // widths through the CSSOM (the page's CSP forbids inline style attributes)
+    for (const b of box.querySelectorAll(".facet-bar")) b.style.width = `${b.dataset.w}%`;
   }
 
   // ------------------------------------------------------------------ event table
@@ -532,8 +688,10 @@
     if (gen === state.generation) drawTable(data);
   }
 
-  function actorCell(code, text) {
-    return el("td", { title: text || "" }, code || (text ? el("i", {}, text) : "–"));
+  function actorCell(code, text, label, role) {
+    return el("td", { title: text || "", class: "actor", "data-label": role },
+      code || (text ? el("i", {}, text) : "unknown"),
+      code && label ? el("span", { class: "label" }, label) : null);
   }
 
   function drawTable(data) {
@@ -549,13 +707,14 @@
     }
     for (const ev of data.events) {
       body.append(el("tr", { "data-id": ev.event_id, onclick: () => openDetail(ev.event_id) },
-        el("td", { class: "code" }, ev.event_date || "?"),
-        actorCell(ev.source_code, ev.source_text),
-        el("td", { class: "code" }, ev.cameo_code, el("span", { class: "label" }, ev.cameo_label || "")),
-        actorCell(ev.target_code, ev.target_text),
-        el("td", { class: "num" }, signed(ev.goldstein)),
-        el("td", {}, ev.location_name ? `${ev.location_name}${ev.location_country ? ` (${ev.location_country})` : ""}` : "–"),
-        el("td", { class: "sentence" }, highlight(ev.sentence, ev))));
+        el("td", { class: "code", "data-label": "date" }, ev.event_date || "?",
+          ev.mentions > 1 ? el("span", { class: "label" }, `${ev.mentions} mentions`) : null),
+        actorCell(ev.source_code, ev.source_text, ev.source_label, "source"),
+        el("td", { class: "code", "data-label": "event" }, ev.cameo_code, el("span", { class: "label" }, ev.cameo_label || "")),
+        actorCell(ev.target_code, ev.target_text, ev.target_label, "target"),
+        el("td", { class: "num", "data-label": "Goldstein" }, signed(ev.goldstein)),
+        el("td", { "data-label": "place" }, ev.location_name ? `${ev.location_name}${ev.location_country ? ` (${ev.location_country})` : ""}` : "–"),
+        el("td", { class: "sentence", "data-label": "evidence" }, highlight(ev.sentence, ev))));
     }
   }
 
@@ -567,13 +726,21 @@
       const ev = await api(`/api/events/${encodeURIComponent(id)}`);
       clear(box);
       const art = ev.article || {};
-      const row = (k, v) => [el("dt", {}, k), el("dd", {}, v === null || v === undefined || v === "" ? "–" : v)];
+      const row = (k, v) => [el("dt", {}, k), el("dd", { "data-field": k }, v === null || v === undefined || v === "" ? "unknown" : v)];
+      const actor = (role) => {
+        const code = ev[`${role}_code`], text = ev[`${role}_text`], label = ev[`${role}_label`];
+        if (!code && !text) return "unknown";
+        return `${code || "unknown code"}${label ? ` ${label}` : ""}${text ? ` ← “${text}”` : ""}`;
+      };
       box.append(
         el("h2", {}, `${ev.cameo_code} ${ev.cameo_label || ""}`),
         el("p", { class: "sentence" }, highlight(ev.sentence, ev)),
+        el("p", {}, el("a", { href: `/event/${encodeURIComponent(ev.event_id)}`, id: "detail-page" }, "event page"),
+          " — every field's evidence and reason, and the article's coded sentences nearby"),
+        reviewBox(ev),
         el("dl", {},
-          row("source", `${ev.source_code || "–"} ← “${ev.source_text || ""}”`),
-          row("target", `${ev.target_code || "–"} ← “${ev.target_text || ""}”`),
+          row("source", actor("source")),
+          row("target", actor("target")),
           row("CAMEO", `${ev.cameo_code} (root ${ev.cameo_root}, quad ${ev.quad_class}, Goldstein ${signed(ev.goldstein)})`),
           row("PLOVER", [ev.plover_type, ev.plover_mode].filter(Boolean).join(" / ")),
           row("trigger", `“${ev.trigger_text}” at ${ev.trigger_start}–${ev.trigger_end}, rule ${ev.rule_id}`),
@@ -587,6 +754,47 @@
           row("event id", ev.event_id)));
     } catch (e) {
       clear(box).append(el("p", { class: "status error" }, e.message));
+    }
+  }
+
+  // ------------------------------------------------------------------ review (write mode)
+
+  const VERDICTS = [["right", ""], ["wrong", "root"], ["wrong", "source"], ["wrong", "target"], ["wrong", "date"], ["wrong", "place"]];
+
+  function reviewBox(ev) {
+    if (!state.meta || !state.meta.writable) return null;
+    const note = el("span", { class: "hint review-note", role: "status" });
+    const box = el("div", { class: "review", "data-event-id": ev.event_id }, el("span", { class: "hint" }, "review:"),
+      el("input", { type: "password", class: "review-token", placeholder: "token", size: 8,
+                    value: sessionStorage.getItem("eventwire-token") || "", "aria-label": "write token" }),
+      el("input", { class: "review-who", placeholder: "your name", size: 9, maxlength: 80,
+                    value: localStorage.getItem("eventwire-who") || "", "aria-label": "who judges" }));
+    for (const [verdict, fieldName] of VERDICTS) {
+      box.append(el("button", { type: "button", class: verdict === "right" ? "review-btn right" : "review-btn wrong secondary",
+        "data-verdict": verdict, "data-field": fieldName || null,
+        onclick: () => judge(ev.event_id, verdict, fieldName, note, box) },
+        verdict === "right" ? "✓ right" : `✗ ${fieldName}`));
+    }
+    box.append(note);
+    return box;
+  }
+
+  async function judge(eventId, verdict, fieldName, note, box) {
+    const token = box.querySelector(".review-token").value.trim();
+    const who = box.querySelector(".review-who").value.trim();
+    if (who) localStorage.setItem("eventwire-who", who);
+    note.classList.remove("error");
+    note.textContent = "saving…";
+    try {
+      const data = await api("/api/judgments", null, { method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ event_id: eventId, verdict, field: fieldName || null, who: who || null }) });
+      if (token) sessionStorage.setItem("eventwire-token", token);
+      note.textContent = `saved: ${verdict}${fieldName ? ` (${fieldName})` : ""}; ${data.judged} judgments so far`;
+      note.dataset.saved = "1";
+    } catch (e) {
+      note.textContent = e.message;
+      note.classList.add("error");
     }
   }
 
@@ -621,7 +829,7 @@
           el("ul", {}, ev.explanation.map((line) => el("li", {}, line)))));
       }
       for (const w of data.warnings || []) out.append(el("p", { class: "hint" }, w));
-      if (data.stored) refresh();
+      if (data.stored) { state.meta = await api("/api/meta"); showStats(state.meta); refresh(); }
     } catch (e) {
       clear(out).append(el("p", { class: "status error" }, e.message));
     } finally {
@@ -631,9 +839,14 @@
 
   // ------------------------------------------------------------------ start
 
-  function showMeta(m) {
+  function showStats(m) {
     $("#stats").textContent = `${fmt(m.events)} events from ${fmt(m.articles)} articles` +
       (m.first_date ? `, ${m.first_date} – ${m.last_date}` : "") + (m.writable ? " · writing enabled" : " · read-only");
+  }
+
+  function showMeta(m) {
+    showStats(m);
+    $("#dl-cap").textContent = m.limits && m.limits.download ? `(up to ${fmt(m.limits.download)} rows)` : "";
     const sel = $("#filters").elements.root;
     for (const r of m.roots) sel.append(el("option", { value: r.root }, `${r.root} ${r.label.toLowerCase()}`));
     $("#code-store-box").hidden = !m.writable;
@@ -641,6 +854,8 @@
 
   async function start() {
     readHash();
+    if (window.matchMedia("(max-width: 600px)").matches) $("#filters-box").open = false;
+    for (const name of ["both", "dedup"]) $(`#${name}`).addEventListener("change", () => apply(readForm()));
     $("#filters").addEventListener("submit", (e) => { e.preventDefault(); apply(readForm()); });
     for (const name of ["root", "quad", "since", "until"]) {
       $("#filters").elements[name].addEventListener("change", () => apply(readForm()));
@@ -658,6 +873,7 @@
     // the outline loads alongside the data; the first refresh waits for it to be drawn
     state.worldReady = api("/static/world-110m.json").then(drawLand).catch(() => null);
     try {
+      state.storeVersion = (await api("/api/changes")).version;
       state.meta = await api("/api/meta");
       showMeta(state.meta);
     } catch (e) {
@@ -665,6 +881,22 @@
     }
     writeForm();
     await refresh();
+    setInterval(poll, POLL_MS);
+  }
+
+  /** Refresh the counts when the store changes (an ingest batch landed): a cheap stat call. */
+  async function poll() {
+    if (document.hidden || document.body.dataset.busy === "1") return;
+    try {
+      const v = await api("/api/changes");
+      if (state.storeVersion && v.version !== state.storeVersion) {
+        state.meta = await api("/api/meta");
+        showStats(state.meta);
+        document.body.dataset.updates = String(Number(document.body.dataset.updates || 0) + 1);
+        await refresh();
+      }
+      state.storeVersion = v.version;
+    } catch (_e) { /* the next poll tries again */ }
   }
 
   document.addEventListener("DOMContentLoaded", start);
