@@ -436,10 +436,12 @@ class Coder:
                 c = entries[i][0].country
                 if c and len(c) == 3 and not c.startswith("IGO"):
                     named.append(c)
+        list_source = is_list_source(art.source, art.title)
         story = build_story(sorted(countries.items()),
                             issuer.country if issuer is not None else None,
-                            list_source=is_list_source(art.source, art.title))
-        if story.list_document:  # an item naming no country's actor: the place it names
+                            list_source=list_source)
+        if list_source:  # a day page's item naming no country's actor: the place it names
+            # (not a text only shaped like a list: long news stories are read so at times)
             texts: dict[int, list[str]] = {}
             for sent, _doc in sentences:
                 texts.setdefault(sent.para, []).append(sent.text)
