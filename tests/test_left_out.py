@@ -132,3 +132,12 @@ def test_older_store_without_either_column_gains_both_on_open(db):
         assert {i: r["complete"] for i, r in rows.items()} == {0: True, 1: True, 2: False,
                                                                3: False}
         assert left_out(store, EventQuery()) == {"background": 0, "incomplete": 2}
+
+
+
+def test_meta_date_range_leaves_background_out(db):
+    """The dashboard header's range is the news's, not a 2003 aside's; it counts those."""
+    with TestClient(create_app(db)) as client:
+        meta = client.get("/api/meta").json()
+    assert meta["background"] == 2
+    assert (meta["first_date"], meta["last_date"]) == ("2020-01-07", "2020-01-08")

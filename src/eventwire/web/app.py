@@ -600,8 +600,12 @@ def _add_api(app: FastAPI, state: _State) -> None:
         from eventwire.ontology import cameo_codes
 
         with state.reader() as s:
-            (row,) = _rows(s, "SELECT count(*) AS events, min(event_date) AS first_date, "
-                              "max(event_date) AS last_date FROM events", [])
+            # the date range of the news, without background acts (a 1905 aside)
+            (row,) = _rows(s, "SELECT count(*) AS events, "
+                              "min(event_date) FILTER (WHERE NOT background) AS first_date, "
+                              "max(event_date) FILTER (WHERE NOT background) AS last_date, "
+                              "count(*) FILTER (WHERE background) AS background "
+                              "FROM events", [])
             (arts,) = _rows(s, "SELECT count(*) AS n FROM articles", [])
         roots = [{"root": c.code, "label": c.label, "quad_class": c.quad_class}
                  for c in cameo_codes().values() if len(c.code) == 2]

@@ -841,7 +841,8 @@
 
   function showStats(m) {
     $("#stats").textContent = `${fmt(m.events)} events from ${fmt(m.articles)} articles` +
-      (m.first_date ? `, ${m.first_date} – ${m.last_date}` : "") + (m.writable ? " · writing enabled" : " · read-only");
+      (m.first_date ? `, ${m.first_date} – ${m.last_date}` : "") +
+      (m.background ? ` (and ${fmt(m.background)} background)` : "") + (m.writable ? " · writing enabled" : " · read-only");
   }
 
   function showMeta(m) {
