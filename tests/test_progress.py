@@ -56,6 +56,7 @@ def test_a_terminal_gets_one_bar_with_rate_and_eta(
     command: str, jsonl: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("eventwire.progress.is_terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", "120")  # a terminal wide enough for the whole bar
     extra = (
         ["--db", str(tmp_path / "e.duckdb")]
         if command == "ingest"
