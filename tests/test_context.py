@@ -294,3 +294,16 @@ def test_a_bare_titled_official_in_a_readout_is_the_issuers(coder):
     assert any(e.source_country == "USA" and e.target_country == "GTM" for e in read)
     news = _code(coder, text)  # no issuer: nothing says whose deputy secretary he is
     assert not any(e.source_country == "USA" for e in news)
+
+
+@pytest.mark.model
+def test_what_a_readout_says_after_the_call_is_said_to_the_counterpart(coder):
+    text = ("Secretary of State Antony J. Blinken spoke with Kenyan President William Ruto today.\n"
+            "The Secretary emphasized the urgency of an inclusive political dialogue.")
+    evs = _code(coder, text, source="U.S. Department of State")
+    later = [e for e in evs if e.sentence_index == 1]
+    assert later and all(e.target_country == "KEN" for e in later)
+    assert all(e.rule_id.endswith("+counterpart") for e in later)
+    assert len({e.event_id for e in evs}) == len(evs)
+    news = _code(coder, text)  # no issuer: a news report's later sentence keeps no target
+    assert all(e.target_country != "KEN" for e in news if e.sentence_index == 1)

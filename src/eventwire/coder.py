@@ -151,6 +151,47 @@ def issuer_officials(f: Found, issuer: Actor | None) -> Found:
                                                            if x is not None))
 
 
+# What a readout says after its call or meeting is said to the counterpart met
+COUNTERPART_ROOTS = frozenset({"01", "02", "03", "05"})
+
+
+def readout_counterpart(events: list[Event], story: StoryContext, paras: dict[int, int],
+                        home: str | None) -> list[Event]:
+    """A readout tells a call or meeting ("Secretary Blinken spoke with President Ruto"),
+    then what the issuer's side said in it ("The Secretary emphasized the urgency of ..."):
+    a statement of the issuer's country with no target of its own, after that meeting in
+    the same story, is addressed to the counterpart met."""
+    if home is None:
+        return events
+    met: dict[int, Event] = {}   # story -> the first meeting with a foreign counterpart
+    out: list[Event] = []
+    seen: set[str] = set()
+    for ev in events:
+        where = story.story_of(paras.get(ev.sentence_index, 0)).first_para \
+            if story.list_document else 0
+        if ev.cameo_root == "04" and ev.source_country == home and ev.target_code \
+                and ev.target_country not in (None, home):
+            met.setdefault(where, ev)
+        first = met.get(where)
+        if (first is not None and ev.target_code is None and ev.source_country == home
+                and ev.cameo_root in COUNTERPART_ROOTS
+                and ev.sentence_index > first.sentence_index):
+            row = ev.model_dump()
+            row.update(target_code=first.target_code, target_text=first.target_text,
+                       target_country=first.target_country, target_sector=first.target_sector,
+                       target_actors=(first.target_code,), target_start=None, target_end=None,
+                       rule_id=f"{ev.rule_id}+counterpart",
+                       event_id=Event.make_id(ev.article_id, ev.sentence_index,
+                                              ev.trigger_start, ev.cameo_code,
+                                              ev.source_code, first.target_code))
+            ev = Event.model_validate(row)
+        if ev.event_id in seen:
+            continue  # the sentence already codes this act to the counterpart
+        seen.add(ev.event_id)
+        out.append(ev)
+    return out
+
+
 def repeated_consultations(events: list[Event], story: StoryContext, paras: dict[int, int]
                            ) -> list[Event]:
     """One act, one event: a readout (an issuer's statement) tells a call once ("X spoke
@@ -401,7 +442,9 @@ class Coder:
             self._remember(doc, resolver, ctx)
         if issuer is None:
             return events
-        return repeated_consultations(events, story, {s.index: s.para for s, _d in sentences})
+        paras = {s.index: s.para for s, _d in sentences}
+        return readout_counterpart(repeated_consultations(events, story, paras), story, paras,
+                                   issuer.country)
 
     def _issuer_place(self, ev: Event, issuer: Actor) -> Event:
         """In a statement or readout, what the issuer says, and its calls, happen at home
