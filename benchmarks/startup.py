@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from _src import add_src_option, env_with
 
 ROOT = Path(__file__).resolve().parent.parent
 SENTENCE = "Iran and Iraq signed a defence agreement in Baghdad on Sunday."
@@ -72,8 +73,7 @@ SRC = [ROOT / "src"]
 
 
 def env_for(cold: bool) -> dict[str, str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(SRC[0]), env.get("PYTHONPATH", "")) if p)
+    env = env_with(SRC[0])
     if cold:
         env["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="eventwire-cold-")
     return env
@@ -93,12 +93,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--cold", action="store_true", help="empty cache dir for every run")
     ap.add_argument("--sentence", default=SENTENCE)
-    ap.add_argument(
-        "--src",
-        type=Path,
-        default=ROOT / "src",
-        help="package source to time (e.g. an extract of an older commit)",
-    )
+    add_src_option(ap)
     args = ap.parse_args()
     SRC[0] = args.src
     sys.path.insert(0, str(args.src))

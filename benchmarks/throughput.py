@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from _src import add_src_option, env_with
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "data" / "corpora" / "wikinews_2019_2020.jsonl"
@@ -55,15 +56,9 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=60)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--no-prefilter", action="store_true")
-    ap.add_argument(
-        "--src",
-        type=Path,
-        default=ROOT / "src",
-        help="package source to time (e.g. an extract of an older commit)",
-    )
+    add_src_option(ap)
     args = ap.parse_args()
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(args.src), env.get("PYTHONPATH", "")) if p)
+    env = env_with(args.src)
     sys.path.insert(0, str(args.src))
     from eventwire.config import Config
 

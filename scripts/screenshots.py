@@ -25,16 +25,8 @@ from typing import Any
 import uvicorn
 
 from eventwire.web import create_app
+from eventwire.web.chromium import ARGS, CHROMIUM
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 IRAN_US = "/?between=IRN,USA&since=2020-01-01&until=2020-01-31"
 
 
@@ -77,7 +69,7 @@ def shoot(db: Path, out: Path) -> list[Path]:
             route.abort()
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=list(ARGS))
         try:
             for kind, size in (("desktop", (1400, 1000)), ("phone", (400, 900))):
                 ctx = browser.new_context(viewport={"width": size[0], "height": size[1]})

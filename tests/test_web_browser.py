@@ -19,6 +19,7 @@ import pytest
 import uvicorn
 
 from eventwire.web import create_app
+from eventwire.web.chromium import ARGS, CHROMIUM
 
 try:
     from test_web_api import IRAN_IRAQ, build_store
@@ -27,9 +28,6 @@ except ImportError:  # pragma: no cover - run from the repository root
 
 pytestmark = [pytest.mark.browser, pytest.mark.model]
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
 REPO = Path(__file__).resolve().parents[1]
 SCREENSHOT = REPO / "test-output" / "dashboard.png"
 
@@ -89,7 +87,7 @@ def test_dashboard_filters_map_network_and_coding(base_url: str, tmp_path: Path)
             route.abort()
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=list(ARGS))
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.route("**/*", guard)

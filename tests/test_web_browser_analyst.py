@@ -25,6 +25,7 @@ from conftest_store import FakeResult, make_event
 from eventwire.model import Article
 from eventwire.store import Store
 from eventwire.web import create_app
+from eventwire.web.chromium import ARGS, CHROMIUM
 
 try:
     from test_web_api import build_store
@@ -33,15 +34,6 @@ except ImportError:  # pragma: no cover - run from the repository root
 
 pytestmark = [pytest.mark.browser]
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 TOKEN = "browser-token"
 NOBODY = "Crowds gathered in the square on Monday."
 
@@ -166,7 +158,7 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=list(ARGS))
         try:
             yield b
         finally:
