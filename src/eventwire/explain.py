@@ -58,7 +58,7 @@ def _unmet(v: Token, p: Pattern) -> list[str]:
     """What pattern `p` needs of the trigger `v` that the parse does not give (the tests of
     `extract.match_pattern`, read out)."""
     preps = {c.lower_ for c in v.children if c.dep_ in {"prep", "agent"}}
-    preps |= {"for" for c in v.children if ex._for_clause(c)}
+    preps |= {"for" for c in v.children if ex.for_clause(c)}
     particles = {
         c.lower_
         for c in v.children
@@ -74,7 +74,7 @@ def _unmet(v: Token, p: Pattern) -> list[str]:
         out.append("an object such as " + ", ".join(sample) + ("..." if len(p.objects) > 6 else ""))
     if p.complement and not p.complement & ex._clause_lemmas(v):
         out.append("a clause about " + ", ".join(sorted(p.complement)[:6]))
-    if p.clausal and not any(ex._infinitival(c) for c in v.children):
+    if p.clausal and not any(ex.infinitival(c) for c in v.children):
         out.append("a 'to' clause")
     if p.object_actor and not out:
         out.append("an object that is itself an actor")
@@ -103,7 +103,7 @@ def _no_pattern(coder: Coder, t: Token) -> str:
 
 
 def _no_event(t: Token, p: Pattern) -> str:
-    if p.code[:2] in {"18", "19", "20"} and ex._mishap(t):
+    if p.code[:2] in {"18", "19", "20"} and ex.is_mishap(t):
         return f"{_pattern(p)} fitted, but the harm comes from an accident or disaster"
     if ex._anonymous(t):
         return f"{_pattern(p)} fitted, but it is the formula of an anonymous source"

@@ -1,17 +1,17 @@
 """Find events in a parsed sentence: trigger + pattern -> code; source/target from the parse.
 
 compute only: `extract(doc, resolver, patterns)` returns `Found` records; the coder turns
-them into `Event`s (dates, places, ontology). Rules, each in one small function:
+them into `Event`s (dates, places, ontology). The steps live in their own modules:
 
-- source: the trigger's subject; through xcomp (subject or object control), conj and
-  advcl heads; relative pronouns take the modified noun; passive `by` agents.
-- target: the pattern's slots in order (object, indirect object, prepositions); an object
-  that is not itself an actor yields its possessor or prepositional actor
-  ("hailed the Iraqi Armed Forces' achievements", "sanctions on Russia").
-- compounds: every source x every target; symmetric acts with a compound subject and no
-  target code both directions ("Iran and Iraq signed").
-- negation ("did not sign") and hypotheticals ("may attack", "if ...") are not the act;
-  intent ("will provide", "pledged to") maps to the CAMEO 03 intent codes.
+- `arguments`: source and targets of a trigger from the parse.
+- `clauses`: the clause tests that say a verb reports no act (request, question, recalled
+  act, purpose, reason, accident).
+- `modality`: negation, intent, threat, refusal and the code that follows.
+- `nominal`: acts named by nouns inside statements.
+
+This module matches patterns to triggers, pairs sources with targets (compounds: every
+source x every target; symmetric acts both ways), and reads requests, demands and
+accusations.
 """
 
 from __future__ import annotations
@@ -21,42 +21,28 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from ..actors.resolve import STRIKE_HEADS, Actor, ActorResolver
+from .arguments import for_clause, object_actors, subject_of, targets_of
+from .clauses import (
+    ASKING,
+    OBJ,
+    SUBJ,
+    SUBJ_PASS,
+    children_with,
+    is_mishap,
+    is_passive,
+    lemma_of,
+)
+from .modality import (
+    CONSIDER_VERBS,
+    FORCE_ROOTS,
+    PARTICLE_PREPS,
+    coded_modality,
+    governing_chain,
+    infinitival,
+    modality_of,
+)
 from .nominal import nominal_acts
 from .patterns import Pattern, PatternSet
-
-SUBJ = {"nsubj", "csubj", "expl"}
-SUBJ_PASS = {"nsubjpass", "csubjpass"}
-OBJ = {"dobj", "obj"}
-FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
-HYPOTHETICAL_AUX = {"could", "may", "might", "should", "must", "can", "ca"}
-INTENT_VERBS = {"pledge", "promise", "vow", "plan", "intend", "offer", "agree", "decide",
-                "commit", "aim", "want", "hope", "expect", "prepare", "seek", "propose",
-                "undertake", "resolve", "mean", "wish", "aspire", "volunteer", "schedule"}
-NEGATING_VERBS = {"refuse", "fail", "decline", "deny", "reject", "avoid", "stop", "cease",
-                  "halt", "postpone", "cancel", "delay", "suspend", "abandon"}
-THREAT_VERBS = {"threaten", "warn"}
-RELATIVE = {"who", "which", "that", "whom"}
-
-# CAMEO 1.1b3: an announced future act of root 04-08 is its 03 intent code.
-INTENT_CODES = {
-    "04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
-    "045": "039", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
-    "071": "0331", "072": "0332", "073": "0333", "074": "0334",
-    "081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354",
-    "086": "0355", "087": "0356",
-}
-THREAT_CODES = {"16": "131", "17": "137", "18": "138", "19": "138", "20": "138",
-                "15": "138", "14": "130", "163": "1312", "161": "1313"}
-
-
-# Lemmas the small English pipeline gets wrong, by lower-case form ("hoped" -> "hop").
-LEMMA_FIXES = {"hoped": "hope", "hopes": "hope", "hoping": "hope", "staged": "stage",
-               "stages": "stage", "staging": "stage", "forgave": "forgive", "sentenced":
-               "sentence", "bombed": "bomb", "shelled": "shell", "ruled": "rule"}
-
-
-def lemma_of(t: Token) -> str:
-    return LEMMA_FIXES.get(t.lower_) or t.lemma_.lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,196 +72,11 @@ class Rejected:
     found: Found | None = None
 
 
-def intent_code(code: str) -> str:
-    """A future act: 04-08 -> the 03 intent codes; force and coercion -> 13 threats."""
-    if code[:2] in {"14", "15", "16", "17", "18", "19", "20"}:
-        return threat_code(code)
-    return INTENT_CODES.get(code) or INTENT_CODES.get(code[:3]) or INTENT_CODES.get(
-        code[:2], code)
-
-
-def threat_code(code: str) -> str:
-    return THREAT_CODES.get(code[:3]) or THREAT_CODES.get(code[:2], "130")
-
-
-def _children(t: Token, deps: set[str]) -> list[Token]:
-    return [c for c in t.children if c.dep_ in deps]
-
-
-def is_passive(v: Token) -> bool:
-    return any(c.dep_ in SUBJ_PASS or c.dep_ == "auxpass" for c in v.children)
-
-
-def subject_of(v: Token, resolver: ActorResolver, depth: int = 0) -> list[Actor]:
-    if depth > 4:
-        return []
-    passive = is_passive(v)
-    if passive or (v.dep_ == "acl" and v.tag_ == "VBN"):
-        for c in _children(v, {"agent"}):
-            for p in _children(c, {"pobj"}):
-                got = resolver.actors_at(p)
-                if got:
-                    return got
-        return _attack_agent(v, resolver)
-    for c in _children(v, SUBJ):
-        if c.lower_ in RELATIVE and v.dep_ == "relcl":
-            return resolver.actors_at(v.head)
-        got = resolver.actors_at(c)
-        if got:
-            return got
-        return []
-    head = v.head
-    if head is v:
-        return []
-    if v.dep_ == "xcomp" and is_passive(head) and not _children(head, {"agent"}):
-        # "Obama is scheduled to attend", "X was forced to withdraw": the passive subject
-        for c in _children(head, SUBJ_PASS):
-            return resolver.actors_at(c)
-    if v.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head is not head:
-        return subject_of(head.head, resolver, depth + 1)  # "Tehran was ready to resume"
-    if v.dep_ == "xcomp":
-        objs = _children(head, OBJ)
-        if objs and lemma_of(head) not in {"continue", "begin", "start", "keep"}:
-            return resolver.actors_at(objs[0])
-        return subject_of(head, resolver, depth + 1)
-    if v.dep_ in {"conj", "advcl", "ccomp"} and v.dep_ != "ccomp":
-        return subject_of(head, resolver, depth + 1)
-    if v.dep_ == "acl" and v.tag_ == "VBG" and head.lower_ in MEDIUM_NOUNS:
-        # "Pompeo posted a message on Twitter blaming Iran", "issued a statement calling for":
-        # the one who posted or issued it
-        verb = head.head
-        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
-            verb = verb.head
-        return subject_of(verb, resolver, depth + 1) if verb.pos_ in {"VERB", "AUX"} else []
-    if v.dep_ in {"relcl", "acl"} and v.tag_ in {"VBN", "VBG"}:
-        return resolver.actors_at(head) if v.tag_ == "VBG" else []
-    return []
-
-
-# Media and messages: an -ing clause on them ("a statement blaming Iran", "a post on Twitter
-# calling for calm") is done by whoever issued them, not by the medium.
-MEDIUM_NOUNS = {"twitter", "facebook", "instagram", "youtube", "telegram", "tiktok", "weibo",
-                "wechat", "message", "statement", "post", "tweet", "letter", "video", "speech",
-                "interview", "email", "broadcast", "communique", "communiqué", "declaration"}
-
-
-ATTACK_NOUNS = {"attack", "shelling", "strike", "airstrike", "raid", "bombing", "bombardment",
-                "fire", "gunfire", "clash", "assault", "offensive", "ambush", "shell",
-                "rocket", "missile", "crackdown", "operation", "incursion", "blast", "tank",
-                "jet", "warplane", "drone", "artillery", "helicopter", "gunship", "mortar",
-                "sniper", "gunman", "shooting", "bomb"}
-
-
-def _attack_agent(v: Token, resolver: ActorResolver) -> list[Actor]:
-    """'killed in Israeli tank shelling', 'wounded in an air strike by government forces':
-    the attacker named on the attack noun is the source of a passive act."""
-    for prep in _children(v, {"prep"}):
-        if prep.lower_ not in {"in", "by", "during", "after", "from"}:
-            continue
-        for noun in _children(prep, {"pobj"}):
-            if lemma_of(noun) not in ATTACK_NOUNS:
-                continue
-            for c in noun.children:
-                if c.dep_ == "prep" and c.lower_ == "by":
-                    for p in _children(c, {"pobj"}):
-                        got = resolver.actors_at(p)
-                        if got:
-                            return got
-            for c in noun.children:
-                if c.dep_ in {"amod", "compound", "poss", "nmod"}:
-                    got = resolver.actors_at(c)
-                    if got:  # "Israeli tank shelling": the country's armed forces
-                        return [replace(a, code=f"{a.country}MIL", sector="MIL")
-                                if a.kind == "country" and a.country and not a.sector else a
-                                for a in got]
-    return []
-
-
-def _object_actors(o: Token, resolver: ActorResolver) -> list[Actor]:
-    got = resolver.actors_at(o)
-    if got:
-        return got
-    for c in o.children:
-        if c.dep_ == "poss":
-            got = resolver.actors_at(c)
-            if got:
-                return got
-    for c in o.children:
-        if c.dep_ == "prep" and c.lower_ in {"on", "against", "with", "to", "for", "of",
-                                              "between", "toward", "towards", "in", "by"}:
-            for p in _children(c, {"pobj"}):
-                got = resolver.actors_at(p)
-                if got:
-                    return got
-    return []
-
-
-def targets_of(v: Token, p: Pattern, resolver: ActorResolver) -> list[Actor]:
-    passive = is_passive(v)
-    objs = _children(v, SUBJ_PASS) if passive else _children(v, OBJ)
-    if v.dep_ == "acl" and v.tag_ == "VBN":  # "the civilians imprisoned by ..."
-        objs = [v.head, *objs]
-    for slot in p.target:
-        if slot == "obj":
-            for o in objs:
-                got = _object_actors(o, resolver)
-                if got:
-                    return got
-        elif slot == "iobj":
-            for o in _children(v, {"dative", "iobj"}):
-                got = resolver.actors_at(o)
-                if got:
-                    return got
-        elif slot == "subject_obj":
-            for x in _children(v, {"ccomp", "xcomp"}):
-                for subj in _children(x, SUBJ | SUBJ_PASS):
-                    got = resolver.actors_at(subj)
-                    if got:
-                        return got
-        elif slot == "xcomp_obj":
-            for x in _children(v, {"xcomp"}):
-                for o in _children(x, OBJ):
-                    got = resolver.actors_at(o)
-                    if got:
-                        return got
-                for prep in _children(x, {"prep", "dative"}):
-                    if prep.lower_ in {"to", "against", "on", "with", "at"}:
-                        for pobj in _children(prep, {"pobj"}):
-                            got = _object_actors(pobj, resolver)
-                            if got:
-                                return got
-        else:
-            if slot == "for":  # "called for Burma to institute reforms": Burma is asked
-                # ... or "stressed the need for Burma to reform" (the clause of the object)
-                for c in [*v.children, *(ch for o in objs for ch in o.children)]:
-                    if _for_clause(c):
-                        for subj in _children(c, SUBJ):
-                            got = resolver.actors_at(subj)
-                            if got:
-                                return got
-            holders = [v, *objs]
-            for h in holders:
-                for prep in _children(h, {"prep", "dative"}):
-                    if prep.lower_ != slot:
-                        continue
-                    for pobj in _children(prep, {"pobj"}):
-                        got = _object_actors(pobj, resolver)
-                        if got:
-                            return got
-    return []
-
-
-def _for_clause(c: Token) -> bool:
-    """'for X to do': a clause child with the subordinator "for" (spaCy: mark)."""
-    return c.dep_ in {"advcl", "ccomp", "xcomp"} and any(
-        m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
-
-
 def _object_lemmas(v: Token) -> set[str]:
-    objs = _children(v, SUBJ_PASS if is_passive(v) else OBJ)
+    objs = children_with(v, SUBJ_PASS if is_passive(v) else OBJ)
     objs += [c for c in v.children if c.dep_ in {"attr", "oprd"}]
-    for prep in _children(v, {"prep"}):
-        objs += _children(prep, {"pobj"})
+    for prep in children_with(v, {"prep"}):
+        objs += children_with(prep, {"pobj"})
     out: set[str] = set()
     for o in objs:
         out.add(lemma_of(o))
@@ -284,9 +85,9 @@ def _object_lemmas(v: Token) -> set[str]:
         for c in o.conjuncts:
             out.add(lemma_of(c))
         if o.dep_ in OBJ | SUBJ_PASS:
-            for prep in _children(o, {"prep"}):
+            for prep in children_with(o, {"prep"}):
                 if prep.lower_ in {"of", "in"}:  # "tons of aid", "500 million euros in aid"
-                    out.update(lemma_of(p) for p in _children(prep, {"pobj"}))
+                    out.update(lemma_of(p) for p in children_with(prep, {"pobj"}))
     return out
 
 
@@ -294,11 +95,11 @@ def _object_modifiers(v: Token) -> set[str]:
     """Lemmas that narrow the object ("military aid", "air strikes"): a hit here is more
     specific than a hit on the object itself. Not the modifiers of any prepositional
     phrase ("suspended Mali after the military coup")."""
-    objs = _children(v, SUBJ_PASS if is_passive(v) else OBJ)
+    objs = children_with(v, SUBJ_PASS if is_passive(v) else OBJ)
     for o in list(objs):
-        for prep in _children(o, {"prep"}):
+        for prep in children_with(o, {"prep"}):
             if prep.lower_ in {"of", "in"}:
-                objs += _children(prep, {"pobj"})
+                objs += children_with(prep, {"pobj"})
     return {lemma_of(c) for o in objs if lemma_of(o) not in NOT_THE_ACT for c in o.children
             if c.dep_ in {"compound", "amod", "nmod"}}
 
@@ -326,7 +127,7 @@ def match_pattern(v: Token, candidates: tuple[Pattern, ...], resolver: ActorReso
     obj_mods: set[str] = set()
     clause: set[str] | None = None
     preps = {c.lower_ for c in v.children if c.dep_ in {"prep", "agent"}}
-    preps |= {"for" for c in v.children if _for_clause(c)}  # "called for Burma to reform"
+    preps |= {"for" for c in v.children if for_clause(c)}  # "called for Burma to reform"
     particles = {c.lower_ for c in v.children if c.dep_ in {"prt", "advmod"}
                  or (c.dep_ == "prep" and c.lower_ in PARTICLE_PREPS)}
     best: tuple[int, int] | None = None
@@ -353,277 +154,12 @@ def match_pattern(v: Token, candidates: tuple[Pattern, ...], resolver: ActorReso
                 continue
         if p.object_actor and not targets_of(v, p, resolver):
             continue
-        if p.clausal and not any(_infinitival(c) for c in v.children):
+        if p.clausal and not any(infinitival(c) for c in v.children):
             continue
         score = (p.specificity + min(hits, 3), -order)
         if best is None or score > best:
             best, chosen = score, p
     return chosen
-
-
-def _chain(v: Token) -> list[Token]:
-    """The trigger and the words governing it through xcomp/conj (for aux and negation),
-    including a governing adjective ("is willing to send") and its copula."""
-    out = [v]
-    t = v
-    while (t.dep_ in {"xcomp", "conj"} or _infinitival(t)) and t.head is not t and len(out) < 5:
-        t = t.head
-        out.append(t)
-        if t.pos_ == "ADJ" and t.dep_ in {"acomp", "amod", "oprd"} and t.head is not t:
-            t = t.head
-            out.append(t)
-    return out
-
-
-ASKING = {"urge", "ask", "call", "press", "pressure", "push", "demand", "request", "appeal",
-          "force", "compel",
-          "insist", "lobby", "encourage", "implore", "beg", "invite", "want", "plea", "bid",
-          "proposal", "propose", "suggest", "recommend"}
-WISHING = {"hope", "wish", "fear", "believe", "think", "expect", "doubt", "suspect", "predict",
-           "speculate", "worry", "assume", "imagine", "guess", "dream", "pray"}
-DEMAND_NOUNS = {"demand", "call", "appeal", "request", "plea", "push", "pressure", "bid",
-                "proposal", "plan", "effort", "attempt", "offer", "threat", "warning"}
-
-
-def _requested_clause(v: Token) -> bool:
-    """'demanded that Turkey provide information', 'its demand that Israel ease
-    restrictions', 'pushing for the US to support': an act someone asks for, not an act."""
-    t = v
-    for _ in range(3):
-        if t.dep_ not in {"ccomp", "acl", "pcomp", "xcomp", "advcl"} or t.head is t:
-            return False
-        head = t.head
-        if head.dep_ == "prep" and head.head is not head:
-            head = head.head
-        lem = lemma_of(head)
-        if lem in ASKING:
-            return True
-        if lem in WISHING and t.dep_ == "ccomp":
-            return True
-        t = head
-    return False
-
-
-def _question(v: Token) -> bool:
-    """'Is the president going to ask him?': a question asserts no act."""
-    return v.sent.text.rstrip().rstrip('"\u201d\'').endswith("?")
-
-
-def _background(v: Token) -> bool:
-    """'the group that has seized parts of Iraq', 'a Hamas member jailed over a year ago':
-    a relative clause in the perfect, or dated in the past, recalls an earlier act."""
-    if v.dep_ not in {"relcl", "acl"}:
-        return False
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children)
-    return perfect or any(t.lower_ == "ago" for t in v.subtree)
-
-
-def _purpose_clause(v: Token) -> bool:
-    """'met to discuss', 'efforts to counter', 'pressure to help': a to-infinitive that
-    modifies a noun or states a purpose is an aim, not an act."""
-    return v.dep_ in {"acl", "advcl", "relcl"} and v.tag_ == "VB" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
-
-
-def _noun_complement(v: Token) -> bool:
-    """'the chances of resuming talks', 'the possibility of sending troops': an act named
-    under a noun is not asserted."""
-    return v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in {"NOUN", "ADJ"}
-
-
-def _reason_clause(v: Token) -> bool:
-    """'jailed for helping militants', 'arrested over attacking police': the act given as
-    the reason for another act is what the other act alleges, not an act the text reports."""
-    if v.dep_ != "pcomp" or v.head.dep_ != "prep":
-        return False
-    prep, governor = v.head.lower_, v.head.head
-    if prep in {"for", "over"} and governor.pos_ in {"VERB", "AUX"}:
-        return True
-    # "accused of attacking police", "suspected of planning the attack": the charge
-    return prep == "of" and lemma_of(governor) in CHARGE_PARTICIPLES
-
-
-# Verbs of describing someone by a charge: "officials accused of playing a role" names them
-# by the charge; it reports no act of accusing unless an accuser is given.
-CHARGE_PARTICIPLES = {"accuse", "suspect", "charge", "convict", "blame", "allege", "implicate",
-                      "link", "tie", "wanted", "want", "indict"}
-
-
-def _charge_description(v: Token) -> bool:
-    return (v.dep_ == "acl" and v.tag_ == "VBN" and lemma_of(v) in CHARGE_PARTICIPLES
-            and not any(c.dep_ == "agent" for c in v.children))
-
-
-# Deaths caused by an accident or a disaster are no political event.
-MISHAPS = {"crash", "accident", "collision", "derailment", "earthquake", "quake", "flood",
-           "flooding", "storm", "typhoon", "hurricane", "cyclone", "tornado", "landslide",
-           "mudslide", "avalanche", "tsunami", "eruption", "wildfire", "blaze", "heatwave",
-           "drought", "disease", "outbreak", "virus", "epidemic", "pandemic", "stampede",
-           "collapse", "sinking", "capsize", "shipwreck", "lightning", "famine", "rain",
-           "rainfall", "downpour", "snowstorm", "blizzard", "heat", "fire",
-           "volcano", "monsoon", "mudflow", "frost", "crush"}
-
-
-# Verbs of an accident in the clause that gives the toll: "killed when a boat capsizes"
-MISHAP_VERBS = {"crash", "capsize", "collapse", "explode", "sink", "derail", "overturn",
-                "erupt", "flood", "burn", "plunge", "topple", "cave"}
-# ... unless what exploded is a weapon: "killed when a car bomb exploded"
-WEAPON_WORDS = {"bomb", "bomber", "device", "mine", "grenade", "ied", "explosive", "rocket",
-                "missile", "shell", "drone", "attacker", "militant", "vest"}
-
-
-def _mishap_clause(c: Token) -> bool:
-    """'when a minivan crashes into a tree', 'after heavy rains cause houses to collapse'."""
-    subjects = [s for s in c.children if s.dep_ in SUBJ]
-    words = {lemma_of(x) for s in subjects for x in (s, *s.children) if x.dep_ != "det"}
-    if words & WEAPON_WORDS:
-        return False
-    if lemma_of(c) in MISHAP_VERBS or words & MISHAPS:
-        return True
-    return any(_mishap_clause(x) for x in c.children if x.dep_ in {"xcomp", "ccomp"})
-
-
-def _mishap(v: Token) -> bool:
-    """'victims killed by the crash', 'Typhoon Haiyan killed 6,000 people', 'died in floods',
-    'killed when a boat capsizes', '... killed and 8 injured in a fire' (the toll's clause
-    may hang on either verb of the pair)."""
-    holders = [v, *(c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB")]
-    if v.dep_ == "conj" and v.head is not v:
-        holders.append(v.head)
-    doerless = is_passive(v) or lemma_of(v) in {"die", "perish"}
-    if doerless and any(c.dep_ == "advcl" and _mishap_clause(c)
-                        for h in holders for c in h.children):
-        return True  # no doer named, and the clause of the toll tells an accident
-    heads: list[Token] = []
-    # "floods hit the region, killing 59": the toll of the clause it hangs on
-    if v.dep_ in {"advcl", "conj"} and v.tag_ == "VBG" and v.head is not v:
-        heads.extend(c for c in v.head.children if c.dep_ in SUBJ)
-    for h in holders:
-        for c in h.children:
-            if c.dep_ in SUBJ and h is v:
-                heads.append(c)
-            elif c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "in", "during", "from",
-                                                              "after"}:
-                heads.extend(g for g in c.children if g.dep_ == "pobj")
-            elif c.dep_ == "prep" and c.lower_ in {"due", "owing"}:  # "due to flooding"
-                heads.extend(g for p in c.children if p.dep_ == "pcomp" or p.lower_ == "to"
-                             for g in p.children if g.dep_ == "pobj")
-    for h in heads:
-        words = {lemma_of(h), h.lower_} | {lemma_of(x) for x in h.children
-                                           if x.dep_ == "compound"}
-        if words & MISHAPS:
-            return True
-    return False
-
-
-@dataclass(frozen=True, slots=True)
-class Modality:
-    """How a trigger is asserted: future/intent, negated, and the kind of verb governing it
-    through xcomp: threaten (threat), refuse (rejection), request (someone else is asked
-    to act: not asserted), commit (pledge, agree, plan)."""
-
-    future: bool = False
-    negated: bool = False
-    hypothetical: bool = False
-    governing: str | None = None
-
-
-PARTICLE_PREPS = {"out", "off", "down", "up", "back", "away", "over", "in"}
-FORCE_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
-REQUEST_VERBS = {"urge", "ask", "call", "press", "pressure", "push", "want", "encourage",
-                 "invite", "request", "demand", "tell", "order", "allow", "permit",
-                 "force", "compel", "persuade", "convince", "need", "expect", "advise",
-                 "instruct", "require", "beg", "implore", "appeal", "help", "enable"}
-REFUSE_VERBS = {"refuse", "decline", "reject", "rule"}
-COMMIT_VERBS = INTENT_VERBS | {"willing", "ready", "prepared", "determined", "eager", "keen",
-                               "committed", "set", "poised", "likely", "due", "about"}
-CONSIDER_VERBS = {"consider", "mull", "weigh", "explore", "contemplate", "study", "debate",
-                  "discuss", "examine", "review", "ponder"}
-# governing verbs that announce one's own future act: a use of force so announced is a threat
-FUTURE_HEADS = {"vow", "threaten", "warn", "want", "plan", "intend", "aim", "seek", "prepare",
-                "hope", "wish", "mean", "expect", "schedule"}
-
-
-def modality_of(v: Token) -> Modality:
-    future = negated = hypothetical = False
-    governing: str | None = None
-    chain = _chain(v)
-    for i, t in enumerate(chain):
-        for c in t.children:
-            low = c.lower_
-            if c.dep_ == "neg" or (low in {"never", "not", "n't"} and c.dep_ in {"advmod", "neg"}):
-                negated = True
-            if c.dep_ in {"aux", "auxpass"} and low in FUTURE_AUX:
-                future = True
-            if c.dep_ == "aux" and low in HYPOTHETICAL_AUX:
-                hypothetical = True
-            if c.dep_ == "mark" and low in {"if", "unless", "whether"}:
-                hypothetical = True
-        if c_is_going_to(t):
-            future = True
-        if i == 0:
-            continue
-        lem = lemma_of(t)
-        below = chain[i - 1]
-        object_control = (below.dep_ == "xcomp" and any(c.dep_ in OBJ for c in t.children)) \
-            or (below.dep_ == "ccomp" and _infinitival(below))
-        if lem in THREAT_VERBS:
-            governing = "threaten"
-        elif lem in REFUSE_VERBS and governing is None:
-            governing = "refuse"
-        elif object_control and lem in REQUEST_VERBS and governing is None:
-            governing = "request"
-        elif lem in NEGATING_VERBS and governing is None:
-            negated = True
-        elif lem in COMMIT_VERBS and governing is None:
-            governing = "vow" if lem in FUTURE_HEADS else "commit"
-        elif lem in CONSIDER_VERBS and governing is None:
-            governing = "request"
-    if (_noun_complement(v) or _purpose_clause(v) or _background(v) or _question(v)
-            or _reason_clause(v) or _charge_description(v)):
-        hypothetical = True
-    if governing is None and _requested_clause(v):
-        governing = "request"
-    return Modality(future, negated, hypothetical, governing)
-
-
-# A refusal of a cooperative act is a CAMEO 12 rejection ("refused to meet" -> 125).
-REJECT_CODES = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "121", "08": "124",
-                "045": "126", "046": "125", "057": "120", "061": "1211", "062": "1212",
-                "063": "1213", "064": "1214", "081": "1241", "0831": "1231", "082": "1242",
-                "084": "1243", "085": "1244", "086": "1245", "087": "1246"}
-
-
-def reject_code(code: str) -> str | None:
-    return (REJECT_CODES.get(code[:4]) or REJECT_CODES.get(code[:3])
-            or REJECT_CODES.get(code[:2]))
-
-
-def coded_modality(code: str, m: Modality) -> tuple[str | None, str, bool]:
-    """(code or None when not an act, modality label, negated) for a pattern's code."""
-    root = code[:2]
-    cooperative = root in {"03", "04", "05", "06", "07", "08"}
-    if m.governing == "request" or m.hypothetical:
-        return None, "hypothetical", m.negated
-    if m.governing == "refuse" or (m.negated and (m.future or m.governing in {"vow",
-                                                                               "commit"})):
-        rej = reject_code(code) if cooperative else None
-        return rej, "asserted", rej is None
-    if m.negated:
-        return code, "asserted", True
-    if m.governing in {"threaten", "vow"} and root in FORCE_ROOTS:
-        return threat_code(code), "threat", False
-    if m.future or m.governing in {"threaten", "vow", "commit"}:
-        if cooperative:
-            return intent_code(code), "intent", False
-        if m.future and root in FORCE_ROOTS:
-            return threat_code(code), "threat", False
-        return code, "intent", False
-    return code, "asserted", False
-
-
-def c_is_going_to(t: Token) -> bool:
-    return t.tag_ == "VB" and t.head.lower_ == "going" and t.dep_ == "xcomp"
 
 
 def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet,
@@ -644,7 +180,7 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet,
     for f in found:
         acts.setdefault(f.trigger.i, set()).add(f.code[:2])
     kept = [f for f in found if not any(
-        _infinitival(c) and c.i in acts
+        infinitival(c) and c.i in acts
         and (f.pattern.specificity == 0 or f.pattern.clausal or f.code[:2] in acts[c.i])
         for c in f.trigger.children)]
     if reasons is not None:
@@ -702,14 +238,6 @@ def _accusations(found: list[Found], resolver: ActorResolver
                              " ".join(x.text for x in speaker.subtree), derived=False))
             alleged.add(f.trigger.i)
     return out, alleged
-
-
-def _infinitival(t: Token) -> bool:
-    """An xcomp, or a 'to'-infinitive ccomp with its own subject ("wants Putin to attack")."""
-    if t.dep_ == "xcomp":
-        return True
-    return t.dep_ == "ccomp" and t.tag_ == "VB" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
 
 
 def _extract_all(doc: Doc, resolver: ActorResolver, patterns: PatternSet,
@@ -791,7 +319,7 @@ def _anonymous(v: Token) -> bool:
 
 
 def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
-    if p.code[:2] in {"18", "19", "20"} and _mishap(v):
+    if p.code[:2] in {"18", "19", "20"} and is_mishap(v):
         return []
     if _anonymous(v):
         return []
@@ -845,7 +373,7 @@ def _request_governor(v: Token) -> tuple[Token, str] | None:
     """The word asking for the act and whether it is an appeal or a demand:
     "urged Israel to resume talks" (appeal), "demanded that Turkey provide" (demand),
     "said that Sudan must return" (demand)."""
-    chain = _chain(v)
+    chain = governing_chain(v)
     for t in chain[1:]:
         if lemma_of(t) in ASKING:
             return t, "demand" if lemma_of(t) in DEMANDING else "appeal"
@@ -867,7 +395,7 @@ def _request_governor(v: Token) -> tuple[Token, str] | None:
 def _considered(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
     """'Malaysia is considering giving money to refugees': weighing an act is CAMEO 014
     (consider policy option), by whoever considers it."""
-    gov = next((t for t in _chain(v)[1:] if lemma_of(t) in CONSIDER_VERBS), None)
+    gov = next((t for t in governing_chain(v)[1:] if lemma_of(t) in CONSIDER_VERBS), None)
     if gov is None:
         return []
     sources = subject_of(gov, resolver)
@@ -902,18 +430,18 @@ def _asked_for(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
     else:
         sources = subject_of(gov, resolver)
         if is_passive(gov):  # "Obama is being pressured by Congress to ..."
-            targets = [a for c in _children(gov, SUBJ_PASS) for a in resolver.actors_at(c)]
-    for o in _children(gov, OBJ):
+            targets = [a for c in children_with(gov, SUBJ_PASS) for a in resolver.actors_at(c)]
+    for o in children_with(gov, OBJ):
         if not targets:
             targets = resolver.actors_at(o)
         break
     if not targets:  # "called on Russia to respect the ceasefire"
-        for prep in _children(gov, {"prep"}):
+        for prep in children_with(gov, {"prep"}):
             if prep.lower_ in {"on", "upon"}:
-                for o in _children(prep, {"pobj"}):
+                for o in children_with(prep, {"pobj"}):
                     targets = targets or resolver.actors_at(o)
     if not targets:
-        for subj in _children(v, SUBJ | SUBJ_PASS):
+        for subj in children_with(v, SUBJ | SUBJ_PASS):
             targets = resolver.actors_at(subj)
             break
     if not targets:
@@ -930,11 +458,11 @@ def _noun_event(n: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
         if c.dep_ == "poss":
             sources = resolver.actors_at(c)
         elif c.dep_ == "prep" and c.lower_ in doer_preps and not sources:
-            for o in _children(c, {"pobj"}):
+            for o in children_with(c, {"pobj"}):
                 sources = resolver.actors_at(o)
         elif c.dep_ == "prep" and c.lower_ in set(p.target) - doer_preps:
-            for o in _children(c, {"pobj"}):
-                targets = targets or _object_actors(o, resolver)
+            for o in children_with(c, {"pobj"}):
+                targets = targets or object_actors(o, resolver)
     if not sources and lemma_of(n) in STRIKE_HEADS:
         sources = resolver.actors_at(n)  # "the Israeli attack", "Taliban attacks": its user
     if not sources and n.dep_ in {"pobj", "dobj"} and p.code[:2] not in FORCE_ROOTS:

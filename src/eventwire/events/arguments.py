@@ -1,0 +1,181 @@
+"""The actors of a trigger from the parse: its source (subject, through xcomp, conj, advcl,
+relative pronouns, passive agents, an attack's user) and its targets (the pattern's slots:
+object, indirect object, prepositions; a non-actor object's possessor or prepositional actor).
+
+compute only; used by `extract`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from ..actors.resolve import Actor, ActorResolver
+from .clauses import OBJ, RELATIVE, SUBJ, SUBJ_PASS, children_with, is_passive, lemma_of
+from .patterns import Pattern
+
+
+def subject_of(v: Token, resolver: ActorResolver, depth: int = 0) -> list[Actor]:
+    if depth > 4:
+        return []
+    passive = is_passive(v)
+    if passive or (v.dep_ == "acl" and v.tag_ == "VBN"):
+        for c in children_with(v, {"agent"}):
+            for p in children_with(c, {"pobj"}):
+                got = resolver.actors_at(p)
+                if got:
+                    return got
+        return attack_agent(v, resolver)
+    for c in children_with(v, SUBJ):
+        if c.lower_ in RELATIVE and v.dep_ == "relcl":
+            return resolver.actors_at(v.head)
+        got = resolver.actors_at(c)
+        if got:
+            return got
+        return []
+    head = v.head
+    if head is v:
+        return []
+    if v.dep_ == "xcomp" and is_passive(head) and not children_with(head, {"agent"}):
+        # "Obama is scheduled to attend", "X was forced to withdraw": the passive subject
+        for c in children_with(head, SUBJ_PASS):
+            return resolver.actors_at(c)
+    if v.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head is not head:
+        return subject_of(head.head, resolver, depth + 1)  # "Tehran was ready to resume"
+    if v.dep_ == "xcomp":
+        objs = children_with(head, OBJ)
+        if objs and lemma_of(head) not in {"continue", "begin", "start", "keep"}:
+            return resolver.actors_at(objs[0])
+        return subject_of(head, resolver, depth + 1)
+    if v.dep_ in {"conj", "advcl", "ccomp"} and v.dep_ != "ccomp":
+        return subject_of(head, resolver, depth + 1)
+    if v.dep_ == "acl" and v.tag_ == "VBG" and head.lower_ in MEDIUM_NOUNS:
+        # "Pompeo posted a message on Twitter blaming Iran", "issued a statement calling for":
+        # the one who posted or issued it
+        verb = head.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+            verb = verb.head
+        return subject_of(verb, resolver, depth + 1) if verb.pos_ in {"VERB", "AUX"} else []
+    if v.dep_ in {"relcl", "acl"} and v.tag_ in {"VBN", "VBG"}:
+        return resolver.actors_at(head) if v.tag_ == "VBG" else []
+    return []
+
+
+# Media and messages: an -ing clause on them ("a statement blaming Iran", "a post on Twitter
+# calling for calm") is done by whoever issued them, not by the medium.
+MEDIUM_NOUNS = {"twitter", "facebook", "instagram", "youtube", "telegram", "tiktok", "weibo",
+                "wechat", "message", "statement", "post", "tweet", "letter", "video", "speech",
+                "interview", "email", "broadcast", "communique", "communiqué", "declaration"}
+
+
+ATTACK_NOUNS = {"attack", "shelling", "strike", "airstrike", "raid", "bombing", "bombardment",
+                "fire", "gunfire", "clash", "assault", "offensive", "ambush", "shell",
+                "rocket", "missile", "crackdown", "operation", "incursion", "blast", "tank",
+                "jet", "warplane", "drone", "artillery", "helicopter", "gunship", "mortar",
+                "sniper", "gunman", "shooting", "bomb"}
+
+
+def attack_agent(v: Token, resolver: ActorResolver) -> list[Actor]:
+    """'killed in Israeli tank shelling', 'wounded in an air strike by government forces':
+    the attacker named on the attack noun is the source of a passive act."""
+    for prep in children_with(v, {"prep"}):
+        if prep.lower_ not in {"in", "by", "during", "after", "from"}:
+            continue
+        for noun in children_with(prep, {"pobj"}):
+            if lemma_of(noun) not in ATTACK_NOUNS:
+                continue
+            for c in noun.children:
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    for p in children_with(c, {"pobj"}):
+                        got = resolver.actors_at(p)
+                        if got:
+                            return got
+            for c in noun.children:
+                if c.dep_ in {"amod", "compound", "poss", "nmod"}:
+                    got = resolver.actors_at(c)
+                    if got:  # "Israeli tank shelling": the country's armed forces
+                        return [replace(a, code=f"{a.country}MIL", sector="MIL")
+                                if a.kind == "country" and a.country and not a.sector else a
+                                for a in got]
+    return []
+
+
+def object_actors(o: Token, resolver: ActorResolver) -> list[Actor]:
+    got = resolver.actors_at(o)
+    if got:
+        return got
+    for c in o.children:
+        if c.dep_ == "poss":
+            got = resolver.actors_at(c)
+            if got:
+                return got
+    for c in o.children:
+        if c.dep_ == "prep" and c.lower_ in {"on", "against", "with", "to", "for", "of",
+                                              "between", "toward", "towards", "in", "by"}:
+            for p in children_with(c, {"pobj"}):
+                got = resolver.actors_at(p)
+                if got:
+                    return got
+    return []
+
+
+def targets_of(v: Token, p: Pattern, resolver: ActorResolver) -> list[Actor]:
+    passive = is_passive(v)
+    objs = children_with(v, SUBJ_PASS) if passive else children_with(v, OBJ)
+    if v.dep_ == "acl" and v.tag_ == "VBN":  # "the civilians imprisoned by ..."
+        objs = [v.head, *objs]
+    for slot in p.target:
+        if slot == "obj":
+            for o in objs:
+                got = object_actors(o, resolver)
+                if got:
+                    return got
+        elif slot == "iobj":
+            for o in children_with(v, {"dative", "iobj"}):
+                got = resolver.actors_at(o)
+                if got:
+                    return got
+        elif slot == "subject_obj":
+            for x in children_with(v, {"ccomp", "xcomp"}):
+                for subj in children_with(x, SUBJ | SUBJ_PASS):
+                    got = resolver.actors_at(subj)
+                    if got:
+                        return got
+        elif slot == "xcomp_obj":
+            for x in children_with(v, {"xcomp"}):
+                for o in children_with(x, OBJ):
+                    got = resolver.actors_at(o)
+                    if got:
+                        return got
+                for prep in children_with(x, {"prep", "dative"}):
+                    if prep.lower_ in {"to", "against", "on", "with", "at"}:
+                        for pobj in children_with(prep, {"pobj"}):
+                            got = object_actors(pobj, resolver)
+                            if got:
+                                return got
+        else:
+            if slot == "for":  # "called for Burma to institute reforms": Burma is asked
+                # ... or "stressed the need for Burma to reform" (the clause of the object)
+                for c in [*v.children, *(ch for o in objs for ch in o.children)]:
+                    if for_clause(c):
+                        for subj in children_with(c, SUBJ):
+                            got = resolver.actors_at(subj)
+                            if got:
+                                return got
+            holders = [v, *objs]
+            for h in holders:
+                for prep in children_with(h, {"prep", "dative"}):
+                    if prep.lower_ != slot:
+                        continue
+                    for pobj in children_with(prep, {"pobj"}):
+                        got = object_actors(pobj, resolver)
+                        if got:
+                            return got
+    return []
+
+
+def for_clause(c: Token) -> bool:
+    """'for X to do': a clause child with the subordinator "for" (spaCy: mark)."""
+    return c.dep_ in {"advcl", "ccomp", "xcomp"} and any(
+        m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
