@@ -203,3 +203,48 @@ def test_coder_dates_events_by_the_story_thread(coder, text, pub, trigger, when,
     ev = events[0]
     assert (ev.event_date, ev.date_text, ev.background) == (when, date_text, background)
     assert ev.pub_date == PUB
+
+
+REF = DateResolution(date(2020, 1, 3), "on January 3", "day")
+
+
+@pytest.mark.parametrize(("text", "ref", "expected", "precision"), [
+    ("The following day, police arrested him.", REF, date(2020, 1, 4), "day"),
+    ("The next morning the army withdrew.", REF, date(2020, 1, 4), "day"),
+    ("On the previous day, he had resigned.", REF, date(2020, 1, 2), "day"),
+    ("Three days earlier, rebels attacked.", REF, date(2019, 12, 31), "day"),
+    ("Two weeks later, the EU imposed sanctions.", REF, date(2020, 1, 13), "week"),
+    ("The month before, troops had massed.", REF, date(2019, 12, 1), "month"),
+    ("On the same day, protesters marched.", REF, date(2020, 1, 3), "day"),
+    # with no story time: a step back counts from publication, a step forward is no date
+    ("The attack took place the previous month.", None, date(2019, 12, 1), "month"),
+    ("A week earlier, talks had failed.", None, date(2019, 12, 30), "week"),
+    ("The following day, police arrested him.", None, PUB, "pub"),
+    ("On the same day, protesters marched.", None, PUB, "pub"),
+    # a month-fine story time cannot place "the following day"
+    ("The following day, police arrested him.",
+     DateResolution(date(2019, 11, 1), "in November", "month"), PUB, "pub"),
+])
+def test_relative_times_count_from_the_story_time(text, ref, expected, precision):
+    res = resolve_event_date([text], PUB, reference=ref)
+    assert (res.event_date, res.precision) == (expected, precision)
+
+
+def test_the_day_before_an_event_named_is_no_relative_time():
+    # "the day before the election" counts from the election, which the rule cannot date
+    res = resolve_event_date(["The day before the election, police arrested him."], PUB,
+                             reference=REF)
+    assert res.precision == "pub"
+
+
+def test_the_timeline_gives_each_sentence_the_time_it_counts_from():
+    rows = [(0, 0, "Protesters marched in Minsk on January 3."),
+            (1, 0, "The following day, police arrested 50 of them."),
+            (2, 0, "Two days later, the EU condemned the arrests.")]
+    tl = build_timeline(rows, PUB, list_document=True)
+    assert tl.reference(0) is None
+    assert tl.reference(1) is not None and tl.reference(1).event_date == date(2020, 1, 3)
+    # the second relative time counts from the first: January 4 + 2 days
+    assert tl.reference(2) is not None and tl.reference(2).event_date == date(2020, 1, 4)
+    res = resolve_event_date([rows[2][2]], PUB, reference=tl.reference(2))
+    assert res.event_date == date(2020, 1, 6)

@@ -429,7 +429,8 @@ class Coder:
                      if not (issuer is not None and f.mirrored and f.code[:2] == "04")]
             for f in found:
                 ev = self._event(art, sent, doc, f, chain.frame(sent.para),
-                                 timeline.anchor(sent.index), timeline.lead(sent.index))
+                                 timeline.anchor(sent.index), timeline.lead(sent.index),
+                                 timeline.reference(sent.index))
                 if ev is None and reasons is not None:
                     reasons.append(Rejected(f.trigger, f.pattern, "coder", f))
                 if ev is not None and issuer is not None:
@@ -526,23 +527,26 @@ class Coder:
 
     @staticmethod
     def _when(f: Found, sentence: str, pub: date | None,
-              anchor: dates.DateResolution | None = None, lead: str = ""
-              ) -> dates.DateResolution:
+              anchor: dates.DateResolution | None = None, lead: str = "",
+              reference: dates.DateResolution | None = None) -> dates.DateResolution:
         """The trigger's own clause first (its tense decides past/future), then the
         sentence, whose time words belong to its main (reporting) verb: read as past; with
         no time words, the story's time anchor for a verb in the past tense (an intent lies
         ahead; "we extend our condolences" is the day of writing). A date line the sentence
-        starts with (`lead`) is the publication's, blanked out."""
+        starts with (`lead`) is the publication's, blanked out. `reference` is the thread's
+        time that "the following day" counts from."""
         clause = f.clause.replace(lead, " " * len(lead), 1) if lead else f.clause
         sentence = sentence.replace(lead, " " * len(lead), 1) if lead else sentence
         future = f.modality in {"intent", "threat"}
         anchor = anchor if not future and _past(f.trigger) else None
         if clause == sentence or f.trigger.dep_ == "ROOT":
-            return dates.resolve_event_date([clause], pub, future=future, anchor=anchor)
-        own = dates.resolve_event_date([clause], pub, future=future)
+            return dates.resolve_event_date([clause], pub, future=future, anchor=anchor,
+                                            reference=reference)
+        own = dates.resolve_event_date([clause], pub, future=future, reference=reference)
         if own.precision != "pub":
             return own  # the main verb's time words are in its own clause
-        return dates.resolve_event_date([sentence], pub, future=False, anchor=anchor)
+        return dates.resolve_event_date([sentence], pub, future=False, anchor=anchor,
+                                        reference=reference)
 
     @staticmethod
     def _national(f: Found, root: str, dateline: geo.Place | None) -> str | None:
@@ -567,7 +571,7 @@ class Coder:
 
     def _event(self, art: Article, sent: Sentence, doc: Doc, f: Found,
                dateline: geo.Place | None, anchor: dates.DateResolution | None = None,
-               lead: str = "") -> Event | None:
+               lead: str = "", reference: dates.DateResolution | None = None) -> Event | None:
         if f.modality == "hypothetical":
             return None
         if f.negated and not self.config.emit_negated:
@@ -580,7 +584,7 @@ class Coder:
             return None
         src = self._actor_fields(f.source, "source")
         tgt = self._actor_fields(f.target, "target")
-        when = self._when(f, sent.text, art.pub_date, anchor, lead)
+        when = self._when(f, sent.text, art.pub_date, anchor, lead, reference)
         # the actors are not the place ("sanctions on Russia"), except the destination or
         # venue of a visit or meeting ("traveled to Tehran")
         located = (f.source,) if (cc.root == "04" and _destination(f.target, f.trigger)) \

@@ -16,6 +16,9 @@ The rules are owned here, not left to dateparser defaults:
 * "last October" is the latest October before the pub month (a year back if it is October);
   "next October" the first after it. A bare "in October" may be the pub month itself.
 * "last night" is the day before the pub date; "tonight", "this morning" are the pub day.
+* "the following day", "the month before", "two weeks later", "the same day" count from the
+  story's own time (the thread's last explicit time, passed as ``reference``), not from the
+  pub date; without one, a step back counts from the pub date and a step forward is no date.
 
 dateparser is only called for calendar dates that carry an explicit year ("July 3, 2016",
 "2016-07-03"), and its answer must agree with the day, month and year read here.
@@ -106,6 +109,17 @@ _KINDS: dict[str, str] = {
         r"(?:\s+(?:morning|afternoon|evening|night))?"
         r"|this\s+(?:morning|afternoon|evening)|last\s+night))\b"
     ),
+    "k_rel": (
+        # times told from the story's own time, not from publication: "the following day",
+        # "the month before", "two weeks later", "on the same day"
+        r"(?i:(?:(?:on|in|by|during|over)\s+)?(?:"
+        r"the\s+(?P<rel_d1>previous|preceding|prior|following|next|same)\s+"
+        r"(?P<rel_u1>day|morning|afternoon|evening|night|week|month|year)"
+        r"|the\s+(?P<rel_u2>day|night|week|month|year)\s+(?P<rel_d2>before|after|earlier|later)"
+        r"(?![ \t]+(?:the|a|an|his|her|its|their|this|that|last)\b)"
+        rf"|(?P<rel_n>{_NUM})\s+(?P<rel_u3>day|week|month|year)s?\s+"
+        r"(?P<rel_d3>later|earlier|afterwards|previously)))\b"
+    ),
     "k_rper": (
         r"(?i:(?:(?:earlier|later)\s+)?(?P<rper_mod>last|this|next)\s+"
         r"(?P<rper_u>week|month|year))\b"
@@ -127,7 +141,7 @@ _KINDS: dict[str, str] = {
 # Cheap guard: an expression starts with a capital, a digit or one of these lowercase words,
 # so the big alternation is not tried at every lowercase word (5x faster on news text).
 _STARTERS = (
-    r"on|in|since|by|until|till|from|before|after|during|through|throughout|earlier|later|"
+    r"on|in|over|since|by|until|till|from|before|after|during|through|throughout|earlier|later|"
     r"early|late|mid|the|day|yesterday|today|tonight|tomorrow|this|last|next|coming|past|"
     + "|".join(_NUMBERS)
 )
@@ -224,7 +238,8 @@ def _weekday(name: str, mod: str | None, pub: date, future: bool) -> date:
 # ---------------------------------------------------------------- resolution
 
 
-def _resolve_match(m: re.Match[str], pub: date | None, future: bool) -> DateResolution | None:
+def _resolve_match(m: re.Match[str], pub: date | None, future: bool,
+                   ref: DateResolution | None = None) -> DateResolution | None:
     kind = next(k for k in _KINDS if m.group(k) is not None)
     g = m.group
     text = m.group()
@@ -256,6 +271,8 @@ def _resolve_match(m: re.Match[str], pub: date | None, future: bool) -> DateReso
     if kind == "k_year":
         return DateResolution(date(int(g("yr")), 1, 1), text, "year")
 
+    if kind == "k_rel":
+        return _relative(m, pub, ref)
     if pub is None:  # everything below is relative to the publication date
         return None
 
@@ -307,11 +324,52 @@ def _resolve_match(m: re.Match[str], pub: date | None, future: bool) -> DateReso
     return DateResolution(date(year, month, 1), text, "month")
 
 
-def _resolve_safe(m: re.Match[str], pub: date | None, future: bool) -> DateResolution | None:
+_UNIT_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+_BACK = {"previous", "preceding", "prior", "before", "earlier", "previously"}
+_FORWARD = {"following", "next", "after", "later", "afterwards"}
+
+
+def _relative(m: re.Match[str], pub: date | None, ref: DateResolution | None
+              ) -> DateResolution | None:
+    """'the following day', 'a week earlier', 'the same day': counted from the story's
+    time `ref` (the last explicit time of the thread) when it is at least as fine as the
+    unit. With none, a step back counts from the publication date ("the previous month" in
+    a report is the month before it); a step forward or "the same day" is no date."""
+    g = m.group
+    direction = (g("rel_d1") or g("rel_d2") or g("rel_d3")).lower()
+    unit = (g("rel_u1") or g("rel_u2") or g("rel_u3")).lower()
+    if unit in {"morning", "afternoon", "evening", "night"}:
+        unit = "day"
+    n_s = (g("rel_n") or "1").lower()
+    n = int(n_s) if n_s.isdigit() else _NUMBERS[n_s]
+    if direction == "same":
+        n = 0
+    elif direction in _BACK:
+        n = -n
+    if ref is not None and ref.precision != "pub" and ref.event_date is not None \
+            and _UNIT_RANK.get(ref.precision, 9) <= _UNIT_RANK[unit]:
+        base = ref.event_date
+    elif pub is not None and n < 0:
+        base = pub
+    else:
+        return None
+    text = m.group()
+    if unit == "day":
+        return DateResolution(base + timedelta(days=n), text, "day")
+    if unit == "week":
+        return DateResolution(_monday(base + timedelta(weeks=n)), text, "week")
+    if unit == "month":
+        y, mo = _add_months(base.year, base.month, n)
+        return DateResolution(date(y, mo, 1), text, "month")
+    return DateResolution(date(base.year + n, 1, 1), text, "year")
+
+
+def _resolve_safe(m: re.Match[str], pub: date | None, future: bool,
+                  ref: DateResolution | None = None) -> DateResolution | None:
     """`_resolve_match`, with a date that would fall outside the calendar (year 1 to 9999,
     "last week" from 0001-01-01) read as no date: the event keeps the publication date."""
     try:
-        return _resolve_match(m, pub, future)
+        return _resolve_match(m, pub, future, ref)
     except (OverflowError, ValueError):
         return None
 
@@ -338,16 +396,17 @@ def resolve_expression(expr: str, pub_date: date, *, future: bool = False) -> Da
 
 def resolve_event_date(
     texts: Sequence[str], pub_date: date | None, *, future: bool = False,
-    anchor: DateResolution | None = None,
+    anchor: DateResolution | None = None, reference: DateResolution | None = None,
 ) -> DateResolution:
     """texts in priority order (the event's own clause first, then the whole sentence);
     the first text holding a resolvable expression wins; else the story's time `anchor`
     (`context.timeline`: the last explicit time of the paragraph, without offsets since its
     words are in another sentence); else fall back to pub_date with precision "pub"
-    (date_text None)."""
+    (date_text None). `reference` is the thread's time that "the following day" or "a week
+    earlier" count from (`_relative`), whatever the verb's tense."""
     for text in texts:
         for m in _PATTERN.finditer(text):
-            res = _resolve_safe(m, pub_date, future)
+            res = _resolve_safe(m, pub_date, future, reference)
             if res is not None:
                 return replace(res, start=m.start(), end=m.end())
     if anchor is not None and anchor.precision != "pub":

@@ -93,9 +93,14 @@ class Timeline:
     anchors: dict[int, DateResolution] = field(default_factory=dict)
     date_lines: frozenset[int] = frozenset()   # paragraphs that are a headline date line
     leads: dict[int, str] = field(default_factory=dict)  # sentence -> date line run into it
+    # sentence -> the thread's time on entering it, which "the following day" counts from
+    references: dict[int, DateResolution] = field(default_factory=dict)
 
     def anchor(self, sentence_index: int) -> DateResolution | None:
         return self.anchors.get(sentence_index)
+
+    def reference(self, sentence_index: int) -> DateResolution | None:
+        return self.references.get(sentence_index)
 
     def lead(self, sentence_index: int) -> str:
         """The date line sentence `sentence_index` starts with ("" if none): no event's."""
@@ -140,6 +145,7 @@ def build_timeline(sentences: Iterable[tuple[int, int, str]], pub_date: date | N
     anchors: dict[int, DateResolution] = {}
     date_lines: set[int] = set()
     leads: dict[int, str] = {}
+    references: dict[int, DateResolution] = {}
     current: DateResolution | None = None
     since = 0   # sentences since the anchor was set
     thread: int | None = None
@@ -152,7 +158,9 @@ def build_timeline(sentences: Iterable[tuple[int, int, str]], pub_date: date | N
         if para <= DATE_LINE_PARAS and (lead := leading_date_line(text)):
             leads[index] = lead
             text = text[len(lead):]
-        own = dates.resolve_event_date([text], pub_date)
+        if current is not None:
+            references[index] = current
+        own = dates.resolve_event_date([text], pub_date, reference=current)
         if own.precision != "pub":
             current, since = replace(own, start=None, end=None), 0
             continue  # the sentence has its own time: its events read it themselves
@@ -162,4 +170,4 @@ def build_timeline(sentences: Iterable[tuple[int, int, str]], pub_date: date | N
             current = None
         if current is not None:
             anchors[index] = current
-    return Timeline(anchors, frozenset(date_lines), leads)
+    return Timeline(anchors, frozenset(date_lines), leads, references)
