@@ -248,3 +248,17 @@ def test_the_timeline_gives_each_sentence_the_time_it_counts_from():
     assert tl.reference(2) is not None and tl.reference(2).event_date == date(2020, 1, 4)
     res = resolve_event_date([rows[2][2]], PUB, reference=tl.reference(2))
     assert res.event_date == date(2020, 1, 6)
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("On the campaign trail, November 2019", date(2019, 11, 1)),
+    ("Week in review: December 2019", date(2019, 12, 1)),
+    ("Protests spread in March", None),            # a month without its year: a report's
+    ("On the campaign trail, September 2018", None),  # more than a quarter before publication
+    ("Rebels attack the capital", None),
+])
+def test_a_digest_title_names_the_month_of_its_stories(title, expected):
+    rows = [(0, 0, "Protesters marched in the capital."), (1, 1, "Police arrested dozens.")]
+    tl = build_timeline(rows, PUB, list_document=True, title=title)
+    got = tl.anchor(1)
+    assert (got.event_date if got else None) == expected

@@ -402,7 +402,8 @@ class Coder:
             art = art.model_copy(update={"pub_date": pub})  # the line under the headline
         story, issuer = self._article_context(art, sentences, matches)
         timeline = build_timeline(((s.index, s.para, s.text) for s, _d in sentences),
-                                  art.pub_date, list_document=story.list_document)
+                                  art.pub_date, list_document=story.list_document,
+                                  title=art.title)
         ctx = ArticleContext(art.pub_date, issuer=issuer)
         # a dateline the input gives apart from the text (Reuters-21578), else one in the text
         dateline = geo.dateline_place(art.dateline, self.gazetteer) if art.dateline else None

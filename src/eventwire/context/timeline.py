@@ -133,15 +133,32 @@ def story_time(sentences: Iterable[tuple[int, int, str]], pub_date: date | None
     return None
 
 
+def title_time(title: str | None, pub_date: date | None) -> DateResolution | None:
+    """The month a digest's title names ("On the campaign trail, September 2020", "Week in
+    review: March 2021"), when it lies at most `BACKGROUND_DAYS` before publication: the
+    time of every act the digest tells without time words of its own."""
+    if not title or pub_date is None:
+        return None
+    res = dates.resolve_event_date([title], pub_date)
+    if res.precision != "month" or res.event_date is None or not any(
+            ch.isdigit() for ch in (res.date_text or "")):
+        return None  # a month with its year only: "in March" in a headline is a report's
+    if 0 <= (pub_date - res.event_date).days <= BACKGROUND_DAYS:
+        return replace(res, start=None, end=None)
+    return None
+
+
 def build_timeline(sentences: Iterable[tuple[int, int, str]], pub_date: date | None,
-                   *, list_document: bool = False) -> Timeline:
+                   *, list_document: bool = False, title: str | None = None) -> Timeline:
     """From (sentence index, paragraph, text) in order -> the anchors.
 
     A thread is a paragraph: an item of a list document is one or more whole paragraphs,
     so the anchor resets at every item boundary as well. In a story that is not a list
-    document, a paragraph that has named no time yet takes the story's (`story_time`)."""
+    document, a paragraph that has named no time yet takes the story's (`story_time`); in any
+    document, the month its title names (`title_time`) when the lead names no day."""
     rows = list(sentences)
-    story = None if list_document else story_time(rows, pub_date)
+    story = (None if list_document else story_time(rows, pub_date)) or title_time(title,
+                                                                                  pub_date)
     anchors: dict[int, DateResolution] = {}
     date_lines: set[int] = set()
     leads: dict[int, str] = {}
@@ -165,9 +182,11 @@ def build_timeline(sentences: Iterable[tuple[int, int, str]], pub_date: date | N
             current, since = replace(own, start=None, end=None), 0
             continue  # the sentence has its own time: its events read it themselves
         since += 1
-        if current is not None and (_NOW.search(text) or (
-                current is not story and since > CARRY.get(current.precision, 0))):
+        if current is not None and _NOW.search(text):
             current = None
+        elif current is not None and current is not story \
+                and since > CARRY.get(current.precision, 0):
+            current = story  # the aside is over: back to the story's own time, if any
         if current is not None:
             anchors[index] = current
     return Timeline(anchors, frozenset(date_lines), leads, references)
