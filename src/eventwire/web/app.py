@@ -28,44 +28,34 @@ import hashlib
 import hmac
 import logging
 import os
-import re
 import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import metadata
 from pathlib import Path
-from typing import Annotated, Any, Literal, cast
+from typing import Annotated, Any, cast
 
 import duckdb
 from fastapi import Body, Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
-from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from eventwire._util import plain_error
 from eventwire.config import ServeSettings
 from eventwire.dates import period_label
 from eventwire.errors import (
     CodingTimeout,
-    ModelNotFoundError,
     QueryError,
-    StoreBusyError,
 )
 from eventwire.labels import actor_label
 from eventwire.model import Article, Event
 from eventwire.query import (
-    COUNTRY_HELP,
-    EventQuery,
     Order,
     Period,
     counts_by_country,
@@ -80,7 +70,10 @@ from eventwire.query import (
 )
 from eventwire.store import Store, connect
 from eventwire.web.downloads import MAX_DOWNLOAD, label_row
+from eventwire.web.errors import add_error_handlers
+from eventwire.web.filters import Filters, filters_for
 from eventwire.web.gate import Gate
+from eventwire.web.middleware import BodyLimit, ResponseCache, SecurityHeaders
 
 __all__ = ["MAX_LIMIT", "MAX_TEXT_CHARS", "ServeSettings", "create_app"]
 
@@ -90,15 +83,11 @@ MAX_LIMIT = 1000
 """Largest page of ``GET /api/events``."""
 MAX_TEXT_CHARS = ServeSettings.model_fields["max_text_chars"].default
 """Longest text ``POST /api/code`` accepts by default (`ServeSettings.max_text_chars`)."""
-MAX_FILTER_CHARS = 200
 MAX_TOP = 500
 MAX_LOCATIONS = 5000
 
 STATIC = Path(__file__).parent / "static"
 
-_CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
-        "frame-ancestors 'none'; form-action 'self'")
 
 CoderFactory = Callable[[], Any]
 
@@ -193,78 +182,6 @@ def _default_coder() -> Any:
 # --------------------------------------------------------------------------- parameters
 
 
-@dataclass(frozen=True)
-class Filters:
-    """The raw filter parameters of a request; `query` validates them into an `EventQuery`."""
-
-    values: dict[str, Any]
-
-    def query(self, **extra: Any) -> EventQuery:
-        return EventQuery.build(**self.values, **extra)
-
-
-_FILTER_NAMES = ("actor", "dyad", "between", "code", "root", "quad", "since", "until",
-                 "country", "near", "text", "dedup", "include_background", "all_dyads")
-
-
-def _text(description: str) -> Any:
-    return Query(max_length=MAX_FILTER_CHARS, description=description)
-
-
-def filters_for(*extra: str) -> Callable[..., Filters]:
-    """A dependency reading the `EventQuery` filters; other query parameters than the filters
-    and `extra` are refused (a typo must not silently widen the query)."""
-    allowed = frozenset(_FILTER_NAMES) | frozenset(extra)
-
-    def dependency(
-        request: Request,
-        actor: Annotated[str | None, _text(
-            "Source or target code prefix, e.g. IRN or IRNGOV.")] = None,
-        dyad: Annotated[str | None, _text(
-            "SRC:TGT code prefixes, e.g. IRN:IRQ; one side may be empty.")] = None,
-        between: Annotated[str | None, _text(
-            "A,B code prefixes: events between A and B in either direction, e.g. IRN,USA.")
-        ] = None,
-        code: Annotated[str | None, _text("CAMEO code: 057 exact, 05* prefix.")] = None,
-        root: Annotated[str | None, _text("CAMEO root 01-20.")] = None,
-        quad: Annotated[int | None, Query(ge=1, le=4, description="Quad class 1-4.")] = None,
-        since: Annotated[str | None, _text(
-            "First event date: YYYY, YYYY-MM or YYYY-MM-DD (from the period's first day).")
-        ] = None,
-        until: Annotated[str | None, _text(
-            "Last event date: YYYY, YYYY-MM or YYYY-MM-DD (through the period's last day).")
-        ] = None,
-        country: Annotated[str | None, _text(COUNTRY_HELP)] = None,
-        near: Annotated[str | None, _text("LAT,LON,KM: events within KM of a point.")] = None,
-        text: Annotated[str | None, _text(
-            "Case-insensitive substring of the evidence sentence.")] = None,
-        dedup: Annotated[Literal["one-a-day"] | None, Query(
-            description="one-a-day: each date/source/target/code once, with mention counts.")
-        ] = None,
-        include_background: Annotated[bool | None, Query(
-            description="Aggregates count background events too (acts well before "
-                        "publication; left out by default and counted in `left_out`).")
-        ] = None,
-        all_dyads: Annotated[bool | None, Query(
-            description="Aggregates count events whose source or target lacks a country or "
-                        "known international group too (left out by default and counted in "
-                        "`left_out`).")
-        ] = None,
-    ) -> Filters:
-        unknown = sorted(set(request.query_params) - allowed)
-        if unknown:
-            raise HTTPException(400, f"unknown parameter(s) {', '.join(unknown)}; this "
-                                     f"endpoint takes {', '.join(sorted(allowed))}")
-        values = {"actor": actor, "dyad": dyad, "between": between, "code": code, "root": root,
-                  "quad": quad,
-                  "since": since, "until": until, "country": country, "near": near,
-                  "text": text, "dedup": dedup, "include_background": include_background,
-                  "all_dyads": all_dyads}
-        return Filters({k: v for k, v in values.items() if v is not None and v != ""})
-
-    return dependency
-
-
 class CodeRequest(BaseModel):
     """Body of ``POST /api/code``."""
 
@@ -356,126 +273,6 @@ def explain_event(ev: Event) -> list[str]:
     return lines
 
 
-class _BodyLimit:
-    """Refuse request bodies over `limit` bytes with 413, declared or streamed."""
-
-    def __init__(self, app: ASGIApp, limit: int) -> None:
-        self.app = app
-        self.limit = limit
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        for name, value in scope.get("headers", []):
-            if name == b"content-length" and value.isdigit() and int(value) > self.limit:
-                response = JSONResponse({"error": f"request body is over {self.limit} bytes"},
-                                        status_code=413)
-                await response(scope, receive, send)
-                return
-        seen = 0
-
-        async def limited() -> Message:
-            nonlocal seen
-            message = await receive()
-            seen += len(message.get("body", b""))
-            if seen > self.limit:
-                raise HTTPException(413, f"request body is over {self.limit} bytes")
-            return message
-
-        await self.app(scope, limited, send)
-
-
-class _ResponseCache:
-    """Keep the last `size` successful ``GET /api/...`` answers, keyed by path, query and the
-    store's generation: this app's write count and the size and modification time of the store
-    file and its WAL. Another process (an ingest) can only change the store by writing the
-    file, which changes the key, so a committed batch is never hidden by the cache.
-    """
-
-    def __init__(self, app: ASGIApp, state: _State, size: int = 256) -> None:
-        self.app = app
-        self.state = state
-        self.size = size
-        self.entries: OrderedDict[tuple[tuple[int, ...], str, bytes], tuple[Message, bytes]] = (
-            OrderedDict())
-        self.lock = threading.Lock()
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        path = scope.get("path", "")
-        if (scope["type"] != "http" or scope.get("method") != "GET"
-                or not path.startswith("/api/") or path.endswith((".csv", ".jsonl"))):
-            await self.app(scope, receive, send)
-            return
-        key = (self.state.generation(), path, scope.get("query_string", b""))
-        with self.lock:
-            hit = self.entries.get(key)
-            if hit is not None:
-                self.entries.move_to_end(key)
-        if hit is not None:  # fresh copies: outer middleware (gzip) edits headers in place
-            await send({**hit[0], "headers": list(hit[0].get("headers", []))})
-            await send({"type": "http.response.body", "body": hit[1]})
-            return
-        start: Message = {}
-        body: list[bytes] = []
-
-        async def keep(message: Message) -> None:
-            nonlocal start
-            if message["type"] == "http.response.start":
-                start = {**message, "headers": list(message.get("headers", []))}
-            elif message["type"] == "http.response.body":
-                body.append(message.get("body", b""))
-                if not message.get("more_body") and start.get("status") == 200:
-                    with self.lock:
-                        self.entries[key] = (start, b"".join(body))
-                        while len(self.entries) > self.size:
-                            self.entries.popitem(last=False)
-            await send(message)
-
-        await self.app(scope, receive, keep)
-
-
-class _SecurityHeaders:
-    """A strict Content-Security-Policy: the page may load nothing but its own assets."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                headers += [(b"content-security-policy", _CSP.encode()),
-                            (b"x-content-type-options", b"nosniff"),
-                            (b"referrer-policy", b"no-referrer")]
-                message = {**message, "headers": headers}
-            await send(message)
-
-        await self.app(scope, receive, with_headers)
-
-
-def _error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse({"error": message}, status_code=status, headers=headers)
-
-
-def _validation_message(exc: RequestValidationError) -> tuple[int, str]:
-    err = exc.errors()[0]
-    loc = [str(p) for p in err.get("loc", ())]
-    where = loc[0] if loc else "request"
-    if err.get("type") == "json_invalid":
-        return 422, f"the request body is not valid JSON: {err.get('msg')}"
-    if where == "body" and len(loc) == 1:
-        return 422, "send a JSON body like {\"text\": \"...\", \"pub_date\": \"2017-07-23\"}"
-    if where == "body":
-        return 422, f"bad {plain_error(err)}"
-    name = ".".join(loc[1:]) or where
-    return 400, f"bad {name}: {err.get('msg')}"
-
-
 # --------------------------------------------------------------------------- the app
 
 
@@ -522,11 +319,11 @@ def create_app(db_path: str | Path, *, coder_factory: CoderFactory | None = None
         docs_url=None, redoc_url=None, openapi_url="/openapi.json",
     )
     app.state.eventwire = state
-    app.add_middleware(_ResponseCache, state=state)
+    app.add_middleware(ResponseCache, state=state)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
-    app.add_middleware(_BodyLimit, limit=settings.max_body_bytes)
-    app.add_middleware(_SecurityHeaders)
-    _add_error_handlers(app, state)
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(SecurityHeaders)
+    add_error_handlers(app, state)
     _add_api(app, state)
     from eventwire.web.downloads import add_download_api
 
@@ -539,46 +336,6 @@ def create_app(db_path: str | Path, *, coder_factory: CoderFactory | None = None
     add_review_api(app, state)
     _add_pages(app)
     return app
-
-
-_PATH = re.compile(r"(?:[A-Za-z]:)?(?:[\\/][\w.@+~-]+){2,}[\\/]?")
-BUSY = "the store is busy (another process, e.g. an ingest, is writing to it); try again shortly"
-RETRY_AFTER = {"Retry-After": "2"}
-
-
-def _scrub(text: str) -> str:
-    """A message without file system paths (they tell a client about the server's disk)."""
-    return _PATH.sub("<path>", text)
-
-
-def _add_error_handlers(app: FastAPI, state: _State) -> None:
-    @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return _error(exc.status_code, str(exc.detail), getattr(exc, "headers", None))
-
-    @app.exception_handler(RequestValidationError)
-    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        return _error(*_validation_message(exc))
-
-    @app.exception_handler(QueryError)
-    async def _query(_request: Request, exc: QueryError) -> JSONResponse:
-        return _error(400, _scrub(str(exc)))
-
-    @app.exception_handler(StoreBusyError)
-    async def _busy(_request: Request, exc: StoreBusyError) -> JSONResponse:
-        log.warning("%s", exc)
-        return _error(503, BUSY, RETRY_AFTER)
-
-    @app.exception_handler(ModelNotFoundError)
-    async def _model(_request: Request, exc: ModelNotFoundError) -> JSONResponse:
-        log.error("%s", exc)
-        return _error(503, "coding is unavailable: the server's spaCy pipeline is not installed")
-
-    @app.exception_handler(Exception)
-    async def _internal(request: Request, exc: Exception) -> JSONResponse:
-        # EventwireError (a store that cannot be read, ...) too: its messages name files
-        log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
-        return _error(500, "internal error; the server log has the details")
 
 
 def _add_pages(app: FastAPI) -> None:

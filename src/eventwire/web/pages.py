@@ -194,7 +194,8 @@ def add_pages_api(app: FastAPI, state: "_State", static: Any) -> None:
     """Register ``/event/<id>``, ``/sql`` and ``POST /api/sql`` on `app`."""
     from eventwire.errors import QueryError, StoreBusyError, StoreError
     from eventwire.query import run_sql
-    from eventwire.web.app import _check_token, _scrub
+    from eventwire.web.app import _check_token
+    from eventwire.web.errors import scrub_paths
 
     @app.get("/event/{event_id}", include_in_schema=False)
     def event_page(
@@ -236,7 +237,7 @@ def add_pages_api(app: FastAPI, state: "_State", static: Any) -> None:
         except StoreBusyError:
             raise
         except (QueryError, StoreError) as exc:  # refused, SQL error, over time, store clash
-            raise HTTPException(400, _scrub(str(exc))) from exc
+            raise HTTPException(400, scrub_paths(str(exc))) from exc
         return {
             "columns": result.columns,
             "rows": [[_json(v) for v in r] for r in result.rows],
