@@ -173,3 +173,25 @@ def test_since_and_until_take_years_months_and_days(db: Path, since: str | None,
     assert result.exit_code == EXIT_OK, result.output
     rows = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
     assert [r["article_id"] for r in rows] == ids
+
+
+def test_a_reader_that_leaves_the_pipe_stops_the_command_quietly(tmp_path, monkeypatch,
+                                                                 capfd) -> None:
+    """`eventwire summary | head -1`: the reader closes the pipe; no 'internal error'."""
+    import click as click_mod
+
+    from eventwire import cli as cli_mod
+    from eventwire.store import Store
+
+    db = tmp_path / "s.duckdb"
+    Store(db).close()
+
+    def gone(*_a: object, **_k: object) -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(click_mod, "echo", gone)
+    monkeypatch.setattr(cli_mod.click, "echo", gone)
+    with pytest.raises(SystemExit) as stop:
+        cli_mod.cli.main(["summary", "--db", str(db)], standalone_mode=False)
+    assert stop.value.code == cli_mod.EXIT_PIPE
+    assert "internal error" not in capfd.readouterr().err

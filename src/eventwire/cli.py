@@ -11,6 +11,7 @@ also prints the traceback. docs/bad_input.md lists the messages.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -18,7 +19,7 @@ import traceback
 from collections import Counter
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 from pydantic import ValidationError
@@ -107,6 +108,18 @@ def coder_options(f: Any) -> Any:
     return f
 
 
+EXIT_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a tool whose reader went away
+
+
+def _reader_gone() -> NoReturn:
+    """The reader of the output left ("eventwire summary | head -1"): stop quietly, as Unix
+    tools do, and keep Python from failing again while it flushes stdout at exit."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(EXIT_PIPE)
+
+
 class _Group(click.Group):
     """The command group: whatever a command raises becomes a one-line message."""
 
@@ -115,6 +128,8 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:
+            _reader_gone()
         except EventwireError as exc:
             raise cli_error(exc) from None
         except ValidationError as exc:
