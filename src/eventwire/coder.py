@@ -97,6 +97,17 @@ def _localise(fields: dict[str, object], role: str, country: str) -> None:
         fields[f"{role}_country"] = country
 
 
+def _target_key(f: Found, code: object) -> object:
+    """The target's part of the event id: its code, and where it stands when the list
+    target has other members of that code ("met Kenyan President Ruto, Foreign Minister
+    Mutua and ..." is one event per member, by the guideline)."""
+    t = f.target
+    if t is None or not isinstance(code, str) or t not in f.targets \
+            or sum(a.code == t.code for a in f.targets) < 2:
+        return code
+    return f"{code}@{t.start_char}"
+
+
 # Roles that act on other countries: a bare one facing a named actor of the story's country
 # is not of that country ("ministers called for Burma to reform").
 OUTWARD_SECTORS = frozenset({"GOV", "LEG", "MIL", "SPY"})
@@ -109,7 +120,10 @@ def localise_story(f: Found, country: str | None) -> Found:
         return f
 
     def named_there(other: Actor | None) -> bool:
-        return other is not None and other.country == country and anchored(other)
+        # the country itself or its state; a bare role facing the country's own people
+        # ("soldiers arrested the opposition leader's guards") is the country's
+        return other is not None and other.country == country and anchored(other) \
+            and (other.sector is None or other.sector in OUTWARD_SECTORS)
 
     def fix(a: Actor | None, other: Actor | None) -> Actor | None:
         if a is None or a.country is not None or a.sector not in STORY_SECTORS \
@@ -639,7 +653,7 @@ class Coder:
             conf -= 0.05
         trig = f.trigger
         event_id = Event.make_id(art.id, sent.index, trig.idx, f.code,
-                                 src.get("source_code"), tgt.get("target_code"))  # type: ignore[arg-type]
+                                 src.get("source_code"), _target_key(f, tgt.get("target_code")))  # type: ignore[arg-type]
         return Event(
             event_id=event_id, article_id=art.id, sentence_index=sent.index,
             sentence=sent.text, pub_date=art.pub_date, event_date=when.event_date,

@@ -180,10 +180,36 @@ class ActorMatcher:
                 continue
             if doc[e - 1].pos_ not in {"NOUN", "PROPN"}:  # "national security", "military aid"
                 continue
+            if term.code == "PTY" and e - s == 1 and _side_not_party(doc[s]):
+                continue
             sused.update(range(s, e))
             for i in range(s, e):
                 sect[i] = term
         return taken, sect
+
+
+# "all parties to the conflict", "both parties", "any other party": sides, not political parties
+SIDE_WORDS = frozenset({"all", "both", "any", "each", "either", "other", "warring", "relevant",
+                        "concerned", "third", "involved", "interested", "opposing", "several",
+                        "belligerent", "contracting", "two", "various"})
+
+
+def _side_not_party(t: Token) -> bool:
+    """A lone 'party' that is a side of a conflict or deal, not a political party."""
+    if t.ent_type_ == "ORG":
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in t.children):
+        return True  # "the parties to the conflict"
+    return any(c.lower_ in SIDE_WORDS for c in t.children if c.dep_ in {"det", "amod",
+                                                                         "predet", "nummod"})
+
+
+def _share_country(prev: Actor, a: Actor) -> Actor:
+    """'Kenyan President Ruto, Foreign Minister Mutua and Defence Minister Duale': a list of
+    officials led by a national one are that country's, each bare office after it."""
+    if prev.country and a.country is None and a.sector and a.kind in {"person", "sector"}:
+        return replace(a, code=compose_code(prev.country, a.sector), country=prev.country)
+    return a
 
 
 def _plausible(span: Span, entries: list[ActorEntry]) -> bool:
@@ -344,8 +370,21 @@ class ActorResolver:
         heads = self._through_quantity(heads)
         out: list[Actor] = []
         for h in sorted(heads, key=lambda t: t.i):
-            out.extend(self._resolve(h))
+            got = self._resolve(h)
+            if out and got and self._national(out[-1]):
+                got = [_share_country(out[-1], a) for a in got]
+            out.extend(got)
         return out
+
+    def _national(self, a: Actor) -> bool:
+        """An official named with a nationality or country ("Kenyan President Ruto")."""
+        if a.country is None or a.kind not in {"person", "sector"} or a.via not in {
+                "dictionary", "title"}:
+            return False
+        span = self.doc.char_span(a.start_char, a.end_char, alignment_mode="expand")
+        return span is not None and any(
+            e.kind in {"country", "adjective"} and e.country == a.country
+            for t in span for e in self.entries.get(t.i, ()))
 
     @staticmethod
     def _through_quantity(heads: list[Token]) -> list[Token]:
@@ -433,9 +472,11 @@ class ActorResolver:
             if member_of is not None:
                 return [replace(member_of, text=span.text, start_char=span.start_char,
                                 end_char=span.end_char, head_i=head.i)]
+        listed: list[str] = []
         if sector and country is None and named is None:
             country = self._country_of_place(head)
             country_kind = "adjective" if country else None
+            listed = self._listed_places(head) if country else []
         if any(t.lower_ in COUNTERPART for t in toks) and anchor is not None:
             sector = sector or anchor.sector
         if elite and (sector or named):
@@ -496,6 +537,7 @@ class ActorResolver:
         del secondary
         others = (self._coordinated_countries([t for t in toks if t.i != head.i], country)
                   if country and not person_text else [])
+        others += [c for c in listed if c != country and c not in others]
         return [actor, *[replace(actor, code=compose_code(c, sector), country=c)
                          for c in others]]
 
@@ -522,6 +564,21 @@ class ActorResolver:
                         if got and got[0].kind == "group" and got[0].code:
                             return got[0]
         return None
+
+    def _listed_places(self, head: Token) -> list[str]:
+        """'the foreign ministers of Fiji, Tonga and Samoa' -> the countries after the
+        first of the 'of' list, one actor each."""
+        out: list[str] = []
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for p in prep.children:
+                if p.dep_ != "pobj":
+                    continue
+                for a in self.actors_at(p)[1:]:  # conjuncts and listed appositions
+                    if a.kind == "country" and a.country and a.country not in out:
+                        out.append(a.country)
+        return out
 
     def _country_of_place(self, head: Token) -> str | None:
         """'a court in Guyana', 'the mayor of Nablus', 'police in Kabul' -> the country."""

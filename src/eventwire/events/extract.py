@@ -506,6 +506,7 @@ def _pairs(p: Pattern, code: str, trig: Token, sources: list[Actor], targets: li
         if s is not None and tg is not None and s.code and s.code == tg.code \
                 and s.start_char == tg.start_char:
             continue
+        tg = own_role(tg, s, trig.doc)
         if s is not None and tg is not None and tg.kind == "country" and s.country \
                 and tg.code == s.country and code[:2] in {"03", "05"} and s is not tg:
             continue  # "the partnership between the United States and Kosovo": not with itself
@@ -517,6 +518,22 @@ def _pairs(p: Pattern, code: str, trig: Token, sources: list[Actor], targets: li
                          modality, clause,
                          mirrored=(s, tg) in mirrored))
     return out
+
+
+# Possessive pronouns that point back to the doer: "urged their citizens", "deployed its army"
+OWN_POSSESSIVES = {"its", "their", "his", "her", "our"}
+
+
+def own_role(tg: Actor | None, s: Actor | None, doc: Doc) -> Actor | None:
+    """A bare role owned by a possessive pronoun ("the embassies urged their citizens",
+    "Nepal deployed its military") is of the doer's country, each doer's own in a list."""
+    if tg is None or s is None or tg.country is not None or not tg.sector \
+            or tg.kind != "sector" or not s.country or not 0 <= tg.head_i < len(doc) \
+            or tg.sector == s.sector:
+        return tg
+    if not any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in doc[tg.head_i].children):
+        return tg
+    return replace(tg, code=s.country + tg.sector, country=s.country)
 
 
 REFLEXIVE = {"themselves", "itself", "himself", "herself", "ourselves", "myself",

@@ -1,0 +1,68 @@
+"""Actors of list targets and of roles the sentence ties to a country: one event per listed
+party (annotation guideline §1), possessive pronouns that point back to the doer, and words
+that look like actors but are not ("all parties to the conflict")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventwire.model import Article
+
+PUB = date(2024, 6, 20)
+
+
+def _code(coder, text: str):
+    art = Article(id="t", text=text, pub_date=PUB)
+    return list(next(iter(coder.code_articles([art]))).events)
+
+
+def _pairs(events, root: str) -> list[tuple[str | None, str | None]]:
+    return sorted((e.source_code, e.target_code) for e in events if e.cameo_root == root)
+
+
+def test_each_official_of_a_national_list_is_met(coder):
+    evs = _code(coder, "Chancellor Olaf Scholz met with Kenyan President William Ruto, Foreign "
+                       "Minister Alfred Mutua, and Defense Minister Aden Duale in Nairobi.")
+    met = [e for e in evs if e.cameo_root == "04" and e.source_code == "DEUGOV"]
+    assert [e.target_code for e in met] == ["KENGOV"] * 3
+    assert len({e.target_text for e in met}) == 3
+    assert len({e.event_id for e in met}) == 3
+
+
+def test_ministers_of_a_list_of_countries_are_one_target_each(coder):
+    evs = _code(coder, "The Australian foreign minister met the foreign ministers of Fiji, "
+                       "Tonga and Samoa on Tuesday.")
+    targets = {e.target_code for e in evs if e.cameo_root == "04" and e.source_code == "AUSGOV"}
+    assert {"FJIGOV", "TONGOV", "WSMGOV"} <= targets
+
+
+def test_an_office_without_a_nationality_is_not_the_first_ones(coder):
+    # the nationality of the first does not spread when the first has none of its own words
+    evs = _code(coder, "Chancellor Olaf Scholz and Foreign Minister Smith discussed trade.")
+    assert ("DEUGOV", "DEUGOV") not in _pairs(evs, "04")
+
+
+def test_their_citizens_are_each_embassys_own(coder):
+    evs = _code(coder, "The Italian and Spanish embassies urged their citizens to stay indoors "
+                       "as fighting spread in Bamako, Mali.")
+    assert {("ITAGOV", "ITACVL"), ("ESPGOV", "ESPCVL")} <= set(_pairs(evs, "02"))
+
+
+def test_its_army_is_the_deploying_countrys(coder):
+    evs = _code(coder, "Peru deployed its army to the southern border on Monday.")
+    assert ("PERGOV", "PERMIL") in _pairs(evs, "15")
+
+
+def test_parties_to_a_conflict_are_no_political_party(coder):
+    evs = _code(coder, "The Swiss foreign minister urged all parties to the conflict in Sudan "
+                       "to agree a ceasefire.")
+    assert all(not (e.target_code or "").endswith("PTY") for e in evs)
+    evs = _code(coder, "Sudan's ruling party condemned the opposition.")
+    assert any((e.source_code or "").startswith("SDNGOV") for e in evs)
+
+
+def test_soldiers_acting_on_the_countrys_opposition_are_its_soldiers(coder):
+    text = ("Ugandan police blocked roads in Kampala on Monday. Ugandan opposition leader "
+            "Bobi Wine said soldiers arrested his security guards.")
+    evs = _code(coder, text)
+    assert ("UGAMIL", "UGAOPP") in _pairs(evs, "17")
