@@ -188,6 +188,21 @@ class ActorMatcher:
         return taken, sect
 
 
+# Offices named after the country they are posted to: "Ambassador to Kenya", "Envoy for Libya"
+POSTING_TITLES = frozenset({"envoy", "ambassador", "representative", "emissary", "coordinator"})
+
+
+def _posting(t: Token) -> bool:
+    """A country after an envoy's "for" or "to": where the official is sent, not whose."""
+    i = t.i
+    while i > 0 and t.doc[i - 1].dep_ == "compound" and t.doc[i - 1].pos_ == "PROPN" \
+            and t.doc[i - 1].lower_ not in {"for", "to"}:
+        i -= 1  # "Envoy for South Sudan X": from the start of the country name
+    if i < 2 or t.doc[i - 1].lower_ not in {"for", "to"}:
+        return False
+    return any(x.lemma_.lower() in POSTING_TITLES for x in t.doc[max(0, i - 4): i - 1])
+
+
 # "all parties to the conflict", "both parties", "any other party": sides, not political parties
 SIDE_WORDS = frozenset({"all", "both", "any", "each", "either", "other", "warring", "relevant",
                         "concerned", "third", "involved", "interested", "opposing", "several",
@@ -425,6 +440,8 @@ class ActorResolver:
             if entries and t.i != head.i and t.dep_ == "compound" and t.head.i != head.i \
                     and t.head.lemma_.lower() in CONFLICT_NOUNS:
                 entries = None  # "an Iraq War veteran" is no Iraqi actor
+            if entries and _posting(t):
+                entries = None  # "Special Envoy for Libya Richard Norland": not Libya's
             if entries and any(x.lower_.rstrip(".") in CORPORATE_SUFFIXES for x in toks
                                if x.i > t.i) and all(e.kind != "country" for e in entries):
                 entries = None  # "CIS Technologies Inc" is a company, not the CIS
