@@ -66,3 +66,26 @@ def test_soldiers_acting_on_the_countrys_opposition_are_its_soldiers(coder):
             "Bobi Wine said soldiers arrested his security guards.")
     evs = _code(coder, text)
     assert ("UGAMIL", "UGAOPP") in _pairs(evs, "17")
+
+
+def test_the_partner_named_through_of_is_the_target(coder):
+    evs = _code(coder, "Chancellor Olaf Scholz reaffirmed the depth of the German partnership "
+                       "with both Ghana and Senegal.")
+    assert {("DEUGOV", "GHA"), ("DEUGOV", "SEN")} <= set(_pairs(evs, "03"))
+
+
+def test_an_envoy_is_not_of_the_country_posted_to(coder):
+    art = Article(id="t", text="Special Envoy for Sudan Tom Perriello visited Sudan on Monday.",
+                  pub_date=PUB, source="U.S. Department of State")
+    evs = list(next(iter(coder.code_articles([art]))).events)
+    assert evs and all(not (e.source_code or "").startswith("SDN") for e in evs)
+
+
+def test_an_agency_head_of_the_people_table_is_of_her_country(coder):
+    # the people table knows her (USAID Administrator from 2021): by full name, then title
+    # and surname as the article goes on
+    art = Article(id="t", text="Administrator Samantha Power arrived in Nairobi on Monday. "
+                               "Administrator Power met with Kenyan President William Ruto.",
+                  pub_date=date(2022, 9, 21))
+    evs = list(next(iter(coder.code_articles([art]))).events)
+    assert ("USAGOV", "KENGOV") in _pairs(evs, "04")

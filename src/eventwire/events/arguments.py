@@ -163,7 +163,10 @@ def targets_of(v: Token, p: Pattern, resolver: ActorResolver) -> list[Actor]:
                             got = resolver.actors_at(subj)
                             if got:
                                 return got
-            holders = [v, *objs]
+            # "reaffirmed the strength of the partnership with X": the act noun the
+            # pattern found through "of" holds the slot too
+            holders = [v, *objs, *(p for o in objs for c in children_with(o, {"prep"})
+                                   if c.lower_ == "of" for p in children_with(c, {"pobj"}))]
             for h in holders:
                 for prep in children_with(h, {"prep", "dative"}):
                     if prep.lower_ != slot:
