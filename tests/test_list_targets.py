@@ -89,3 +89,17 @@ def test_an_agency_head_of_the_people_table_is_of_her_country(coder):
                   pub_date=date(2022, 9, 21))
     evs = list(next(iter(coder.code_articles([art]))).events)
     assert ("USAGOV", "KENGOV") in _pairs(evs, "04")
+
+
+def test_a_condemned_attack_names_its_attacker_as_the_target(coder):
+    evs = _code(coder, "Egypt condemned the attack on Rafah by Israeli forces on Sunday.")
+    assert ("EGYGOV", "ISRMIL") in _pairs(evs, "11")
+    evs = _code(coder, "Egypt condemned the attack on Rafah.")  # no attacker: the place is none
+    assert all(e.target_code != "EGYGOV" for e in evs if e.cameo_root == "11")
+
+
+def test_a_curfew_is_imposed_on_the_countrys_people(coder):
+    evs = _code(coder, "The Peruvian government declared a state of emergency in Lima.")
+    assert ("PERGOV", "PERCVL") in _pairs(evs, "17")
+    evs = _code(coder, "Police in Peru arrested two journalists in Lima.")  # a named target stays
+    assert all(e.target_code != "PERCVL" for e in evs if e.cameo_root == "17")

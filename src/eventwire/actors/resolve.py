@@ -93,7 +93,7 @@ class Actor:
     sector: str | None = None
     kind: str = "unknown"        # country|group|person|sector|unknown
     person: str | None = None
-    via: str = "dictionary"      # dictionary|title|learned|pronoun|description|metonymy|ner
+    via: str = "dictionary"      # dictionary|title|learned|pronoun|description|metonymy|ner|implied
     head_i: int = -1
 
     def with_text(self, tok_span: Span) -> Actor:

@@ -507,6 +507,8 @@ def _pairs(p: Pattern, code: str, trig: Token, sources: list[Actor], targets: li
                 and s.start_char == tg.start_char:
             continue
         tg = own_role(tg, s, trig.doc)
+        if code in POPULATION_ACTS:
+            tg = _population(tg, s, trig)
         if s is not None and tg is not None and tg.kind == "country" and s.country \
                 and tg.code == s.country and code[:2] in {"03", "05"} and s is not tg:
             continue  # "the partnership between the United States and Kosovo": not with itself
@@ -518,6 +520,24 @@ def _pairs(p: Pattern, code: str, trig: Token, sources: list[Actor], targets: li
                          modality, clause,
                          mirrored=(s, tg) in mirrored))
     return out
+
+
+# Acts imposed on a country's population (curfew 1723, state of emergency or martial law
+# 1724): with no one named, their target is the doer's country's civilians
+POPULATION_ACTS = frozenset({"1723", "1724"})
+
+
+
+def _population(tg: Actor | None, s: Actor | None, trig: Token) -> Actor | None:
+    """The target of a curfew or state of emergency: the people of the place it is imposed
+    in ("a curfew in Kathmandu": Nepal's civilians, not its government), else of the doer's
+    country; a named group or role stays."""
+    if tg is not None and tg.country and (tg.kind == "country" or tg.via == "metonymy"):
+        return replace(tg, code=tg.country + "CVL", sector="CVL", kind="sector")
+    if tg is None and s is not None and s.country:
+        return Actor(s.country + "CVL", trig.text, trig.idx, trig.idx + len(trig.text),
+                     s.country, "CVL", "sector", via="implied", head_i=trig.i)
+    return tg
 
 
 # Possessive pronouns that point back to the doer: "urged their citizens", "deployed its army"
