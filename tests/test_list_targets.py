@@ -103,3 +103,12 @@ def test_a_curfew_is_imposed_on_the_countrys_people(coder):
     assert ("PERGOV", "PERCVL") in _pairs(evs, "17")
     evs = _code(coder, "Police in Peru arrested two journalists in Lima.")  # a named target stays
     assert all(e.target_code != "PERCVL" for e in evs if e.cameo_root == "17")
+
+
+def test_an_arrest_with_no_one_named_doing_it_is_the_polices(coder):
+    text = ("French police fired tear gas in Paris on Saturday. A 30-year-old army veteran "
+            "was arrested after the clashes.")
+    evs = _code(coder, text)
+    assert ("FRACOP", "FRACVL") in _pairs(evs, "17")  # a veteran is a civilian
+    evs = _code(coder, "Police in Chile arrested two students in Santiago.")
+    assert ("CHLCOP", "CHLEDU") in _pairs(evs, "17")

@@ -509,6 +509,9 @@ def _pairs(p: Pattern, code: str, trig: Token, sources: list[Actor], targets: li
         tg = own_role(tg, s, trig.doc)
         if code in POPULATION_ACTS:
             tg = _population(tg, s, trig)
+        if s is None and tg is not None and code == "173" and _agentless_arrest(trig):
+            s = Actor("COP", trig.text, trig.idx, trig.idx + len(trig.text), sector="COP",
+                      kind="sector", via="implied", head_i=trig.i)  # the story's police
         if s is not None and tg is not None and tg.kind == "country" and s.country \
                 and tg.code == s.country and code[:2] in {"03", "05"} and s is not tg:
             continue  # "the partnership between the United States and Kosovo": not with itself
@@ -538,6 +541,19 @@ def _population(tg: Actor | None, s: Actor | None, trig: Token) -> Actor | None:
         return Actor(s.country + "CVL", trig.text, trig.idx, trig.idx + len(trig.text),
                      s.country, "CVL", "sector", via="implied", head_i=trig.i)
     return tg
+
+
+ARREST_VERBS = frozenset({"arrest", "detain", "apprehend"})
+
+
+def _agentless_arrest(trig: Token) -> bool:
+    """'X was arrested', 'with 200 people arrested': an arrest with no one named doing it
+    is the police's (annotation guideline: actors the text implies)."""
+    if trig.pos_ != "VERB" or trig.lemma_.lower() not in ARREST_VERBS:
+        return False
+    if any(c.dep_ == "agent" for c in trig.children):
+        return False
+    return is_passive(trig) or (trig.dep_ in {"acl", "advcl", "xcomp"} and trig.tag_ == "VBN")
 
 
 # Possessive pronouns that point back to the doer: "urged their citizens", "deployed its army"
