@@ -112,3 +112,13 @@ def test_an_arrest_with_no_one_named_doing_it_is_the_polices(coder):
     assert ("FRACOP", "FRACVL") in _pairs(evs, "17")  # a veteran is a civilian
     evs = _code(coder, "Police in Chile arrested two students in Santiago.")
     assert ("CHLCOP", "CHLEDU") in _pairs(evs, "17")
+
+
+def test_a_named_official_in_a_city_is_not_of_that_city(coder):
+    evs = _code(coder, "Chancellor Olaf Scholz met with Ghanaian President Nana Akufo-Addo and "
+                       "Foreign Minister Shirley Ayorkor Botchwey in Berlin.")
+    met = {e.target_text: e.target_code for e in evs
+           if e.cameo_root == "04" and e.source_code == "DEUGOV"}
+    assert met and set(met.values()) == {"GHAGOV"}
+    evs = _code(coder, "Police in Kabul arrested three men.")  # a role in a city is of it
+    assert any(e.source_code == "AFGCOP" for e in evs)

@@ -491,7 +491,8 @@ class ActorResolver:
                                 end_char=span.end_char, head_i=head.i)]
         listed: list[str] = []
         if sector and country is None and named is None:
-            country = self._country_of_place(head)
+            # a named person "in Washington" is there, not of there ("the mayor of Nablus" is)
+            country = self._country_of_place(head, {"of", "from"} if person_text else None)
             country_kind = "adjective" if country else None
             listed = self._listed_places(head) if country else []
         if any(t.lower_ in COUNTERPART for t in toks) and anchor is not None:
@@ -597,10 +598,10 @@ class ActorResolver:
                         out.append(a.country)
         return out
 
-    def _country_of_place(self, head: Token) -> str | None:
+    def _country_of_place(self, head: Token, preps: set[str] | None = None) -> str | None:
         """'a court in Guyana', 'the mayor of Nablus', 'police in Kabul' -> the country."""
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in {"of", "in", "from"}:
+            if prep.dep_ != "prep" or prep.lower_ not in (preps or {"of", "in", "from"}):
                 continue
             for p in prep.children:
                 if p.dep_ != "pobj":
