@@ -122,3 +122,10 @@ def test_a_named_official_in_a_city_is_not_of_that_city(coder):
     assert met and set(met.values()) == {"GHAGOV"}
     evs = _code(coder, "Police in Kabul arrested three men.")  # a role in a city is of it
     assert any(e.source_code == "AFGCOP" for e in evs)
+
+
+def test_each_listed_place_attacked_is_an_attack_on_its_country(coder):
+    evs = _code(coder, "Russian forces shelled the border towns of Kharkiv and Sumy on Monday.")
+    hits = [e for e in evs if e.cameo_root == "19" and e.source_code == "RUSMIL"]
+    assert [e.target_code for e in hits] == ["UKR", "UKR"]
+    assert {e.target_text for e in hits} == {"Kharkiv", "Sumy"}

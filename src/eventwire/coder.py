@@ -30,7 +30,7 @@ from .context.timeline import build_timeline, headline_date, is_background
 from .errors import CodingTimeout
 from .events.extract import Found, Rejected, anchored, extract
 from .events.patterns import PatternSet
-from .events.place_targets import place_target
+from .events.place_targets import place_targets
 from .model import Article, Event
 from .nlp import load_pipeline
 from .prefilter import Prefilter
@@ -437,10 +437,10 @@ class Coder:
             resolver = ActorResolver(self.matcher, doc, ctx, found_matches)
             country = story.country_of(sent.para)
             # a readout's "A spoke with B" is A's act only: B's direction is not coded
-            found = [place_target(localise_story(issuer_officials(f, issuer), country),
-                                  self.gazetteer.lookup, country)
-                     for f in extract(doc, resolver, self.patterns, reasons)
-                     if not (issuer is not None and f.mirrored and f.code[:2] == "04")]
+            found = [g for f in extract(doc, resolver, self.patterns, reasons)
+                     if not (issuer is not None and f.mirrored and f.code[:2] == "04")
+                     for g in place_targets(localise_story(issuer_officials(f, issuer), country),
+                                            self.gazetteer.lookup, country)]
             for f in found:
                 ev = self._event(art, sent, doc, f, chain.frame(sent.para),
                                  timeline.anchor(sent.index), timeline.lead(sent.index))
