@@ -129,3 +129,13 @@ def test_each_listed_place_attacked_is_an_attack_on_its_country(coder):
     hits = [e for e in evs if e.cameo_root == "19" and e.source_code == "RUSMIL"]
     assert [e.target_code for e in hits] == ["UKR", "UKR"]
     assert {e.target_text for e in hits} == {"Kharkiv", "Sumy"}
+
+
+def test_a_title_heading_a_named_official_and_they_after_it(coder):
+    text = ("Counselor of the Department of State Derek Chollet and Special Envoy Jane Doe "
+            "visited Kenya on Monday, where they met with Kenyan President William Ruto.")
+    art = Article(id="t", text=text, pub_date=date(2022, 3, 9))
+    evs = list(next(iter(coder.code_articles([art]))).events)
+    assert ("USAGOV", "KEN") in _pairs(evs, "04")
+    assert ("USAGOV", "KENGOV") in _pairs(evs, "04")
+    assert all(e.source_code != "KENGOV" or e.target_code != "KENGOV" for e in evs)

@@ -188,6 +188,9 @@ class ActorMatcher:
         return taken, sect
 
 
+# Titles the parser reads as common nouns or as names of their own ("Counselor")
+OFFICE_HEADS = frozenset({"counselor", "counsellor", "adviser", "advisor"})
+
 # Offices named after the country they are posted to: "Ambassador to Kenya", "Envoy for Libya"
 POSTING_TITLES = frozenset({"envoy", "ambassador", "representative", "emissary", "coordinator"})
 
@@ -386,6 +389,11 @@ class ActorResolver:
         out: list[Actor] = []
         for h in sorted(heads, key=lambda t: t.i):
             got = self._resolve(h)
+            if not got and (h.pos_ == "NOUN" or h.lower_ in OFFICE_HEADS):
+                # "Counselor of the Department Derek Chollet": the title names no actor,
+                # the person in apposition does
+                got = next((x for c in h.children if c.dep_ == "appos"
+                            and c.pos_ == "PROPN" for x in [self.actors_at(c)] if x), [])
             if out and got and self._national(out[-1]):
                 got = [_share_country(out[-1], a) for a in got]
             out.extend(got)
@@ -721,6 +729,11 @@ class ActorResolver:
         if not found:
             one = self.ctx.recent(want)
             found = [one] if one is not None else []
+        placed = [a for a in found if a.country is not None or (a.code or "")[3:]]
+        if placed and len(placed) < len(found):
+            # "Counselor Chollet and the Special Envoy ... they met": the bare office of
+            # a pair is not left for the story's country to claim
+            found = placed
         return [replace(a, text=head.text, start_char=head.idx,
                         end_char=head.idx + len(head.text), via="pronoun", head_i=head.i)
                 for a in found]
