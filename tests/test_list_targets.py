@@ -139,3 +139,10 @@ def test_a_title_heading_a_named_official_and_they_after_it(coder):
     assert ("USAGOV", "KEN") in _pairs(evs, "04")
     assert ("USAGOV", "KENGOV") in _pairs(evs, "04")
     assert all(e.source_code != "KENGOV" or e.target_code != "KENGOV" for e in evs)
+
+
+def test_armed_groups_by_home_country_and_staffers_of_an_organisation(coder):
+    evs = _code(coder, "Allied Democratic Forces fighters attacked a village in North Kivu.")
+    assert any(e.source_code == "UGAREB" for e in evs if e.cameo_root == "19")
+    evs = _code(coder, "Sudanese soldiers detained two United Nations staffers in Khartoum.")
+    assert ("SDNMIL", "IGOUNO") in _pairs(evs, "17")

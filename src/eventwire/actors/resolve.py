@@ -57,7 +57,7 @@ COLLECTIVE_HEADS = frozenset({"position", "target", "base", "outpost", "garrison
                               "figure", "activist", "source", "delegation", "team", "side",
                               "agent", "personnel", "staff", "envoy", "representative",
                               "inspector", "monitor", "observer", "investigator", "expert",
-                              "negotiator", "mediator", "worker", "employee", "crew"})
+                              "negotiator", "mediator", "worker", "employee", "crew", "staffer"})
 CORPORATE_SUFFIXES = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "ag",
                                 "sa", "nv", "gmbh", "technologies", "holdings", "industries"})
 CONFLICT_NOUNS = frozenset({"war", "conflict", "crisis", "genocide", "invasion", "campaign",
