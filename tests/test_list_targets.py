@@ -146,3 +146,10 @@ def test_armed_groups_by_home_country_and_staffers_of_an_organisation(coder):
     assert any(e.source_code == "UGAREB" for e in evs if e.cameo_root == "19")
     evs = _code(coder, "Sudanese soldiers detained two United Nations staffers in Khartoum.")
     assert ("SDNMIL", "IGOUNO") in _pairs(evs, "17")
+
+
+def test_protesters_with_no_one_named_protest_against_their_government(coder):
+    evs = _code(coder, "Thousands of Chilean students took to the streets of Santiago on Monday.")
+    assert ("CHLEDU", "CHLGOV") in _pairs(evs, "14")
+    evs = _code(coder, "Chilean students protested against Bolivia in Santiago on Monday.")
+    assert ("CHLEDU", "CHLGOV") not in _pairs(evs, "14")

@@ -509,6 +509,11 @@ def _pairs(p: Pattern, code: str, trig: Token, sources: list[Actor], targets: li
         tg = own_role(tg, s, trig.doc)
         if code in POPULATION_ACTS:
             tg = _population(tg, s, trig)
+        if tg is None and code[:2] == "14" and s is not None and s.country \
+                and s.sector not in {None, "GOV", "MIL", "COP"}:
+            # protesters with no one named protest against their own government
+            tg = Actor(s.country + "GOV", trig.text, trig.idx, trig.idx + len(trig.text),
+                       s.country, "GOV", "sector", via="implied", head_i=trig.i)
         if s is None and tg is not None and code == "173" and _agentless_arrest(trig):
             s = Actor("COP", trig.text, trig.idx, trig.idx + len(trig.text), sector="COP",
                       kind="sector", via="implied", head_i=trig.i)  # the story's police
