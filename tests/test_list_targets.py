@@ -153,3 +153,9 @@ def test_protesters_with_no_one_named_protest_against_their_government(coder):
     assert ("CHLEDU", "CHLGOV") in _pairs(evs, "14")
     evs = _code(coder, "Chilean students protested against Bolivia in Santiago on Monday.")
     assert ("CHLEDU", "CHLGOV") not in _pairs(evs, "14")
+
+
+def test_an_intent_targets_the_party_of_the_act_it_is_about(coder):
+    evs = _code(coder, "Chancellor Olaf Scholz reaffirmed his commitment to keep supporting "
+                       "Moldova's reforms.")
+    assert ("DEUGOV", "MDA") in _pairs(evs, "03")

@@ -179,6 +179,24 @@ def targets_of(v: Token, p: Pattern, resolver: ActorResolver) -> list[Actor]:
                         got = object_actors(pobj, resolver)
                         if got:
                             return got
+    if p.code[:2] == "03":
+        return intended_object(objs, resolver)
+    return []
+
+
+def intended_object(objs: list[Token], resolver: ActorResolver) -> list[Actor]:
+    """'reaffirmed their commitment to continue supporting Ukraine': the party of the
+    act the intent is about (the object of the verbs under the intent's noun)."""
+    todo = [c for o in objs for c in o.children if c.dep_ in {"acl", "xcomp"}]
+    for _ in range(3):
+        nxt: list[Token] = []
+        for v in todo:
+            for o in children_with(v, OBJ):
+                got = object_actors(o, resolver)
+                if got:
+                    return got
+            nxt += [c for c in v.children if c.dep_ == "xcomp"]
+        todo = nxt
     return []
 
 
