@@ -159,3 +159,8 @@ def test_an_intent_targets_the_party_of_the_act_it_is_about(coder):
     evs = _code(coder, "Chancellor Olaf Scholz reaffirmed his commitment to keep supporting "
                        "Moldova's reforms.")
     assert ("DEUGOV", "MDA") in _pairs(evs, "03")
+
+
+def test_parties_to_a_conflict_even_when_to_hangs_on_the_verb(coder):
+    evs = _code(coder, "The UN envoy demanded parties to the conflict in Yemen to open the roads.")
+    assert all(not (e.target_code or "").endswith("PTY") for e in evs)

@@ -188,7 +188,7 @@ class ActorMatcher:
         return taken, sect
 
 
-# Titles the parser reads as common nouns or as names of their own ("Counselor")
+# Titles the parser reads as common nouns ("counselor"); a title read as a name is one too
 OFFICE_HEADS = frozenset({"counselor", "counsellor", "adviser", "advisor"})
 
 # Offices named after the country they are posted to: "Ambassador to Kenya", "Envoy for Libya"
@@ -216,8 +216,11 @@ def _side_not_party(t: Token) -> bool:
     """A lone 'party' that is a side of a conflict or deal, not a political party."""
     if t.ent_type_ == "ORG":
         return False
-    if any(c.dep_ == "prep" and c.lower_ == "to" for c in t.children):
-        return True  # "the parties to the conflict"
+    doc = t.doc
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in t.children) or (
+            t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to"
+            and doc[t.i + 2].pos_ in {"DET", "NOUN", "PROPN"}):
+        return True  # "the parties to the conflict", even when "to" hangs elsewhere
     return any(c.lower_ in SIDE_WORDS for c in t.children if c.dep_ in {"det", "amod",
                                                                          "predet", "nummod"})
 
@@ -389,7 +392,7 @@ class ActorResolver:
         out: list[Actor] = []
         for h in sorted(heads, key=lambda t: t.i):
             got = self._resolve(h)
-            if not got and (h.pos_ == "NOUN" or h.lower_ in OFFICE_HEADS):
+            if not got and (h.pos_ == "PROPN" or h.lower_ in OFFICE_HEADS):
                 # "Counselor of the Department Derek Chollet": the title names no actor,
                 # the person in apposition does
                 got = next((x for c in h.children if c.dep_ == "appos"
