@@ -164,3 +164,9 @@ def test_an_intent_targets_the_party_of_the_act_it_is_about(coder):
 def test_parties_to_a_conflict_even_when_to_hangs_on_the_verb(coder):
     evs = _code(coder, "The UN envoy demanded parties to the conflict in Yemen to open the roads.")
     assert all(not (e.target_code or "").endswith("PTY") for e in evs)
+
+
+def test_un_bodies_by_their_acronyms(coder):
+    evs = _code(coder, "The Kenyan foreign minister met UNOCHA officials and UNAMI envoys "
+                       "in Nairobi.")
+    assert ("KENGOV", "IGOUNO") in _pairs(evs, "04")
