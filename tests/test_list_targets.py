@@ -170,3 +170,9 @@ def test_un_bodies_by_their_acronyms(coder):
     evs = _code(coder, "The Kenyan foreign minister met UNOCHA officials and UNAMI envoys "
                        "in Nairobi.")
     assert ("KENGOV", "IGOUNO") in _pairs(evs, "04")
+
+
+def test_a_show_of_force_answers_whom_it_responds_to(coder):
+    evs = _code(coder, "The Romanian Air Force scrambled fighter jets in response to Russian "
+                       "drones near the border.")
+    assert ("ROUMIL", "RUSMIL") in _pairs(evs, "15")

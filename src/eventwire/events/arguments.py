@@ -181,6 +181,32 @@ def targets_of(v: Token, p: Pattern, resolver: ActorResolver) -> list[Actor]:
                             return got
     if p.code[:2] == "03":
         return intended_object(objs, resolver)
+    if p.code[:2] == "15":
+        return responded_to(v, resolver)
+    return []
+
+
+def responded_to(v: Token, resolver: ActorResolver) -> list[Actor]:
+    """'scrambled jets in response to Russian drones': a show of force answers the one
+    whose act or weapons it responds to (a weapon's user being its armed forces)."""
+    for prep in children_with(v, {"prep"}):
+        for resp in children_with(prep, {"pobj"}):
+            if prep.lower_ != "in" or lemma_of(resp) != "response":
+                continue
+            for to in children_with(resp, {"prep"}):
+                if to.lower_ != "to":
+                    continue
+                for x in children_with(to, {"pobj"}):
+                    got = object_actors(x, resolver)
+                    if got:
+                        return got
+                    for c in x.children:
+                        if c.dep_ in {"amod", "compound", "nmod"}:
+                            got = resolver.actors_at(c)
+                            if got and lemma_of(x) in ATTACK_NOUNS:
+                                return [replace(a, code=f"{a.country}MIL", sector="MIL")
+                                        if a.kind == "country" and a.country else a
+                                        for a in got]
     return []
 
 
