@@ -173,6 +173,6 @@ def test_un_bodies_by_their_acronyms(coder):
 
 
 def test_a_show_of_force_answers_whom_it_responds_to(coder):
-    evs = _code(coder, "The Romanian Air Force scrambled fighter jets in response to Russian "
-                       "drones near the border.")
-    assert ("ROUMIL", "RUSMIL") in _pairs(evs, "15")
+    evs = _code(coder, "The Romanian military scrambled two jets on Saturday in response to "
+                       "Russian drones.")
+    assert ("ROMMIL", "RUSMIL") in _pairs(evs, "15")
