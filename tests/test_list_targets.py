@@ -176,3 +176,19 @@ def test_a_show_of_force_answers_whom_it_responds_to(coder):
     evs = _code(coder, "The Romanian military scrambled two jets on Saturday in response to "
                        "Russian drones.")
     assert ("ROMMIL", "RUSMIL") in _pairs(evs, "15")
+
+
+def test_including_lists_the_parties_of_a_nameless_group(coder):
+    evs = _code(coder, "Japan provided aid to Pacific nations, including Papua New Guinea, Fiji "
+                       "and Tonga.")
+    assert {("JPNGOV", "PNG"), ("JPNGOV", "FJI"), ("JPNGOV", "TON")} <= set(_pairs(evs, "07"))
+    # a listed part with no actor of its own leaves the head as it was
+    evs = _code(coder, "Police in Lagos arrested 12 people, including 10 students.")
+    assert any(e.target_code and e.target_code.startswith("NGA") for e in evs
+               if e.cameo_root == "17")
+
+
+def test_a_condemned_act_done_by_a_list_targets_each_doer(coder):
+    evs = _code(coder, "China condemned the sanctions imposed by the United States, Canada and "
+                       "Britain.")
+    assert {("CHNGOV", "USA"), ("CHNGOV", "CAN"), ("CHNGOV", "GBR")} <= set(_pairs(evs, "11"))

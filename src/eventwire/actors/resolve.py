@@ -392,6 +392,13 @@ class ActorResolver:
         out: list[Actor] = []
         for h in sorted(heads, key=lambda t: t.i):
             got = self._resolve(h)
+            if not got or all(a.country is None and len(a.code or "") <= 3 for a in got):
+                # "Pacific nations, including Fiji and Tonga": the listed ones
+                listed = [x for c in h.children if c.dep_ == "prep"
+                          and c.lower_ in {"including", "like"} for p in c.children
+                          if p.dep_ == "pobj" for x in self.actors_at(p)]
+                if any(a.country is not None or len(a.code or "") > 3 for a in listed):
+                    got = listed
             if not got and (h.pos_ == "PROPN" or h.lower_ in OFFICE_HEADS):
                 # "Counselor of the Department Derek Chollet": the title names no actor,
                 # the person in apposition does

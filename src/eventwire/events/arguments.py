@@ -230,11 +230,13 @@ def condemned_attacker(v: Token, objs: list[Token], resolver: ActorResolver,
                        passive: bool) -> list[Actor]:
     """'condemned the attack on Y by Z': the criticized party is the attacker Z named with
     "by" (annotation guideline, acts named inside statements), on the attack noun or, in
-    a parse slip, on the verb itself."""
+    a parse slip, on the verb itself; 'condemned the sanctions imposed by Z' likewise."""
     attacks = [o for o in objs if lemma_of(o) in ATTACK_NOUNS]
-    if not attacks:
+    # "condemned the sanctions imposed by X": whoever did the act condemned
+    done = [c for o in objs for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if not attacks and not done:
         return []
-    holders = [*attacks, *([] if passive else [v])]
+    holders = [*attacks, *done, *([] if passive or not attacks else [v])]
     for h in holders:
         for by in h.children:
             if by.dep_ in {"prep", "agent"} and by.lower_ == "by":
