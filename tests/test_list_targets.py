@@ -192,3 +192,10 @@ def test_a_condemned_act_done_by_a_list_targets_each_doer(coder):
     evs = _code(coder, "China condemned the sanctions imposed by the United States, Canada and "
                        "Britain.")
     assert {("CHNGOV", "USA"), ("CHNGOV", "CAN"), ("CHNGOV", "GBR")} <= set(_pairs(evs, "11"))
+
+
+def test_victims_of_a_strike_are_of_the_place_struck(coder):
+    text = ("Russian officials met in Moscow on Monday. Russian police detained protesters in "
+            "Moscow. A Russian missile attack on a market in Kharkiv, Ukraine, kills nine people.")
+    evs = _code(coder, text)
+    assert ("RUSMIL", "UKRCVL") in _pairs(evs, "19")

@@ -108,6 +108,9 @@ def _target_key(f: Found, code: object) -> object:
     return f"{code}@{t.start_char}"
 
 
+# Acts of force: their bare victims ("killed 14 people") are of the place struck
+VICTIM_ROOTS = frozenset({"18", "19", "20"})
+
 # Roles that act on other countries: a bare one facing a named actor of the story's country
 # is not of that country ("ministers called for Burma to reform").
 OUTWARD_SECTORS = frozenset({"GOV", "LEG", "MIL", "SPY"})
@@ -133,10 +136,15 @@ def localise_story(f: Found, country: str | None) -> Found:
             return a
         return replace(a, code=country + a.sector, country=country)
 
-    return replace(f, source=fix(f.source, f.target), target=fix(f.target, f.source),
+    def fix_target(a: Actor | None, other: Actor | None) -> Actor | None:
+        if a is not None and a.sector == "CVL" and f.code[:2] in VICTIM_ROOTS:
+            return a  # victims of force are of where it struck: left to the event's place
+        return fix(a, other)
+
+    return replace(f, source=fix(f.source, f.target), target=fix_target(f.target, f.source),
                    sources=tuple(x for x in (fix(a, f.target) for a in f.sources)
                                  if x is not None),
-                   targets=tuple(x for x in (fix(a, f.source) for a in f.targets)
+                   targets=tuple(x for x in (fix_target(a, f.source) for a in f.targets)
                                  if x is not None))
 
 
