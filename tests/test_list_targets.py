@@ -199,3 +199,12 @@ def test_victims_of_a_strike_are_of_the_place_struck(coder):
             "Moscow. A Russian missile attack on a market in Kharkiv, Ukraine, kills nine people.")
     evs = _code(coder, text)
     assert ("RUSMIL", "UKRCVL") in _pairs(evs, "19")
+
+
+def test_the_doers_of_a_listed_of_phrase_are_each_a_source_and_no_target(coder):
+    evs = _code(coder, "The governments of Australia, Canada and New Zealand issued a joint "
+                       "statement condemning Iran.")
+    crit = set(_pairs(evs, "11"))
+    assert {("AUSGOV", "IRN"), ("CANGOV", "IRN"), ("NZLGOV", "IRN")} <= crit
+    # a co-doer's country is not where the others acted
+    assert all(e.target_code not in {"AUS", "CAN", "NZL"} for e in evs)
