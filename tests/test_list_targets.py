@@ -17,7 +17,8 @@ def _code(coder, text: str):
 
 
 def _pairs(events, root: str) -> list[tuple[str | None, str | None]]:
-    return sorted((e.source_code, e.target_code) for e in events if e.cameo_root == root)
+    return sorted(((e.source_code, e.target_code) for e in events if e.cameo_root == root),
+                  key=str)
 
 
 def test_each_official_of_a_national_list_is_met(coder):

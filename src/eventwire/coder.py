@@ -643,7 +643,8 @@ class Coder:
             acted_in = None  # talks held in or about a place are not held with it (a visit is)
         if (acted_in is not None and not tgt.get("target_code") and self.config.place_as_target
                 and acted_in.country != src.get("source_code")
-                and acted_in.country not in {a.country for a in f.sources}):  # a co-doer's
+                and acted_in.country not in {a.country for a in f.sources
+                                             if a is not f.source}):  # a co-doer's
             # "Russia is conducting exercises in Alaska": the country acted in is the target
             text = _place_text if acted_in is place else acted_in.name
             tgt = {"target_code": acted_in.country, "target_text": text,
