@@ -30,7 +30,7 @@ from .context.timeline import build_timeline, headline_date, is_background
 from .errors import CodingTimeout
 from .events.extract import Found, Rejected, anchored, extract
 from .events.patterns import PatternSet
-from .events.place_targets import place_target
+from .events.place_targets import place_targets
 from .model import Article, Event
 from .nlp import load_pipeline
 from .prefilter import Prefilter
@@ -97,6 +97,20 @@ def _localise(fields: dict[str, object], role: str, country: str) -> None:
         fields[f"{role}_country"] = country
 
 
+def _target_key(f: Found, code: object) -> object:
+    """The target's part of the event id: its code, and where it stands when the list
+    target has other members of that code ("met Kenyan President Ruto, Foreign Minister
+    Mutua and ..." is one event per member, by the guideline)."""
+    t = f.target
+    if t is None or not isinstance(code, str) or t not in f.targets \
+            or sum(a.code == t.code for a in f.targets) < 2:
+        return code
+    return f"{code}@{t.start_char}"
+
+
+# Acts of force: their bare victims ("killed 14 people") are of the place struck
+VICTIM_ROOTS = frozenset({"18", "19", "20"})
+
 # Roles that act on other countries: a bare one facing a named actor of the story's country
 # is not of that country ("ministers called for Burma to reform").
 OUTWARD_SECTORS = frozenset({"GOV", "LEG", "MIL", "SPY"})
@@ -109,7 +123,10 @@ def localise_story(f: Found, country: str | None) -> Found:
         return f
 
     def named_there(other: Actor | None) -> bool:
-        return other is not None and other.country == country and anchored(other)
+        # the country itself or its state; a bare role facing the country's own people
+        # ("soldiers arrested the opposition leader's guards") is the country's
+        return other is not None and other.country == country and anchored(other) \
+            and (other.sector is None or other.sector in OUTWARD_SECTORS)
 
     def fix(a: Actor | None, other: Actor | None) -> Actor | None:
         if a is None or a.country is not None or a.sector not in STORY_SECTORS \
@@ -119,10 +136,15 @@ def localise_story(f: Found, country: str | None) -> Found:
             return a
         return replace(a, code=country + a.sector, country=country)
 
-    return replace(f, source=fix(f.source, f.target), target=fix(f.target, f.source),
+    def fix_target(a: Actor | None, other: Actor | None) -> Actor | None:
+        if a is not None and a.sector == "CVL" and f.code[:2] in VICTIM_ROOTS:
+            return a  # victims of force are of where it struck: left to the event's place
+        return fix(a, other)
+
+    return replace(f, source=fix(f.source, f.target), target=fix_target(f.target, f.source),
                    sources=tuple(x for x in (fix(a, f.target) for a in f.sources)
                                  if x is not None),
-                   targets=tuple(x for x in (fix(a, f.source) for a in f.targets)
+                   targets=tuple(x for x in (fix_target(a, f.source) for a in f.targets)
                                  if x is not None))
 
 
@@ -424,10 +446,10 @@ class Coder:
             resolver = ActorResolver(self.matcher, doc, ctx, found_matches)
             country = story.country_of(sent.para)
             # a readout's "A spoke with B" is A's act only: B's direction is not coded
-            found = [place_target(localise_story(issuer_officials(f, issuer), country),
-                                  self.gazetteer.lookup, country)
-                     for f in extract(doc, resolver, self.patterns, reasons)
-                     if not (issuer is not None and f.mirrored and f.code[:2] == "04")]
+            found = [g for f in extract(doc, resolver, self.patterns, reasons)
+                     if not (issuer is not None and f.mirrored and f.code[:2] == "04")
+                     for g in place_targets(localise_story(issuer_officials(f, issuer), country),
+                                            self.gazetteer.lookup, country)]
             for f in found:
                 ev = self._event(art, sent, doc, f, chain.frame(sent.para),
                                  timeline.anchor(sent.index), timeline.lead(sent.index),
@@ -625,7 +647,9 @@ class Coder:
         if cc.root == "04" and not f.code.startswith("042"):
             acted_in = None  # talks held in or about a place are not held with it (a visit is)
         if (acted_in is not None and not tgt.get("target_code") and self.config.place_as_target
-                and acted_in.country != src.get("source_code")):
+                and acted_in.country != src.get("source_code")
+                and acted_in.country not in {a.country for a in f.sources
+                                             if a is not f.source}):  # a co-doer's
             # "Russia is conducting exercises in Alaska": the country acted in is the target
             text = _place_text if acted_in is place else acted_in.name
             tgt = {"target_code": acted_in.country, "target_text": text,
@@ -644,7 +668,7 @@ class Coder:
             conf -= 0.05
         trig = f.trigger
         event_id = Event.make_id(art.id, sent.index, trig.idx, f.code,
-                                 src.get("source_code"), tgt.get("target_code"))  # type: ignore[arg-type]
+                                 src.get("source_code"), _target_key(f, tgt.get("target_code")))  # type: ignore[arg-type]
         return Event(
             event_id=event_id, article_id=art.id, sentence_index=sent.index,
             sentence=sent.text, pub_date=art.pub_date, event_date=when.event_date,

@@ -57,7 +57,7 @@ COLLECTIVE_HEADS = frozenset({"position", "target", "base", "outpost", "garrison
                               "figure", "activist", "source", "delegation", "team", "side",
                               "agent", "personnel", "staff", "envoy", "representative",
                               "inspector", "monitor", "observer", "investigator", "expert",
-                              "negotiator", "mediator", "worker", "employee", "crew"})
+                              "negotiator", "mediator", "worker", "employee", "crew", "staffer"})
 CORPORATE_SUFFIXES = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "ag",
                                 "sa", "nv", "gmbh", "technologies", "holdings", "industries"})
 CONFLICT_NOUNS = frozenset({"war", "conflict", "crisis", "genocide", "invasion", "campaign",
@@ -93,7 +93,7 @@ class Actor:
     sector: str | None = None
     kind: str = "unknown"        # country|group|person|sector|unknown
     person: str | None = None
-    via: str = "dictionary"      # dictionary|title|learned|pronoun|description|metonymy|ner
+    via: str = "dictionary"      # dictionary|title|learned|pronoun|description|metonymy|ner|implied
     head_i: int = -1
 
     def with_text(self, tok_span: Span) -> Actor:
@@ -180,10 +180,57 @@ class ActorMatcher:
                 continue
             if doc[e - 1].pos_ not in {"NOUN", "PROPN"}:  # "national security", "military aid"
                 continue
+            if term.code == "PTY" and e - s == 1 and _side_not_party(doc[s]):
+                continue
             sused.update(range(s, e))
             for i in range(s, e):
                 sect[i] = term
         return taken, sect
+
+
+# Titles the parser reads as common nouns ("counselor"); a title read as a name is one too
+OFFICE_HEADS = frozenset({"counselor", "counsellor", "adviser", "advisor"})
+
+# Offices named after the country they are posted to: "Ambassador to Kenya", "Envoy for Libya"
+POSTING_TITLES = frozenset({"envoy", "ambassador", "representative", "emissary", "coordinator"})
+
+
+def _posting(t: Token) -> bool:
+    """A country after an envoy's "for" or "to": where the official is sent, not whose."""
+    i = t.i
+    while i > 0 and t.doc[i - 1].dep_ == "compound" and t.doc[i - 1].pos_ == "PROPN" \
+            and t.doc[i - 1].lower_ not in {"for", "to"}:
+        i -= 1  # "Envoy for South Sudan X": from the start of the country name
+    if i < 2 or t.doc[i - 1].lower_ not in {"for", "to"}:
+        return False
+    return any(x.lemma_.lower() in POSTING_TITLES for x in t.doc[max(0, i - 4): i - 1])
+
+
+# "all parties to the conflict", "both parties", "any other party": sides, not political parties
+SIDE_WORDS = frozenset({"all", "both", "any", "each", "either", "other", "warring", "relevant",
+                        "concerned", "third", "involved", "interested", "opposing", "several",
+                        "belligerent", "contracting", "two", "various"})
+
+
+def _side_not_party(t: Token) -> bool:
+    """A lone 'party' that is a side of a conflict or deal, not a political party."""
+    if t.ent_type_ == "ORG":
+        return False
+    doc = t.doc
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in t.children) or (
+            t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to"
+            and doc[t.i + 2].pos_ in {"DET", "NOUN", "PROPN"}):
+        return True  # "the parties to the conflict", even when "to" hangs elsewhere
+    return any(c.lower_ in SIDE_WORDS for c in t.children if c.dep_ in {"det", "amod",
+                                                                         "predet", "nummod"})
+
+
+def _share_country(prev: Actor, a: Actor) -> Actor:
+    """'Kenyan President Ruto, Foreign Minister Mutua and Defence Minister Duale': a list of
+    officials led by a national one are that country's, each bare office after it."""
+    if prev.country and a.country is None and a.sector and a.kind in {"person", "sector"}:
+        return replace(a, code=compose_code(prev.country, a.sector), country=prev.country)
+    return a
 
 
 def _plausible(span: Span, entries: list[ActorEntry]) -> bool:
@@ -344,8 +391,33 @@ class ActorResolver:
         heads = self._through_quantity(heads)
         out: list[Actor] = []
         for h in sorted(heads, key=lambda t: t.i):
-            out.extend(self._resolve(h))
+            got = self._resolve(h)
+            if not got or all(a.country is None and len(a.code or "") <= 3 for a in got):
+                # "Pacific nations, including Fiji and Tonga": the listed ones
+                listed = [x for c in h.children if c.dep_ == "prep"
+                          and c.lower_ in {"including", "like"} for p in c.children
+                          if p.dep_ == "pobj" for x in self.actors_at(p)]
+                if any(a.country is not None or len(a.code or "") > 3 for a in listed):
+                    got = listed
+            if not got and (h.pos_ == "PROPN" or h.lower_ in OFFICE_HEADS):
+                # "Counselor of the Department Derek Chollet": the title names no actor,
+                # the person in apposition does
+                got = next((x for c in h.children if c.dep_ == "appos"
+                            and c.pos_ == "PROPN" for x in [self.actors_at(c)] if x), [])
+            if out and got and self._national(out[-1]):
+                got = [_share_country(out[-1], a) for a in got]
+            out.extend(got)
         return out
+
+    def _national(self, a: Actor) -> bool:
+        """An official named with a nationality or country ("Kenyan President Ruto")."""
+        if a.country is None or a.kind not in {"person", "sector"} or a.via not in {
+                "dictionary", "title"}:
+            return False
+        span = self.doc.char_span(a.start_char, a.end_char, alignment_mode="expand")
+        return span is not None and any(
+            e.kind in {"country", "adjective"} and e.country == a.country
+            for t in span for e in self.entries.get(t.i, ()))
 
     @staticmethod
     def _through_quantity(heads: list[Token]) -> list[Token]:
@@ -386,6 +458,8 @@ class ActorResolver:
             if entries and t.i != head.i and t.dep_ == "compound" and t.head.i != head.i \
                     and t.head.lemma_.lower() in CONFLICT_NOUNS:
                 entries = None  # "an Iraq War veteran" is no Iraqi actor
+            if entries and _posting(t):
+                entries = None  # "Special Envoy for Libya Richard Norland": not Libya's
             if entries and any(x.lower_.rstrip(".") in CORPORATE_SUFFIXES for x in toks
                                if x.i > t.i) and all(e.kind != "country" for e in entries):
                 entries = None  # "CIS Technologies Inc" is a company, not the CIS
@@ -433,9 +507,12 @@ class ActorResolver:
             if member_of is not None:
                 return [replace(member_of, text=span.text, start_char=span.start_char,
                                 end_char=span.end_char, head_i=head.i)]
+        listed: list[str] = []
         if sector and country is None and named is None:
-            country = self._country_of_place(head)
+            # a named person "in Washington" is there, not of there ("the mayor of Nablus" is)
+            country = self._country_of_place(head, {"of", "from"} if person_text else None)
             country_kind = "adjective" if country else None
+            listed = self._listed_places(head) if country else []
         if any(t.lower_ in COUNTERPART for t in toks) and anchor is not None:
             sector = sector or anchor.sector
         if elite and (sector or named):
@@ -496,6 +573,7 @@ class ActorResolver:
         del secondary
         others = (self._coordinated_countries([t for t in toks if t.i != head.i], country)
                   if country and not person_text else [])
+        others += [c for c in listed if c != country and c not in others]
         return [actor, *[replace(actor, code=compose_code(c, sector), country=c)
                          for c in others]]
 
@@ -523,10 +601,25 @@ class ActorResolver:
                             return got[0]
         return None
 
-    def _country_of_place(self, head: Token) -> str | None:
+    def _listed_places(self, head: Token) -> list[str]:
+        """'the foreign ministers of Fiji, Tonga and Samoa' -> the countries after the
+        first of the 'of' list, one actor each."""
+        out: list[str] = []
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for p in prep.children:
+                if p.dep_ != "pobj":
+                    continue
+                for a in self.actors_at(p)[1:]:  # conjuncts and listed appositions
+                    if a.kind == "country" and a.country and a.country not in out:
+                        out.append(a.country)
+        return out
+
+    def _country_of_place(self, head: Token, preps: set[str] | None = None) -> str | None:
         """'a court in Guyana', 'the mayor of Nablus', 'police in Kabul' -> the country."""
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in {"of", "in", "from"}:
+            if prep.dep_ != "prep" or prep.lower_ not in (preps or {"of", "in", "from"}):
                 continue
             for p in prep.children:
                 if p.dep_ != "pobj":
@@ -646,6 +739,11 @@ class ActorResolver:
         if not found:
             one = self.ctx.recent(want)
             found = [one] if one is not None else []
+        placed = [a for a in found if a.country is not None or (a.code or "")[3:]]
+        if placed and len(placed) < len(found):
+            # "Counselor Chollet and the Special Envoy ... they met": the bare office of
+            # a pair is not left for the story's country to claim
+            found = placed
         return [replace(a, text=head.text, start_char=head.idx,
                         end_char=head.idx + len(head.text), via="pronoun", head_i=head.i)
                 for a in found]

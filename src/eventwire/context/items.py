@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 # Roles that take the story's country when the text gives them none.
 STORY_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "CVL", "OPP", "REB", "INS",
                            "BUS", "MED", "EDU", "HLH", "LAB", "REL", "CRM", "AGR", "PTY",
-                           "ENV", "SPY", "REF", "ELI"})
+                           "ENV", "SPY", "REF", "ELI", "UAF"})
 MIN_ITEMS = 5            # paragraphs with countries before a text can be a list document
 SHIFT_SHARE = 0.7        # ... and the share of them about other countries than the last one
 # Sources whose texts are list documents by what they are, whatever their shape: a

@@ -506,6 +506,17 @@ def _pairs(p: Pattern, code: str, trig: Token, sources: list[Actor], targets: li
         if s is not None and tg is not None and s.code and s.code == tg.code \
                 and s.start_char == tg.start_char:
             continue
+        tg = own_role(tg, s, trig.doc)
+        if code in POPULATION_ACTS:
+            tg = _population(tg, s, trig)
+        if tg is None and code[:2] == "14" and s is not None and s.country \
+                and s.sector not in {None, "GOV", "MIL", "COP"}:
+            # protesters with no one named protest against their own government
+            tg = Actor(s.country + "GOV", trig.text, trig.idx, trig.idx + len(trig.text),
+                       s.country, "GOV", "sector", via="implied", head_i=trig.i)
+        if s is None and tg is not None and code == "173" and _agentless_arrest(trig):
+            s = Actor("COP", trig.text, trig.idx, trig.idx + len(trig.text), sector="COP",
+                      kind="sector", via="implied", head_i=trig.i)  # the story's police
         if s is not None and tg is not None and tg.kind == "country" and s.country \
                 and tg.code == s.country and code[:2] in {"03", "05"} and s is not tg:
             continue  # "the partnership between the United States and Kosovo": not with itself
@@ -517,6 +528,53 @@ def _pairs(p: Pattern, code: str, trig: Token, sources: list[Actor], targets: li
                          modality, clause,
                          mirrored=(s, tg) in mirrored))
     return out
+
+
+# Acts imposed on a country's population (curfew 1723, state of emergency or martial law
+# 1724): with no one named, their target is the doer's country's civilians
+POPULATION_ACTS = frozenset({"1723", "1724"})
+
+
+
+def _population(tg: Actor | None, s: Actor | None, trig: Token) -> Actor | None:
+    """The target of a curfew or state of emergency: the people of the place it is imposed
+    in ("a curfew in Kathmandu": Nepal's civilians, not its government), else of the doer's
+    country; a named group or role stays."""
+    if tg is not None and tg.country and (tg.kind == "country" or tg.via == "metonymy"):
+        return replace(tg, code=tg.country + "CVL", sector="CVL", kind="sector")
+    if tg is None and s is not None and s.country:
+        return Actor(s.country + "CVL", trig.text, trig.idx, trig.idx + len(trig.text),
+                     s.country, "CVL", "sector", via="implied", head_i=trig.i)
+    return tg
+
+
+ARREST_VERBS = frozenset({"arrest", "detain", "apprehend"})
+
+
+def _agentless_arrest(trig: Token) -> bool:
+    """'X was arrested', 'with 200 people arrested': an arrest with no one named doing it
+    is the police's (annotation guideline: actors the text implies)."""
+    if trig.pos_ != "VERB" or trig.lemma_.lower() not in ARREST_VERBS:
+        return False
+    if any(c.dep_ == "agent" for c in trig.children):
+        return False
+    return is_passive(trig) or (trig.dep_ in {"acl", "advcl", "xcomp"} and trig.tag_ == "VBN")
+
+
+# Possessive pronouns that point back to the doer: "urged their citizens", "deployed its army"
+OWN_POSSESSIVES = {"its", "their", "his", "her", "our"}
+
+
+def own_role(tg: Actor | None, s: Actor | None, doc: Doc) -> Actor | None:
+    """A bare role owned by a possessive pronoun ("the embassies urged their citizens",
+    "Nepal deployed its military") is of the doer's country, each doer's own in a list."""
+    if tg is None or s is None or tg.country is not None or not tg.sector \
+            or tg.kind != "sector" or not s.country or not 0 <= tg.head_i < len(doc) \
+            or tg.sector == s.sector:
+        return tg
+    if not any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in doc[tg.head_i].children):
+        return tg
+    return replace(tg, code=s.country + tg.sector, country=s.country)
 
 
 REFLEXIVE = {"themselves", "itself", "himself", "herself", "ourselves", "myself",

@@ -57,7 +57,18 @@ def _named_span(t: Token) -> Span | None:
     if t.pos_ != "PROPN":
         return None
     ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
-    return ent if ent is not None else t.doc[t.i: t.i + 1]
+    if ent is None:
+        return t.doc[t.i: t.i + 1]
+    if any(x.dep_ == "cc" or x.is_punct for x in ent):
+        # "Kharkiv and Sumy" tagged as one entity: the name around this token only
+        start, end = t.i, t.i + 1
+        while start > ent.start and not (t.doc[start - 1].dep_ == "cc"
+                                         or t.doc[start - 1].is_punct):
+            start -= 1
+        while end < ent.end and not (t.doc[end].dep_ == "cc" or t.doc[end].is_punct):
+            end += 1
+        return t.doc[start:end]
+    return ent
 
 
 def _country_of(name: Span, lookup: Callable[[str], Place | None]) -> str | None:
@@ -85,7 +96,9 @@ def object_place_country(v: Token, lookup: Callable[[str], Place | None],
                 continue
             if t.lemma_.lower() in PLACE_NOUNS | VIA_NOUNS:
                 # "the port cities of Odesa and Mariupol", "the town of Pauktaw"
-                named = [p for c in t.children if c.dep_ in {"appos", "compound"} or (
+                # (a common-noun compound, "the port cities", names no place)
+                named = [p for c in t.children if c.dep_ == "appos" or (
+                             c.dep_ == "compound" and c.pos_ == "PROPN") or (
                              c.dep_ == "prep" and c.lower_ in {"of", "in"})
                          for p in ([c] if c.dep_ != "prep" else
                                    [x for x in c.children if x.dep_ == "pobj"])]
@@ -111,3 +124,26 @@ def place_target(f: Found, lookup: Callable[[str], Place | None],
     target = Actor(country, words.text, words.start_char, words.end_char, country=country,
                    kind="country", via="place", head_i=words.root.i)
     return replace(f, target=target, targets=(target,))
+
+
+def place_targets(f: Found, lookup: Callable[[str], Place | None],
+                  story_country: str | None) -> list[Found]:
+    """`place_target`, one event per listed place: "attack the port cities of Odesa and
+    Mariupol" is two attacks on Ukraine (annotation guideline: each member of a list)."""
+    g = place_target(f, lookup, story_country)
+    t = g.target
+    if g is f or t is None or t.via != "place":
+        return [g]
+    root = t.head_i
+    if root < 0 or root >= len(f.trigger.doc):
+        return [g]
+    listed = [t]
+    for c in f.trigger.doc[root].conjuncts:
+        name = _named_span(c)
+        if c.i <= root or name is None or _country_of(name, lookup) != t.country:
+            continue
+        listed.append(replace(t, text=name.text, start_char=name.start_char,
+                              end_char=name.end_char, head_i=c.i))
+    if len(listed) == 1:
+        return [g]
+    return [replace(g, target=a, targets=tuple(listed)) for a in listed]
