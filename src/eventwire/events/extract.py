@@ -169,7 +169,7 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet,
     collects the triggers that gave no event (`Rejected`)."""
     found = _extract_all(doc, resolver, patterns, reasons)
     first = list(found)
-    found = nominal_acts(found)
+    found = [f for f in nominal_acts(found) if not _toll(f)]
     accusations, alleged = _accusations(found, resolver)
     found = [f for f in found if f.trigger.i not in alleged] + accusations
     asked = {f.trigger.i for f in found if f.derived}
@@ -193,6 +193,17 @@ ALLEGING = {"claim", "allege", "charge", "accuse", "blame", "assert", "contend"}
 # Claiming one's own act is claiming responsibility for it (CAMEO 015).
 OWNING = {"claim", "admit", "acknowledge", "assert"}
 SELF_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
+
+
+def _toll(f: Found) -> bool:
+    """'Five people were killed', 'two were wounded in the clashes': a passive harm verb
+    with no doer, even after the attack nouns of its sentence gave theirs, and no weapon
+    named on it, is a death toll (the guideline codes the act that caused it, told by its
+    own trigger, or nothing when it was an accident), not an act of its own. 'Killed in a
+    suicide car bombing' names the act itself (1831) and stays."""
+    v = f.trigger
+    return v.pos_ in {"VERB", "AUX"} and lemma_of(v) in HARM_VERBS and is_passive(v) \
+        and (f.source is None or not f.source.code) and _means_code(v) is None
 
 
 def _consequence(t: Token, attacks: set[int]) -> bool:

@@ -1,0 +1,53 @@
+"""What the guideline (docs/annotation.md, "Not events") says is no event, and one act told
+twice is one event: death tolls with no doer, the consequences of an attack, accidents, and
+the same act coded by two triggers of a sentence. Each case has a twin that must stay an
+event, so a rule that removes too much fails here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.coder import Coder
+from eventwire.model import Event
+
+pytestmark = pytest.mark.model
+
+PUB = date(2021, 3, 10)
+
+
+def code(coder: Coder, text: str) -> list[Event]:
+    return coder.code_text(text, pub_date=PUB)
+
+
+def roots(events: list[Event]) -> list[str]:
+    return sorted(e.cameo_root for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Six people were killed and 20 were wounded in the northern town of Kunduz on Monday.",
+    "Eleven villagers are killed during clashes between herders and farmers in Plateau "
+    "State, Nigeria.",
+])
+def test_a_death_toll_with_no_doer_is_no_event(coder: Coder, text: str) -> None:
+    assert [e for e in code(coder, text) if e.trigger_text in {"killed", "wounded"}] == []
+
+
+@pytest.mark.parametrize(("text", "source", "code_"), [
+    ("Three policemen were killed by Taliban fighters in Helmand, Afghanistan.",
+     "AFGREB", "190"),
+    ("Three civilians were killed in an Israeli airstrike on Gaza.", "ISRMIL", "195"),
+    ("Nigerian troops killed twelve militants in Borno State.", "NGAMIL", "190"),
+])
+def test_a_killing_with_its_doer_named_stays(coder: Coder, text: str, source: str,
+                                             code_: str) -> None:
+    kill = [e for e in code(coder, text) if e.trigger_text == "killed"]
+    assert [(e.source_code or "")[:6] for e in kill] == [source]
+    assert kill[0].cameo_code == code_
+
+
+def test_a_toll_naming_the_weapon_is_the_attack_itself(coder: Coder) -> None:
+    # the CAMEO manual codes "killed in a suicide car bombing" as the bombing (18x)
+    events = code(coder, "Four soldiers were killed in a roadside bombing near Kandahar.")
+    assert [e.cameo_code for e in events] == ["1833"]
