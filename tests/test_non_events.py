@@ -51,3 +51,18 @@ def test_a_toll_naming_the_weapon_is_the_attack_itself(coder: Coder) -> None:
     # the CAMEO manual codes "killed in a suicide car bombing" as the bombing (18x)
     events = code(coder, "Four soldiers were killed in a roadside bombing near Kandahar.")
     assert [e.cameo_code for e in events] == ["1833"]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces shelled the city of Kharkiv, damaging a hospital and two schools.",
+    "Syria fired rockets at Israel, wounding four people and destroying several houses.",
+])
+def test_the_damage_an_attack_does_is_the_attack_not_a_second_event(coder: Coder,
+                                                                    text: str) -> None:
+    events = code(coder, text)
+    assert roots(events) == ["19"]
+
+
+def test_destroying_property_on_its_own_is_still_an_event(coder: Coder) -> None:
+    events = code(coder, "Rebels destroyed a bridge near Goma.")
+    assert [e.cameo_code for e in events] == ["1712"]

@@ -206,10 +206,19 @@ def _toll(f: Found) -> bool:
         and (f.source is None or not f.source.code) and _means_code(v) is None
 
 
+# What an attack does to things: "shelled the town, damaging a school" is the shelling.
+DAMAGE_VERBS = {"damage", "destroy"}
+
+
 def _consequence(t: Token, attacks: set[int]) -> bool:
-    """'shelled the city, killing eight people': the deaths are the shelling's toll, one act."""
-    return (t.dep_ == "advcl" and t.tag_ == "VBG" and lemma_of(t) in HARM_VERBS
-            and t.head.i in attacks and t.head.i != t.i)
+    """'shelled the city, killing eight people', '... injuring 23 and destroying homes': the
+    deaths and the damage are the attack's toll, one act."""
+    if t.tag_ != "VBG" or lemma_of(t) not in HARM_VERBS | DAMAGE_VERBS:
+        return False
+    h = t
+    while h.dep_ == "conj" and h.head is not h and h.head.tag_ == "VBG":
+        h = h.head
+    return h.dep_ == "advcl" and h.head.i in attacks and h.head.i != h.i
 
 
 def _accusations(found: list[Found], resolver: ActorResolver
