@@ -66,3 +66,25 @@ def test_the_damage_an_attack_does_is_the_attack_not_a_second_event(coder: Coder
 def test_destroying_property_on_its_own_is_still_an_event(coder: Coder) -> None:
     events = code(coder, "Rebels destroyed a bridge near Goma.")
     assert [e.cameo_code for e in events] == ["1712"]
+
+
+@pytest.mark.parametrize("text", [
+    "Extending the truce in Yemen was the main topic of the meeting.",
+    "The two ministers discussed aid for Venezuelan migrants and refugees forced to flee "
+    "repression in their country.",
+    "Trump warns that impeaching him would be a tremendous danger to the nation.",
+])
+def test_an_act_named_by_a_tenseless_phrase_with_no_doer_is_no_event(coder: Coder,
+                                                                    text: str) -> None:
+    events = code(coder, text)
+    assert [e for e in events if e.source_code is None and e.cameo_root != "04"] == []
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Ethiopian soldiers forced villagers to flee their homes in Tigray.", "17"),
+    ("The United States will keep supporting Ukraine.", "03"),
+    ("There were 10 Russian soldiers killed in Ukraine today.", "19"),
+])
+def test_a_tenseless_act_with_its_doer_or_a_violent_one_stays(coder: Coder, text: str,
+                                                              root: str) -> None:
+    assert root in roots(code(coder, text))

@@ -169,7 +169,7 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet,
     collects the triggers that gave no event (`Rejected`)."""
     found = _extract_all(doc, resolver, patterns, reasons)
     first = list(found)
-    found = [f for f in nominal_acts(found) if not _toll(f)]
+    found = [f for f in nominal_acts(found) if not (_toll(f) or _doerless_phrase(f))]
     accusations, alleged = _accusations(found, resolver)
     found = [f for f in found if f.trigger.i not in alleged] + accusations
     asked = {f.trigger.i for f in found if f.derived}
@@ -208,6 +208,25 @@ def _toll(f: Found) -> bool:
 
 # What an attack does to things: "shelled the town, damaging a school" is the shelling.
 DAMAGE_VERBS = {"damage", "destroy"}
+
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+VIOLENT_ROOTS = {"18", "19", "20"}
+
+
+def _doerless_phrase(f: Found) -> bool:
+    """'refugees forced to flee', 'impeaching him would be a danger', 'extending the truce
+    was discussed', 'to support the rule of law': a verb phrase with no tense and no subject
+    of its own whose doer the parse cannot find names no act anyone did (an aim, a topic, a
+    description); a told act has a doer or a tense ("the residence is set on fire"). Not
+    violence, whose victims are often told that way ("ten soldiers killed in Ukraine")."""
+    v = f.trigger
+    if v.pos_ not in {"VERB", "AUX"} or v.tag_ not in {"VB", "VBG", "VBN"} \
+            or f.code[:2] in VIOLENT_ROOTS or (f.source is not None and f.source.code):
+        return False
+    return not any(c.dep_ in SUBJ | SUBJ_PASS or (c.dep_ in {"aux", "auxpass"}
+                                                   and c.tag_ in FINITE_TAGS)
+                   for c in v.children)
 
 
 def _consequence(t: Token, attacks: set[int]) -> bool:
