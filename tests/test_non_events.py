@@ -47,6 +47,18 @@ def test_a_killing_with_its_doer_named_stays(coder: Coder, text: str, source: st
     assert kill[0].cameo_code == code_
 
 
+def test_a_toll_beside_the_attack_that_caused_it_is_that_attack(coder: Coder) -> None:
+    events = code(coder, "Twelve people are killed and 20 wounded when rebels fire rockets "
+                         "at a market in Mogadishu, Somalia.")
+    assert [e.trigger_text for e in events] == ["fire"]
+
+
+def test_a_toll_that_alone_tells_an_attack_stays(coder: Coder) -> None:
+    events = code(coder, "Twelve people are killed and 20 wounded when a car bomb explodes "
+                         "at a market in Mogadishu, Somalia.")
+    assert [e.trigger_text for e in events] == ["killed"]
+
+
 def test_a_toll_naming_the_weapon_is_the_attack_itself(coder: Coder) -> None:
     # the CAMEO manual codes "killed in a suicide car bombing" as the bombing (18x)
     events = code(coder, "Four soldiers were killed in a roadside bombing near Kandahar.")

@@ -169,7 +169,11 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet,
     collects the triggers that gave no event (`Rejected`)."""
     found = _extract_all(doc, resolver, patterns, reasons)
     first = list(found)
-    found = [f for f in nominal_acts(found) if not (_toll(f) or _doerless_phrase(f))]
+    found = nominal_acts(found)
+    tolls = {f.trigger.i for f in found if _toll(f)}
+    told = {f.trigger.i for f in found if f.code[:2] in VIOLENT_ROOTS} - tolls
+    found = [f for f in found if not ((f.trigger.i in tolls and (told or not _armed_clause(f)))
+                                      or _doerless_phrase(f))]
     accusations, alleged = _accusations(found, resolver)
     found = [f for f in found if f.trigger.i not in alleged] + accusations
     asked = {f.trigger.i for f in found if f.derived}
@@ -198,12 +202,21 @@ SELF_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
 def _toll(f: Found) -> bool:
     """'Five people were killed', 'two were wounded in the clashes': a passive harm verb
     with no doer, even after the attack nouns of its sentence gave theirs, and no weapon
-    named on it, is a death toll (the guideline codes the act that caused it, told by its
-    own trigger, or nothing when it was an accident), not an act of its own. 'Killed in a
-    suicide car bombing' names the act itself (1831) and stays."""
+    named on it, is a death toll. The guideline codes the act that caused it, told by its
+    own trigger ("killed when rockets are fired at a market": the firing), or nothing when
+    it was an accident; the toll is the act only when it alone tells an attack ("killed
+    when a car bomb explodes"). 'Killed in a suicide car bombing' names the act (1831)."""
     v = f.trigger
     return v.pos_ in {"VERB", "AUX"} and lemma_of(v) in HARM_VERBS and is_passive(v) \
         and (f.source is None or not f.source.code) and _means_code(v) is None
+
+
+def _armed_clause(f: Found) -> bool:
+    """The toll's clause names an attack or weapon: 'killed when a car bomb explodes'."""
+    v = f.trigger
+    holders = (v, v.head, *(c for c in v.children if c.dep_ == "conj"))
+    clauses = [c for h in holders for c in h.children if c.dep_ == "advcl"]
+    return any(lemma_of(t) in ATTACK_WORDS for c in clauses for t in c.subtree)
 
 
 # What an attack does to things: "shelled the town, damaging a school" is the shelling.
@@ -332,6 +345,13 @@ MEANS = (({"suicide"}, "1831"), ({"car", "vehicle", "truck"}, "1832"),
          ({"bomb", "bombing", "explosion", "blast", "explosive", "bomber"}, "183"))
 
 
+# Words that name an attack or its weapon
+ATTACK_WORDS = {"bomb", "bombing", "explosion", "blast", "explosive", "bomber", "strike",
+                "airstrike", "raid", "shelling", "shell", "artillery", "mortar", "rocket",
+                "gunfire", "shooting", "gunman", "sniper", "device", "ied", "drone", "tank",
+                "warplane", "attack", "missile"}
+
+
 def _means_code(v: Token) -> str | None:
     """'killed in a suicide car bombing', 'a roadside bomb killed', 'killed by an IED'."""
     words: set[str] = set()
@@ -339,10 +359,7 @@ def _means_code(v: Token) -> str | None:
         if c.dep_ in SUBJ | {"agent", "prep"} and (c.dep_ != "prep" or c.lower_ in {
                 "in", "by", "with", "during"}):
             words.update(lemma_of(t) for t in c.subtree)
-    if not words & {"bomb", "bombing", "explosion", "blast", "explosive", "bomber", "strike",
-                    "airstrike", "raid", "shelling", "shell", "artillery", "mortar", "rocket",
-                    "gunfire", "shooting", "gunman", "sniper", "device", "ied", "drone",
-                    "tank", "warplane", "attack", "missile"}:
+    if not words & ATTACK_WORDS:
         return None
     for cues, code in MEANS:
         if words & cues:
