@@ -28,6 +28,7 @@ from .context import STORY_SECTORS, StoryContext, build_story, find_issuer, is_l
 from .context.setting import PlaceChain
 from .context.timeline import build_timeline, headline_date, is_background
 from .errors import CodingTimeout
+from .events.duplicates import told_twice
 from .events.extract import Found, Rejected, anchored, extract
 from .events.patterns import PatternSet
 from .events.place_targets import place_target
@@ -440,11 +441,20 @@ class Coder:
                                       [e for e in events if e.sentence_index >= item_start])
                     events.append(ev)
             self._remember(doc, resolver, ctx)
-        if issuer is None:
-            return events
-        paras = {s.index: s.para for s, _d in sentences}
-        return readout_counterpart(repeated_consultations(events, story, paras), story, paras,
-                                   issuer.country)
+        if issuer is not None:
+            paras = {s.index: s.para for s, _d in sentences}
+            events = readout_counterpart(repeated_consultations(events, story, paras), story,
+                                         paras, issuer.country)
+        repeats: list[tuple[Event, Event]] = []
+        events = told_twice(events, repeats)
+        if reasons is not None:
+            docs = {s.index: d for s, d in sentences}
+            reasons.extend(Rejected(t, None, "coder", None,
+                                    f"one act told twice: already coded at "
+                                    f"{same.trigger_text!r} ({same.cameo_code})")
+                           for ev, same in repeats
+                           for t in docs[ev.sentence_index] if t.idx == ev.trigger_start)
+        return events
 
     def _issuer_place(self, ev: Event, issuer: Actor) -> Event:
         """In a statement or readout, what the issuer says, and its calls, happen at home

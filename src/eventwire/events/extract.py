@@ -68,8 +68,9 @@ class Rejected:
 
     trigger: Token
     pattern: Pattern | None  # None: no pattern of the word fitted its arguments
-    stage: str  # no-pattern | no-event | gave-way | coder (the coder dropped it)
+    stage: str  # no-pattern | no-event | gave-way | no-act | coder (the coder dropped it)
     found: Found | None = None
+    why: str = ""  # no-act, coder: the reason in words, when the stage alone does not say it
 
 
 def _object_lemmas(v: Token) -> set[str]:
@@ -170,10 +171,8 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet,
     found = _extract_all(doc, resolver, patterns, reasons)
     first = list(found)
     found = nominal_acts(found)
-    tolls = {f.trigger.i for f in found if _toll(f)}
-    told = {f.trigger.i for f in found if f.code[:2] in VIOLENT_ROOTS} - tolls
-    found = [f for f in found if not ((f.trigger.i in tolls and (told or not _armed_clause(f)))
-                                      or _doerless_phrase(f))]
+    no_act = _no_acts(found)
+    found = [f for f in found if f not in no_act]
     accusations, alleged = _accusations(found, resolver)
     found = [f for f in found if f.trigger.i not in alleged] + accusations
     asked = {f.trigger.i for f in found if f.derived}
@@ -188,9 +187,26 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet,
         and (f.pattern.specificity == 0 or f.pattern.clausal or f.code[:2] in acts[c.i])
         for c in f.trigger.children)]
     if reasons is not None:
-        reasons.extend(Rejected(f.trigger, f.pattern, "gave-way", f) for f in first
-                       if f not in kept)
+        reasons.extend(Rejected(f.trigger, f.pattern, "no-act", f, no_act[f]) if f in no_act
+                       else Rejected(f.trigger, f.pattern, "gave-way", f)
+                       for f in first if f not in kept)
     return kept
+
+
+def _no_acts(found: list[Found]) -> dict[Found, str]:
+    """The events of a sentence that tell no act of their own, each with why (a death
+    toll, a tenseless phrase with no doer)."""
+    tolls = {f.trigger.i for f in found if _toll(f)}
+    told = {f.trigger.i for f in found if f.code[:2] in VIOLENT_ROOTS} - tolls
+    out: dict[Found, str] = {}
+    for f in found:
+        if f.trigger.i in tolls and (told or not _armed_clause(f)):
+            out[f] = ("a death toll with no doer: the act that caused it is another event of "
+                      "the sentence" if told else "a death toll with no doer and no attack named")
+        elif _doerless_phrase(f):
+            out[f] = ("a phrase with no tense and no doer (an aim, a topic, a description), "
+                      "not an act anyone did")
+    return out
 
 
 ALLEGING = {"claim", "allege", "charge", "accuse", "blame", "assert", "contend"}
