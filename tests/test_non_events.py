@@ -186,3 +186,22 @@ def test_explain_says_why_a_non_event_gave_none(
         ln for ln in explain(coder, text, PUB).splitlines() if f"NO EVENT at {trigger!r}" in ln
     ]
     assert len(lines) == 1 and why in lines[0]
+
+
+def test_talks_told_again_in_a_news_story_are_the_same_talks(coder: Coder) -> None:
+    text = (
+        "U.S. Secretary of State Antony Blinken met Monday with Indonesian President Joko "
+        "Widodo in Jakarta.\n"
+        "A spokesman said Blinken and Widodo discussed trade and the climate crisis."
+    )
+    talks = [e for e in code(coder, text) if e.cameo_root == "04"]
+    assert talks and {e.sentence_index for e in talks} == {0}
+
+
+def test_a_visit_stays_beside_the_talks_held_during_it(coder: Coder) -> None:
+    text = (
+        "U.S. Secretary of State Antony Blinken arrived in Jakarta on Monday for a visit.\n"
+        "Blinken met with Indonesian President Joko Widodo."
+    )
+    codes = {(e.sentence_index, e.cameo_code[:3]) for e in code(coder, text)}
+    assert {(0, "042"), (1, "040")} <= codes

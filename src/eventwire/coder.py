@@ -193,11 +193,16 @@ def readout_counterpart(events: list[Event], story: StoryContext, paras: dict[in
     return out
 
 
+# Visits made and hosted (CAMEO 042, 043)
+VISIT_CODES = frozenset({"042", "043"})
+
+
 def repeated_consultations(events: list[Event], story: StoryContext, paras: dict[int, int]
                            ) -> list[Event]:
-    """One act, one event: a readout (an issuer's statement) tells a call once ("X spoke
-    with Y") and then what they discussed ("The two discussed ..."): a later consultation
-    (CAMEO 04) between the same pair in the same story repeats the first and is dropped."""
+    """One act, one event: a readout (an issuer's statement) or a news story tells a call
+    or meeting once ("X spoke with Y") and then what they discussed ("The two discussed
+    ..."): a later consultation (CAMEO 04) between the same pair in the same story repeats
+    the first and is dropped. Visits are acts of their own: talks told after one stay."""
     seen: dict[frozenset[str], int] = {}
     out = []
     for ev in events:
@@ -214,8 +219,14 @@ def repeated_consultations(events: list[Event], story: StoryContext, paras: dict
                        for k, first in seen.items()):
                 out.append(ev)
             continue
-        key = frozenset({doer, ev.target_country or ev.target_code})
-        first = seen.setdefault(key | {f"story:{where}"}, ev.sentence_index)
+        key = frozenset({doer, ev.target_country or ev.target_code}) | {f"story:{where}"}
+        if ev.cameo_code in VISIT_CODES:
+            # a visit is an act of its own, not the talks held during it: it repeats earlier
+            # talks with the same party but is not repeated by the talks told after it
+            if seen.get(key, ev.sentence_index) == ev.sentence_index:
+                out.append(ev)
+            continue
+        first = seen.setdefault(key, ev.sentence_index)
         if first == ev.sentence_index:
             out.append(ev)
     return out
@@ -441,10 +452,10 @@ class Coder:
                                       [e for e in events if e.sentence_index >= item_start])
                     events.append(ev)
             self._remember(doc, resolver, ctx)
+        paras = {s.index: s.para for s, _d in sentences}
+        events = repeated_consultations(events, story, paras)
         if issuer is not None:
-            paras = {s.index: s.para for s, _d in sentences}
-            events = readout_counterpart(repeated_consultations(events, story, paras), story,
-                                         paras, issuer.country)
+            events = readout_counterpart(events, story, paras, issuer.country)
         repeats: list[tuple[Event, Event]] = []
         events = told_twice(events, repeats)
         if reasons is not None:
