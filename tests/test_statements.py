@@ -24,23 +24,30 @@ def triples(events: list[Event]) -> set[tuple[str, str, str]]:
     return {(e.source_code or "", e.target_code or "", e.cameo_code) for e in events}
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("France stressed the importance of judicial reforms in Moldova.", "024"),
-    ("Germany raised the need for free and fair elections in Serbia.", "024"),
-    ("Norway underscored the urgent need for an immediate ceasefire in Yemen.", "0256"),
-    ("Canada highlighted the importance of resuming peace talks in Colombia.", "026"),
-    ("Japan emphasized the importance of a stable supply of energy.", "020"),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("France stressed the importance of judicial reforms in Moldova.", "024"),
+        ("Germany raised the need for free and fair elections in Serbia.", "024"),
+        ("Norway underscored the urgent need for an immediate ceasefire in Yemen.", "0256"),
+        ("Canada highlighted the importance of resuming peace talks in Colombia.", "026"),
+        ("Japan emphasized the importance of a stable supply of energy.", "020"),
+    ],
+)
 def test_stressing_the_importance_or_need_of_an_act_is_an_appeal(
-        coder: Coder, text: str, expected: str) -> None:
+    coder: Coder, text: str, expected: str
+) -> None:
     codes = {e.cameo_code for e in code(coder, text)}
     assert expected in codes
 
 
-@pytest.mark.parametrize("text", [
-    "Spain reaffirmed its support for the sovereignty of Georgia.",
-    "Italy underscored its support for Tunisia's efforts to restore order.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spain reaffirmed its support for the sovereignty of Georgia.",
+        "Italy underscored its support for Tunisia's efforts to restore order.",
+    ],
+)
 def test_restated_support_is_endorsement_not_a_pledge(coder: Coder, text: str) -> None:
     roots = {e.cameo_root for e in code(coder, text)}
     assert "05" in roots and "03" not in roots
@@ -49,8 +56,8 @@ def test_restated_support_is_endorsement_not_a_pledge(coder: Coder, text: str) -
 def test_a_pledge_of_support_stays_an_intent(coder: Coder) -> None:
     events = code(coder, "Sweden pledged its support to Finland.")
     assert ("SWEGOV", "FINGOV", "032") in triples(events) or any(
-        e.cameo_code == "032" and e.target_code and e.target_code.startswith("FIN")
-        for e in events)
+        e.cameo_code == "032" and e.target_code and e.target_code.startswith("FIN") for e in events
+    )
 
 
 def test_a_restated_commitment_is_an_intent_to_cooperate(coder: Coder) -> None:
@@ -58,33 +65,34 @@ def test_a_restated_commitment_is_an_intent_to_cooperate(coder: Coder) -> None:
     assert any(e.cameo_code == "030" for e in events)
 
 
-@pytest.mark.parametrize("text", [
-    "Poland expressed its thanks to Lithuania for the help.",
-    "The Dutch government said it was grateful to Belgium for the support.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland expressed its thanks to Lithuania for the help.",
+        "The Dutch government said it was grateful to Belgium for the support.",
+    ],
+)
 def test_thanks_and_gratitude_are_praise(coder: Coder, text: str) -> None:
     events = code(coder, text)
-    assert any(e.cameo_code == "051" and (e.target_code or "").startswith(("LTU", "BEL"))
-               for e in events)
+    assert any(
+        e.cameo_code == "051" and (e.target_code or "").startswith(("LTU", "BEL")) for e in events
+    )
 
 
 def test_good_wishes_to_an_actor_are_an_optimistic_comment(coder: Coder) -> None:
     events = code(coder, "Brazil conveyed its best wishes to Chile for a peaceful vote.")
-    assert any(e.cameo_code == "013" and (e.target_code or "").startswith("CHL")
-               for e in events)
+    assert any(e.cameo_code == "013" and (e.target_code or "").startswith("CHL") for e in events)
 
 
 def test_wishing_an_actor_well_is_optimistic_but_a_bare_wish_is_not(coder: Coder) -> None:
     wished = code(coder, "I wish the people of Ghana successful elections.")
-    assert any(e.cameo_code == "013" and (e.target_code or "").startswith("GHA")
-               for e in wished)
+    assert any(e.cameo_code == "013" and (e.target_code or "").startswith("GHA") for e in wished)
     hoping = code(coder, "Kenya wished that the rains would come soon.")
     assert not any(e.cameo_code == "013" for e in hoping)
 
 
 def test_looking_forward_to_working_together_is_an_intent_to_cooperate(coder: Coder) -> None:
     events = code(coder, "Mexico looks forward to working with Peru on trade.")
-    assert any(e.cameo_root == "03" and (e.source_code or "").startswith("MEX")
-               for e in events)
+    assert any(e.cameo_root == "03" and (e.source_code or "").startswith("MEX") for e in events)
     looking = code(coder, "Mexico looked at the figures from Peru.")
     assert not any(e.cameo_root == "03" for e in looking)
