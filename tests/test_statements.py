@@ -96,3 +96,19 @@ def test_looking_forward_to_working_together_is_an_intent_to_cooperate(coder: Co
     assert any(e.cameo_root == "03" and (e.source_code or "").startswith("MEX") for e in events)
     looking = code(coder, "Mexico looked at the figures from Peru.")
     assert not any(e.cameo_root == "03" for e in looking)
+
+
+def test_the_need_of_ones_own_cooperation_is_an_intent_not_an_appeal(coder: Coder) -> None:
+    events = code(coder, "Chile stressed the need to deepen its cooperation with Argentina.")
+    assert any(e.cameo_code == "030" for e in events)
+    assert not any(e.cameo_root == "02" for e in events)
+
+
+def test_staying_steadfast_in_support_is_an_intent_to_cooperate(coder: Coder) -> None:
+    events = code(coder, "Japan remains steadfast in its support of the Philippines.")
+    assert any(e.cameo_root == "03" and (e.source_code or "").startswith("JPN") for e in events)
+
+
+def test_prayers_for_the_victims_are_an_empathetic_comment(coder: Coder) -> None:
+    events = code(coder, "Portugal offered its prayers to the people of Mozambique.")
+    assert any(e.cameo_code == "018" and (e.target_code or "").startswith("MOZ") for e in events)

@@ -127,6 +127,8 @@ def match_pattern(v: Token, candidates: tuple[Pattern, ...], resolver: ActorReso
     obj_mods: set[str] = set()
     clause: set[str] | None = None
     preps = {c.lower_ for c in v.children if c.dep_ in {"prep", "agent"}}
+    if v.pos_ == "ADJ" and v.dep_ == "acomp":  # "remains steadfast in": the prep is the verb's
+        preps |= {c.lower_ for c in v.head.children if c.dep_ == "prep"}
     preps |= {"for" for c in v.children if for_clause(c)}  # "called for Burma to reform"
     particles = {c.lower_ for c in v.children if c.dep_ in {"prt", "advmod"}
                  or (c.dep_ == "prep" and c.lower_ in PARTICLE_PREPS)}
