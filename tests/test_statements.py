@@ -112,3 +112,9 @@ def test_staying_steadfast_in_support_is_an_intent_to_cooperate(coder: Coder) ->
 def test_prayers_for_the_victims_are_an_empathetic_comment(coder: Coder) -> None:
     events = code(coder, "Portugal offered its prayers to the people of Mozambique.")
     assert any(e.cameo_code == "018" and (e.target_code or "").startswith("MOZ") for e in events)
+
+
+def test_restated_thanks_for_cooperation_are_praise_not_an_intent(coder: Coder) -> None:
+    events = code(coder, "Spain reiterated its thanks for continued cooperation with Morocco.")
+    assert any(e.cameo_code == "051" for e in events)
+    assert not any(e.cameo_root == "03" for e in events)
