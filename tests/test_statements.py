@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from eventwire.coder import Coder
-from eventwire.model import Event
+from eventwire.model import Article, Event
 
 pytestmark = pytest.mark.model
 
@@ -118,3 +118,39 @@ def test_restated_thanks_for_cooperation_are_praise_not_an_intent(coder: Coder) 
     events = code(coder, "Spain reiterated its thanks for continued cooperation with Morocco.")
     assert any(e.cameo_code == "051" for e in events)
     assert not any(e.cameo_root == "03" for e in events)
+
+
+def statement(coder: Coder, text: str, source: str | None) -> list[Event]:
+    art = Article(id="t", text=text, pub_date=PUB, source=source)
+    return list(next(iter(coder.code_articles([art]))).events)
+
+
+@pytest.mark.parametrize(
+    "text,target",
+    [
+        ("The junta in Mali has squandered every chance of a transition.", "MLI"),
+        ("Belarus's latest actions have violated the core principles of the OSCE.", "BLR"),
+        ("The Venezuelan regime continues its repression of the opposition.", "VEN"),
+    ],
+)
+def test_a_statements_judgement_of_an_actor_is_the_issuers_criticism(
+    coder: Coder, text: str, target: str
+) -> None:
+    said = statement(coder, text, "U.S. Department of State")
+    assert any(
+        e.cameo_code == "111"
+        and e.source_code == "USAGOV"
+        and (e.target_code or "").startswith(target)
+        for e in said
+    )
+    reported = statement(coder, text, None)  # news: nobody issues the judgement
+    assert not any(e.cameo_code == "111" for e in reported)
+
+
+def test_a_judgement_with_no_actor_named_is_no_criticism(coder: Coder) -> None:
+    said = statement(
+        coder,
+        "Visa restrictions apply to individuals complicit in undermining democracy in Nicaragua.",
+        "U.S. Department of State",
+    )
+    assert not any(e.cameo_code == "111" for e in said)
