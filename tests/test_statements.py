@@ -154,3 +154,14 @@ def test_a_judgement_with_no_actor_named_is_no_criticism(coder: Coder) -> None:
         "U.S. Department of State",
     )
     assert not any(e.cameo_code == "111" for e in said)
+
+
+def test_designating_officials_puts_them_under_sanctions(coder: Coder) -> None:
+    said = statement(
+        coder,
+        "Today the Treasury designated three officials of the Government of Zimbabwe.",
+        "U.S. Department of the Treasury",
+    )
+    assert any(e.cameo_code == "163" and (e.target_code or "").startswith("ZWE") for e in said)
+    named = code(coder, "The president designated a new envoy for the talks.")
+    assert not any(e.cameo_code == "163" for e in named)
