@@ -165,3 +165,26 @@ def test_designating_officials_puts_them_under_sanctions(coder: Coder) -> None:
     assert any(e.cameo_code == "163" and (e.target_code or "").startswith("ZWE") for e in said)
     named = code(coder, "The president designated a new envoy for the talks.")
     assert not any(e.cameo_code == "163" for e in named)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Ireland expressed concern over the detention of opposition leaders in Tunisia.", "111"),
+        ("Ireland expressed concern about the worsening economic crisis in Tunisia.", "012"),
+        ("Ireland reiterated its concern about the humanitarian situation in Yemen.", "012"),
+    ],
+)
+def test_concern_about_an_act_is_criticism_about_a_situation_pessimism(
+    coder: Coder, text: str, expected: str
+) -> None:
+    codes = {e.cameo_code for e in code(coder, text)}
+    assert expected in codes
+    assert not codes & ({"111", "012"} - {expected})
+
+
+def test_staying_in_touch_is_consultation(coder: Coder) -> None:
+    events = code(coder, "Austria will remain in close touch with Hungary.")
+    assert any(e.cameo_root == "03" and (e.target_code or "").startswith("HUN") for e in events)
+    past = code(coder, "Austria remained in close contact with Hungary during the crisis.")
+    assert any(e.cameo_code == "040" for e in past)
