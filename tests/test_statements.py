@@ -188,3 +188,18 @@ def test_staying_in_touch_is_consultation(coder: Coder) -> None:
     assert any(e.cameo_root == "03" and (e.target_code or "").startswith("HUN") for e in events)
     past = code(coder, "Austria remained in close contact with Hungary during the crisis.")
     assert any(e.cameo_code == "040" for e in past)
+
+
+def test_maintaining_support_is_a_pledge_and_affirmed_respect_is_endorsement(
+    coder: Coder,
+) -> None:
+    kept = code(coder, "Denmark will maintain its strong support for the people of Ukraine.")
+    assert any(e.cameo_code == "032" for e in kept)
+    respected = code(coder, "Qatar affirmed its respect for the sovereignty of Iraq.")
+    assert any(e.cameo_code == "051" and (e.target_code or "").startswith("IRQ") for e in respected)
+
+
+def test_welcoming_an_investigation_is_praise_not_hosting(coder: Coder) -> None:
+    events = code(coder, "Canada welcomed the investigation announced by the United Nations.")
+    assert any(e.cameo_code == "051" for e in events)
+    assert not any(e.cameo_code == "043" for e in events)
