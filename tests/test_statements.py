@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from eventwire.coder import Coder
+from eventwire.context.about import ABOUT_ROOTS
 from eventwire.model import Article, Event
 
 pytestmark = pytest.mark.model
@@ -203,3 +204,24 @@ def test_welcoming_an_investigation_is_praise_not_hosting(coder: Coder) -> None:
     events = code(coder, "Canada welcomed the investigation announced by the United Nations.")
     assert any(e.cameo_code == "051" for e in events)
     assert not any(e.cameo_code == "043" for e in events)
+
+
+ABOUT_TEXT = (
+    "Gunmen attacked a village in northern Burkina Faso on Sunday. "
+    "Burkina Faso's government declared three days of mourning. "
+    "The United States strongly condemns this brutal violence."
+)
+
+
+def test_an_issuers_statement_with_no_target_is_about_the_story_country(coder: Coder) -> None:
+    said = statement(coder, ABOUT_TEXT, "U.S. Department of State")
+    condemn = [e for e in said if e.cameo_code == "111" and e.source_code == "USAGOV"]
+    assert condemn and all(e.target_code == "BFA" for e in condemn)
+    assert all(e.rule_id.endswith("+about") for e in condemn)
+    # the acts it reports are not the issuer's statements: their targets stay as read
+    assert not any(e.rule_id.endswith("+about") for e in said if e.cameo_root not in ABOUT_ROOTS)
+
+
+def test_a_news_reports_statement_keeps_its_missing_target(coder: Coder) -> None:
+    reported = statement(coder, ABOUT_TEXT, None)
+    assert not any(e.rule_id.endswith("+about") for e in reported)

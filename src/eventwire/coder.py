@@ -25,6 +25,7 @@ from .actors.dictionary import ActorDictionary, ActorEntry, SectorTerm, build
 from .actors.resolve import Actor, ActorMatcher, ActorResolver, ArticleContext
 from .config import Config
 from .context import STORY_SECTORS, StoryContext, build_story, find_issuer, is_list_source
+from .context.about import statements_about
 from .context.setting import PlaceChain
 from .context.timeline import build_timeline, headline_date, is_background
 from .errors import CodingTimeout
@@ -443,8 +444,9 @@ class Coder:
         if issuer is None:
             return events
         paras = {s.index: s.para for s, _d in sentences}
-        return readout_counterpart(repeated_consultations(events, story, paras), story, paras,
-                                   issuer.country)
+        events = readout_counterpart(repeated_consultations(events, story, paras), story,
+                                     paras, issuer.country)
+        return statements_about(events, story, paras, issuer.country)
 
     def _issuer_place(self, ev: Event, issuer: Actor) -> Event:
         """In a statement or readout, what the issuer says, and its calls, happen at home
