@@ -225,3 +225,13 @@ def test_an_issuers_statement_with_no_target_is_about_the_story_country(coder: C
 def test_a_news_reports_statement_keeps_its_missing_target(coder: Coder) -> None:
     reported = statement(coder, ABOUT_TEXT, None)
     assert not any(e.rule_id.endswith("+about") for e in reported)
+
+
+def test_the_speakers_own_country_named_in_a_statement_is_not_its_target(coder: Coder) -> None:
+    said = statement(
+        coder,
+        "The Secretary noted U.S. support for full implementation of the peace accord.",
+        "U.S. Department of State",
+    )
+    endorse = [e for e in said if e.cameo_code == "051"]
+    assert endorse and all(e.target_code != "USA" for e in endorse)
