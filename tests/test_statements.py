@@ -235,3 +235,15 @@ def test_the_speakers_own_country_named_in_a_statement_is_not_its_target(coder: 
     )
     endorse = [e for e in said if e.cameo_code == "051"]
     assert endorse and all(e.target_code != "USA" for e in endorse)
+
+
+def test_what_a_call_was_made_to_say_was_said_in_it(coder: Coder) -> None:
+    said = statement(
+        coder,
+        "The Secretary spoke with Prime Minister Albanese of Australia today to reiterate "
+        "the strong U.S. commitment to Australia.",
+        "U.S. Department of State",
+    )
+    assert any(e.cameo_root == "03" and (e.target_code or "").startswith("AUS") for e in said)
+    aim = code(coder, "Chile and Peru met in Lima to discuss a trade deal.")
+    assert [e.cameo_root for e in aim] == ["04"] * len(aim)
