@@ -25,7 +25,7 @@ from .actors.dictionary import ActorDictionary, ActorEntry, SectorTerm, build
 from .actors.resolve import Actor, ActorMatcher, ActorResolver, ArticleContext
 from .config import Config
 from .context import STORY_SECTORS, StoryContext, build_story, find_issuer, is_list_source
-from .context.about import ABOUT_ROOTS, statements_about
+from .context.about import statements_about
 from .context.setting import PlaceChain
 from .context.timeline import build_timeline, headline_date, is_background
 from .errors import CodingTimeout
@@ -622,9 +622,7 @@ class Coder:
         if cc.root == "04" and not f.code.startswith("042"):
             acted_in = None  # talks held in or about a place are not held with it (a visit is)
         if (acted_in is not None and not tgt.get("target_code") and self.config.place_as_target
-                and acted_in.country != src.get("source_code")
-                and not (cc.root in ABOUT_ROOTS and acted_in.country == src.get("source_country"))):
-            # (a statement naming the speaker's own country is not about it: "noted U.S. support")
+                and acted_in.country != src.get("source_code")):
             # "Russia is conducting exercises in Alaska": the country acted in is the target
             text = _place_text if acted_in is place else acted_in.name
             tgt = {"target_code": acted_in.country, "target_text": text,

@@ -20,19 +20,26 @@ ABOUT_ROOTS = frozenset({"01", "02", "03", "05", "11", "12", "13"})
 
 def statements_about(events: list[Event], story: StoryContext, paras: dict[int, int],
                      home: str | None) -> list[Event]:
-    """An issuer's own statement that names no target is about its story's country."""
+    """An issuer's own statement that names no target is about its story's country; its own
+    country named in it ("noted U.S. support", taken as the place acted in) is no target."""
     out: list[Event] = []
     seen: set[str] = set()
     for ev in events:
         country = story.country_of(paras.get(ev.sentence_index, 0))
-        if home is not None and ev.target_code is None and ev.source_country == home \
-                and ev.cameo_root in ABOUT_ROOTS and country not in (None, home):
+        rule = ev.rule_id
+        if ev.target_code == home and rule.endswith("+place-target"):
+            rule = rule.removesuffix("+place-target")  # "noted U.S. support": its own name
+        if home is not None and (ev.target_code is None or rule != ev.rule_id) \
+                and ev.source_country == home and ev.cameo_root in ABOUT_ROOTS:
+            about = country if country not in (None, home) else None
             row = ev.model_dump()
-            row.update(target_code=country, target_country=country, target_sector=None,
-                       target_actors=(country,), rule_id=f"{ev.rule_id}+about",
+            row.update(target_code=about, target_country=about, target_sector=None,
+                       target_text=None, target_start=None, target_end=None,
+                       target_actors=(about,) if about else (),
+                       rule_id=f"{rule}+about" if about else rule,
                        event_id=Event.make_id(ev.article_id, ev.sentence_index,
                                               ev.trigger_start, ev.cameo_code,
-                                              ev.source_code, country))
+                                              ev.source_code, about))
             ev = Event.model_validate(row)
         if ev.event_id in seen:
             continue  # the sentence already codes this statement about that country
