@@ -25,6 +25,7 @@ from .actors.dictionary import ActorDictionary, ActorEntry, SectorTerm, build
 from .actors.resolve import Actor, ActorMatcher, ActorResolver, ArticleContext
 from .config import Config
 from .context import STORY_SECTORS, StoryContext, build_story, find_issuer, is_list_source
+from .context.about import statements_about
 from .context.setting import PlaceChain
 from .context.timeline import build_timeline, headline_date, is_background
 from .errors import CodingTimeout
@@ -480,6 +481,7 @@ class Coder:
         events = repeated_consultations(events, story, paras)
         if issuer is not None:
             events = readout_counterpart(events, story, paras, issuer.country)
+            events = statements_about(events, story, paras, issuer.country)
         repeats: list[tuple[Event, Event]] = []
         events = told_twice(events, repeats)
         if reasons is not None:

@@ -87,9 +87,22 @@ def recalls_earlier(v: Token) -> bool:
 
 def purpose_clause(v: Token) -> bool:
     """'met to discuss', 'efforts to counter', 'pressure to help': a to-infinitive that
-    modifies a noun or states a purpose is an aim, not an act."""
-    return v.dep_ in {"acl", "advcl", "relcl"} and v.tag_ == "VB" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+    modifies a noun or states a purpose is an aim, not an act. Except what a call or
+    meeting was held to say: "spoke with President X to congratulate him", "called Y to
+    reiterate U.S. support" (a readout's formula: the words were said in it)."""
+    if not (v.dep_ in {"acl", "advcl", "relcl"} and v.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in v.children)):
+        return False
+    return not (v.dep_ == "advcl" and lemma_of(v) in SAID_IN_A_CALL
+                and lemma_of(v.head) in CALL_VERBS)
+
+
+# A call or meeting, and what is said in one (not "discuss": the talks themselves).
+CALL_VERBS = {"speak", "talk", "call", "phone", "telephone", "meet", "confer"}
+SAID_IN_A_CALL = {"reiterate", "reaffirm", "affirm", "congratulate", "offer", "express",
+                  "convey", "underscore", "emphasize", "emphasise", "stress", "thank",
+                  "extend", "highlight", "welcome", "condemn", "commend", "praise", "urge",
+                  "voice", "pledge"}
 
 
 def noun_complement(v: Token) -> bool:

@@ -128,6 +128,8 @@ def match_pattern(v: Token, candidates: tuple[Pattern, ...], resolver: ActorReso
     obj_mods: set[str] = set()
     clause: set[str] | None = None
     preps = {c.lower_ for c in v.children if c.dep_ in {"prep", "agent"}}
+    if v.pos_ == "ADJ" and v.dep_ == "acomp":  # "remains steadfast in": the prep is the verb's
+        preps |= {c.lower_ for c in v.head.children if c.dep_ == "prep"}
     preps |= {"for" for c in v.children if for_clause(c)}  # "called for Burma to reform"
     particles = {c.lower_ for c in v.children if c.dep_ in {"prt", "advmod"}
                  or (c.dep_ == "prep" and c.lower_ in PARTICLE_PREPS)}
@@ -407,7 +409,23 @@ def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
     targets = targets_of(v, p, resolver)
     if p.reverse:  # "received weapons from X": X gives, the subject receives
         sources, targets = targets, sources
+    if p.judged:  # "the regime has squandered ...": the statement's issuer judges the subject
+        sources, targets = issuer_at(v, resolver), sources or [
+            a for c in children_with(v, SUBJ) for o in children_with(c, {"poss"})
+            for a in resolver.actors_at(o)]  # "Georgian Dream's actions have violated ..."
+        if not sources or not targets or any(a.code == sources[0].code for a in targets):
+            return []  # no judged actor named, or the issuer's own doing
     return _pairs(p, code, v, sources, targets, negated, modality, own_clause(v))
+
+
+def issuer_at(t: Token, resolver: ActorResolver) -> list[Actor]:
+    """The body a statement speaks for, as the actor of a judgement the text makes; none
+    outside a statement or release (its quotations are its principal's words)."""
+    issuer = resolver.ctx.issuer
+    if issuer is None:
+        return []
+    return [replace(issuer, start_char=t.idx, end_char=t.idx + len(t.text), head_i=t.i,
+                    via="issuer")]
 
 
 def own_clause(v: Token) -> str:

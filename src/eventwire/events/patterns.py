@@ -16,6 +16,9 @@ The format (YAML, a list of mappings) is documented in docs/dictionaries.md:
       clausal: true             # optional: the trigger governs a to-clause ("threatened to …");
                                 #   such a fallback gives way to an event coded in the clause
       passive_target: subject   # optional: in the passive the subject is the target (default)
+      judged: true              # optional: the words are a statement's judgement of its subject
+                                #   ("the regime has squandered ..."): source = the issuer,
+                                #   target = the subject; no event outside a statement
 
 Loaded once into an immutable `PatternSet` indexed by trigger lemma. Errors name the
 file, line and problem.
@@ -37,7 +40,7 @@ from .. import ontology
 from ..errors import DictionaryError
 
 KEYS = {"id", "code", "verbs", "nouns", "objects", "preps", "particle", "complement", "target",
-        "symmetric", "notes", "object_actor", "subject_not", "clausal", "reverse"}
+        "symmetric", "notes", "object_actor", "subject_not", "clausal", "reverse", "judged"}
 TARGET_SLOTS = {"obj", "iobj", "to", "with", "against", "on", "at", "toward", "towards", "for",
                 "from", "into", "in", "over", "by", "of", "about", "between", "upon", "across",
                 "among", "inside", "outside", "near", "onto", "through", "within", "xcomp_obj",
@@ -78,6 +81,7 @@ class Pattern:
     subject_not: frozenset[str] = frozenset()
     clausal: bool = False           # the trigger must govern a "to"-clause ("threatened to …")
     reverse: bool = False           # the target slot holds the doer ("received aid from X")
+    judged: bool = False            # the issuer judges the subject ("has squandered ...")
 
     @property
     def specificity(self) -> int:
@@ -172,6 +176,7 @@ def _one(item: Any, origin: str, line: int, seen: set[str]) -> Pattern:
         origin=f"{origin}:{line}", object_actor=bool(item.get("object_actor", False)),
         subject_not=_as_set(item.get("subject_not"), "subject_not", origin, line),
         clausal=bool(item.get("clausal", False)), reverse=bool(item.get("reverse", False)),
+        judged=bool(item.get("judged", False)),
     )
 
 
