@@ -572,7 +572,7 @@ class ActorResolver:
         "Hossein Dehqan" are; "military advisory assistance", "Iranian oil" are not."""
         if head.lower_ in NON_ACTOR_HEADS:
             return False
-        if head.lemma_.lower() in PLATFORMS and not _agent_position(head):
+        if head.lemma_.lower() in PLATFORMS and not (_agent_position(head) or _downed(head)):
             return False  # "Israeli tanks fired" acts; "captured a helicopter" is a thing
         if head.i in self.entries or head.i in self.sectors:
             return True
@@ -682,6 +682,24 @@ def _agent_position(t: Token) -> bool:
     if t.dep_ in {"nsubj", "csubj"}:
         return True
     return t.dep_ == "pobj" and (t.head.dep_ == "agent" or t.head.lower_ == "by")
+
+
+# Verbs of downing a platform in flight or in the field: the downed drone stands for the
+# forces that flew it ("shot down four Russian drones" is done to Russia's armed forces).
+DOWNING_VERBS = frozenset({"down", "intercept", "destroy"})
+
+
+def _downed(t: Token) -> bool:
+    """`t` is what a downing verb downs: "shot down a drone", "helicopters were shot
+    down", "intercepted the drone"."""
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    v = t.head
+    if t.dep_ not in {"dobj", "obj", "nsubjpass"} or v.pos_ not in {"VERB", "AUX"}:
+        return False
+    shot_down = v.lemma_.lower() == "shoot" and any(
+        c.dep_ == "prt" and c.lower_ == "down" for c in v.children)
+    return shot_down or v.lemma_.lower() in DOWNING_VERBS
 
 
 def _closer(t: Token, other: Token | None, head: Token) -> bool:
