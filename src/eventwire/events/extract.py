@@ -283,8 +283,16 @@ def _adj_event(a: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
 
 
 HARM_VERBS = {"kill", "wound", "injure", "hurt", "maim", "slay", "murder"}
+# Blades and rammings are assault, not bombing or fighting: "wounded in a mass stabbing" is a
+# physical assault (182; 1823 when it kills), "a vehicle-ramming attack" unconventional
+# violence (180). CAMEO 1.1b3 codes 180, 182, 1823.
+BLADE_WORDS = frozenset({"stabbing", "stab", "knife", "knifing", "machete", "axe",
+                         "screwdriver", "blade", "knifeman"})
+RAMMING_WORDS = frozenset({"ramming", "ram"})
+KILL_VERBS = frozenset({"kill", "slay", "murder"})
 # The means named with a killing gives the finer CAMEO code, checked in this order.
-MEANS = (({"suicide"}, "1831"), ({"car", "vehicle", "truck"}, "1832"),
+MEANS = ((BLADE_WORDS, "182"), (RAMMING_WORDS, "180"),
+         ({"suicide"}, "1831"), ({"car", "vehicle", "truck"}, "1832"),
          ({"roadside"}, "1833"), ({"ied", "improvised", "improvise"}, "1834"),
          ({"airstrike", "air", "drone", "warplane", "jet", "aerial", "helicopter", "missile"},
           "195"),
@@ -303,12 +311,32 @@ def _means_code(v: Token) -> str | None:
     if not words & {"bomb", "bombing", "explosion", "blast", "explosive", "bomber", "strike",
                     "airstrike", "raid", "shelling", "shell", "artillery", "mortar", "rocket",
                     "gunfire", "shooting", "gunman", "sniper", "device", "ied", "drone",
-                    "tank", "warplane", "attack", "missile"}:
+                    "tank", "warplane", "attack", "missile"} | BLADE_WORDS | RAMMING_WORDS:
         return None
     for cues, code in MEANS:
         if words & cues:
-            return code
+            return "1823" if code == "182" and lemma_of(v) in KILL_VERBS else code
     return None
+
+
+def _unnamed_assailant(v: Token, targets: list[Actor]) -> list[Actor]:
+    """'four people are wounded in a mass stabbing at a hospital in Shanghai': a knife or
+    ramming attack on civilians whose attacker is not named was done by one of them, a
+    civilian of the same country (as the gold codes it); the attack's noun names them."""
+    if not targets or any(t.sector != "CVL" for t in targets):
+        return []
+    for c in v.children:
+        if c.dep_ not in {"agent", "prep"} or c.lower_ not in {"in", "by", "during"}:
+            continue
+        for t in c.subtree:
+            if t.pos_ == "NOUN" and (lemma_of(t) in BLADE_WORDS | RAMMING_WORDS
+                                     or t.lower_.endswith("-ramming")):
+                head = t.head if t.dep_ == "compound" else t
+                words = v.doc[head.left_edge.i: head.i + 1]
+                return [replace(targets[0], text=words.text, start_char=words.start_char,
+                                end_char=words.end_char, head_i=head.i, kind="sector",
+                                via="assailant")]
+    return []
 
 
 def _anonymous(v: Token) -> bool:
@@ -333,6 +361,8 @@ def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
         return _asked_for(v, p, resolver) if not negated else []
     sources = subject_of(v, resolver)
     targets = targets_of(v, p, resolver)
+    if not sources and code[:2] == "18":
+        sources = _unnamed_assailant(v, targets)
     if p.reverse:  # "received weapons from X": X gives, the subject receives
         sources, targets = targets, sources
     return _pairs(p, code, v, sources, targets, negated, modality, own_clause(v))
