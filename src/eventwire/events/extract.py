@@ -156,6 +156,9 @@ def match_pattern(v: Token, candidates: tuple[Pattern, ...], resolver: ActorReso
             continue
         if p.clausal and not any(infinitival(c) for c in v.children):
             continue
+        if p.subject_sectors and not any(a.sector in p.subject_sectors
+                                         for a in subject_of(v, resolver)):
+            continue
         score = (p.specificity + min(hits, 3), -order)
         if best is None or score > best:
             best, chosen = score, p
@@ -290,6 +293,8 @@ BLADE_WORDS = frozenset({"stabbing", "stab", "knife", "knifing", "machete", "axe
                          "screwdriver", "blade", "knifeman"})
 RAMMING_WORDS = frozenset({"ramming", "ram"})
 KILL_VERBS = frozenset({"kill", "slay", "murder"})
+# Moving into a territory is not done by its means ("Russian tanks crossed the border").
+MOVE_VERBS = frozenset({"enter", "cross"})
 # The means named with a killing gives the finer CAMEO code, checked in this order.
 MEANS = ((BLADE_WORDS, "182"), (RAMMING_WORDS, "180"),
          ({"suicide"}, "1831"), ({"car", "vehicle", "truck"}, "1832"),
@@ -351,8 +356,8 @@ def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
         return []
     if _anonymous(v):
         return []
-    if p.code in {"190", "180", "183"} or (lemma_of(v) in HARM_VERBS
-                                           and p.code[:2] in {"18", "19"}):
+    if (p.code in {"190", "180", "183"} and lemma_of(v) not in MOVE_VERBS) or (
+            lemma_of(v) in HARM_VERBS and p.code[:2] in {"18", "19"}):
         finer = _means_code(v)
         if finer:
             p = replace(p, code=finer)

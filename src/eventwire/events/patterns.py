@@ -16,6 +16,8 @@ The format (YAML, a list of mappings) is documented in docs/dictionaries.md:
       clausal: true             # optional: the trigger governs a to-clause ("threatened to …");
                                 #   such a fallback gives way to an event coded in the clause
       passive_target: subject   # optional: in the passive the subject is the target (default)
+      subject_sectors: [MIL]    # optional: the doer must be an actor of one of these sectors
+                                #   ("troops entered Kharkiv"; "the delegation entered" is not)
 
 Loaded once into an immutable `PatternSet` indexed by trigger lemma. Errors name the
 file, line and problem.
@@ -37,7 +39,8 @@ from .. import ontology
 from ..errors import DictionaryError
 
 KEYS = {"id", "code", "verbs", "nouns", "objects", "preps", "particle", "complement", "target",
-        "symmetric", "notes", "object_actor", "subject_not", "clausal", "reverse"}
+        "symmetric", "notes", "object_actor", "subject_not", "clausal", "reverse",
+        "subject_sectors"}
 TARGET_SLOTS = {"obj", "iobj", "to", "with", "against", "on", "at", "toward", "towards", "for",
                 "from", "into", "in", "over", "by", "of", "about", "between", "upon", "across",
                 "among", "inside", "outside", "near", "onto", "through", "within", "xcomp_obj",
@@ -78,11 +81,13 @@ class Pattern:
     subject_not: frozenset[str] = frozenset()
     clausal: bool = False           # the trigger must govern a "to"-clause ("threatened to …")
     reverse: bool = False           # the target slot holds the doer ("received aid from X")
+    subject_sectors: frozenset[str] = frozenset()  # the doer's sector must be one of these
 
     @property
     def specificity(self) -> int:
         return (2 * bool(self.objects) + 2 * bool(self.complement) + bool(self.preps)
-                + 2 * bool(self.particle) + bool(self.object_actor) + bool(self.clausal))
+                + 2 * bool(self.particle) + bool(self.object_actor) + bool(self.clausal)
+                + bool(self.subject_sectors))
 
 
 @dataclass(frozen=True)
@@ -159,6 +164,11 @@ def _one(item: Any, origin: str, line: int, seen: set[str]) -> Pattern:
     bad = [t for t in target if t not in TARGET_SLOTS]
     if bad:
         raise DictionaryError(origin, [(line, f"{pid}: unknown target slot(s) {bad}")])
+    sectors = frozenset(x.upper() for x in _as_set(item.get("subject_sectors"),
+                                                    "subject_sectors", origin, line))
+    if any(not re.fullmatch(r"[A-Z]{3}", x) for x in sectors):
+        raise DictionaryError(origin, [(line, f"{pid}: subject_sectors must be CAMEO sector "
+                                              "codes of three letters (MIL, COP, REB)")])
     particle = item.get("particle")
     if particle is not None and not isinstance(particle, str):
         raise DictionaryError(origin, [(line, f"{pid}: particle must be a word")])
@@ -172,6 +182,7 @@ def _one(item: Any, origin: str, line: int, seen: set[str]) -> Pattern:
         origin=f"{origin}:{line}", object_actor=bool(item.get("object_actor", False)),
         subject_not=_as_set(item.get("subject_not"), "subject_not", origin, line),
         clausal=bool(item.get("clausal", False)), reverse=bool(item.get("reverse", False)),
+        subject_sectors=sectors,
     )
 
 
