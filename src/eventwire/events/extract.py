@@ -294,7 +294,7 @@ BLADE_WORDS = frozenset({"stabbing", "stab", "knife", "knifing", "machete", "axe
 RAMMING_WORDS = frozenset({"ramming", "ram"})
 KILL_VERBS = frozenset({"kill", "slay", "murder"})
 # Moving into a territory is not done by its means ("Russian tanks crossed the border"), nor
-# is downing ("jets shot down two drones" is 190, particle verbs are left as coded).
+# is downing ("jets shot down two drones" is 190, not an air strike).
 MOVE_VERBS = frozenset({"enter", "cross"})
 # The means named with a killing gives the finer CAMEO code, checked in this order.
 MEANS = ((BLADE_WORDS, "182"), (RAMMING_WORDS, "180"),
@@ -358,7 +358,7 @@ def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
     if _anonymous(v):
         return []
     if (p.code in {"190", "180", "183"} and lemma_of(v) not in MOVE_VERBS
-            and not p.particle) or (
+            and p.particle != "down") or (
             lemma_of(v) in HARM_VERBS and p.code[:2] in {"18", "19"}):
         finer = _means_code(v)
         if finer:
