@@ -105,3 +105,18 @@ def test_subject_sectors_are_read_upper_case() -> None:
     (p,) = parse_patterns('- id: a\n  code: "190"\n  verbs: [enter]\n  subject_sectors: [mil]\n',
                           "user.yaml")
     assert p.subject_sectors == frozenset({"MIL"})
+
+
+@pytest.mark.parametrize("text,code", [
+    # people who do not fight, shot by no armed force: unconventional violence
+    ("Three people are killed in a mass shooting at a shopping centre in Bangkok, Thailand.",
+     "180"),
+    # a prominent person shot: an assassination
+    ("Slovak Prime Minister Robert Fico is shot several times after a meeting in Handlova.",
+     "186"),
+    # troops firing on protesters, or at a country, stay small-arms fighting
+    ("Israeli troops opened fire on protesters in Gaza.", "193"),
+    ("The United States fired anti-aircraft batteries at Russia this week.", "193"),
+])
+def test_shootings_are_coded_by_who_shoots_whom(coder: Coder, text: str, code: str) -> None:
+    assert code in {c for c, _, _ in coded(coder, text)}

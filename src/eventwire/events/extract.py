@@ -345,6 +345,28 @@ def _unnamed_assailant(v: Token, targets: list[Actor]) -> list[Actor]:
     return []
 
 
+# Sectors that fight: a shooting by or at them is small-arms fighting (193); gunmen of no
+# force (UAF) firing at people who do not fight are not.
+ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "INS", "SPY", "SEP"})
+# People whose killing is an assassination (186) when they are shot as persons.
+PROMINENT_SECTORS = frozenset({"ELI", "GOV", "LEG", "OPP", "PTY", "JUD"})
+
+
+def _shooting_code(sources: list[Actor], targets: list[Actor]) -> str:
+    """'a gunman opened fire on shoppers', 'the activist was shot dead': shooting at
+    people who do not fight, by someone who is not an armed force, is no fighting (193) but
+    unconventional violence (180), or an assassination (186) when a prominent person is
+    shot, as the gold guideline codes shootings (docs/annotation.md); troops, police and
+    rebels firing keep 193."""
+    if not targets or any(a.kind == "country" or a.sector in ARMED_SECTORS | {"GOV"}
+                          for a in sources) \
+            or any(a.sector is None or a.sector in ARMED_SECTORS | {"UAF"} for a in targets):
+        return "193"  # states and forces fight; a country shot at is fought
+    if all(a.person and a.sector in PROMINENT_SECTORS for a in targets):
+        return "186"
+    return "180"
+
+
 def _anonymous(v: Token) -> bool:
     """'a banker who declined to be named', 'asked not to be identified': the formula of an
     anonymous source, not a refusal to comment."""
@@ -370,6 +392,8 @@ def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
     targets = targets_of(v, p, resolver)
     if not sources and code[:2] == "18":
         sources = _unnamed_assailant(v, targets)
+    if code == "193":
+        code = _shooting_code(sources, targets)
     if p.reverse:  # "received weapons from X": X gives, the subject receives
         sources, targets = targets, sources
     return _pairs(p, code, v, sources, targets, negated, modality, own_clause(v))
