@@ -63,7 +63,8 @@ CORPORATE_SUFFIXES = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc"
 CONFLICT_NOUNS = frozenset({"war", "conflict", "crisis", "genocide", "invasion", "campaign",
                             "revolution", "uprising"})
 PLATFORMS = frozenset({"tank", "jet", "helicopter", "drone", "gunboat", "artillery",
-                       "warplane", "gunship", "warship", "aircraft", "plane"})
+                       "warplane", "gunship", "warship", "aircraft", "plane", "missile",
+                       "rocket"})
 ASSETS = frozenset({"position", "target", "base", "outpost", "garrison", "convoy",
                     "stronghold", "installation", "checkpoint", "barrack", "barracks"})
 # Acts of force standing for whoever carries them out: "a Russian missile attack killed 14",
