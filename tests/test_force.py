@@ -120,3 +120,20 @@ def test_subject_sectors_are_read_upper_case() -> None:
 ])
 def test_shootings_are_coded_by_who_shoots_whom(coder: Coder, text: str, code: str) -> None:
     assert code in {c for c, _, _ in coded(coder, text)}
+
+
+def test_missiles_carry_the_forces_that_fire_them(coder: Coder) -> None:
+    assert ("195", "RUSMIL", "UKR") in coded(
+        coder, "Russian missiles struck Zaporizhzhia on Thursday night.")
+
+
+@pytest.mark.parametrize("text,event", [
+    ("The gunman is arrested at the scene in Munich, Germany.", ("173", "DEUCOP")),
+    ("Two French journalists were detained in Iran.", ("173", "IRNCOP")),
+    # a doer named in the passive stays the doer
+    ("Kizza Besigye was arrested by soldiers in Kampala, Uganda.", ("173", "UGAMIL")),
+])
+def test_arrest_without_its_doer_is_made_by_the_police(coder: Coder, text: str,
+                                                       event: tuple[str, str]) -> None:
+    got = coded(coder, text)
+    assert any((c, s) == event for c, s, _ in got), got

@@ -367,6 +367,22 @@ def _shooting_code(sources: list[Actor], targets: list[Actor]) -> str:
     return "180"
 
 
+ARREST_VERBS = frozenset({"arrest", "detain", "apprehend", "handcuff", "nab"})
+
+
+def _arresting_police(v: Token, targets: list[Actor]) -> list[Actor]:
+    """'the perpetrator is arrested', 'with 200 people arrested': an arrest told without its
+    doer is made by the police of the place (a bare role that the story's country
+    completes, as the gold codes such arrests); not when the one arrested is a country."""
+    if lemma_of(v) not in ARREST_VERBS or v.tag_ != "VBN" or not targets \
+            or any(a.kind == "country" for a in targets):
+        return []
+    if not (is_passive(v) or v.dep_ == "acl") or any(c.dep_ == "agent" for c in v.children):
+        return []
+    return [Actor("COP", v.text, v.idx, v.idx + len(v.text), sector="COP", kind="sector",
+                  via="implied", head_i=v.i)]
+
+
 def _anonymous(v: Token) -> bool:
     """'a banker who declined to be named', 'asked not to be identified': the formula of an
     anonymous source, not a refusal to comment."""
@@ -394,6 +410,8 @@ def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
         sources = _unnamed_assailant(v, targets)
     if code == "193":
         code = _shooting_code(sources, targets)
+    if not sources and code == "173":
+        sources = _arresting_police(v, targets)
     if p.reverse:  # "received weapons from X": X gives, the subject receives
         sources, targets = targets, sources
     return _pairs(p, code, v, sources, targets, negated, modality, own_clause(v))
