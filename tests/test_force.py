@@ -137,3 +137,11 @@ def test_arrest_without_its_doer_is_made_by_the_police(coder: Coder, text: str,
                                                        event: tuple[str, str]) -> None:
     got = coded(coder, text)
     assert any((c, s) == event for c, s, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Hezbollah fired missiles into Israel on Saturday.",
+    "Iran launched ballistic missiles into Iraq's Kurdistan region.",
+])
+def test_missiles_fired_into_a_country_are_a_strike(coder: Coder, text: str) -> None:
+    assert "195" in {c for c, _, _ in coded(coder, text)}
