@@ -145,3 +145,13 @@ def test_arrest_without_its_doer_is_made_by_the_police(coder: Coder, text: str,
 ])
 def test_missiles_fired_into_a_country_are_a_strike(coder: Coder, text: str) -> None:
     assert "195" in {c for c, _, _ in coded(coder, text)}
+
+
+def test_it_after_a_national_body_is_that_body(coder: Coder) -> None:
+    assert ("190", "ROMMIL", "RUSMIL") in coded(  # ROM: CAMEO's code for Romania
+        coder, "The Romanian army said it had shot down two Russian drones.")
+
+
+def test_object_it_is_not_its_own_verbs_subject(coder: Coder) -> None:
+    got = coded(coder, "The Nepali Army occupied it nearly a day later.")
+    assert not any(s and s == t for _, s, t in got), got

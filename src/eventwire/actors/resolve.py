@@ -659,11 +659,14 @@ class ActorResolver:
                 continue
             if t.head.i == pron.i or pron in t.subtree:
                 continue
+            if t.head.i == pron.head.i and t.dep_ in {"nsubj", "nsubjpass"}:
+                continue  # "the army occupied it": not the verb's own subject (not "itself")
             got = [a for a in self.actors_at(t) if a.via != "pronoun"]
             if want == "person":
                 got = [a for a in got if a.kind == "person"][:1]
-            elif want == "thing":
-                got = [a for a in got if a.kind in {"group", "country"}][:1]
+            elif want == "thing":  # also a national body: "the Polish army said it had"
+                got = [a for a in got if a.kind in {"group", "country"}
+                       or (a.kind == "sector" and a.country)][:1]
             else:
                 got = [a for a in got if a.kind in {"group", "country", "sector", "person"}]
                 if len(got) < 2 and got and got[0].kind == "person":
