@@ -155,3 +155,18 @@ def test_it_after_a_national_body_is_that_body(coder: Coder) -> None:
 def test_object_it_is_not_its_own_verbs_subject(coder: Coder) -> None:
     got = coded(coder, "The Nepali Army occupied it nearly a day later.")
     assert not any(s and s == t for _, s, t in got), got
+
+
+@pytest.mark.parametrize("text,event", [
+    ("Protesters stormed the parliament in Nairobi, Kenya.", ("145", "KENCVL")),
+    ("Police clashed with demonstrators in Tbilisi, Georgia.", ("145", "GEOCVL")),
+])
+def test_protesters_using_force_riot(coder: Coder, text: str, event: tuple[str, str]) -> None:
+    """A violent protest (145) is done by the protesters, never coded as fighting (19)."""
+    got = coded(coder, text)
+    assert any((c, s) == event for c, s, _ in got) and not any(c[:2] == "19" for c, _, _ in got)
+
+
+def test_protesters_firing_missiles_still_fight(coder: Coder) -> None:
+    assert "195" in {c for c, _, _ in coded(
+        coder, "Armed demonstrators launched missiles at the presidential palace in Tripoli.")}

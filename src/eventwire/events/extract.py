@@ -383,6 +383,31 @@ def _arresting_police(v: Token, targets: list[Actor]) -> list[Actor]:
                   via="implied", head_i=v.i)]
 
 
+# Crowds of a protest: their force against the police or a building is a violent protest
+# (CAMEO 145, "protest violently, riot"), not fighting.
+PROTEST_HEADS = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob"})
+
+
+def _protesters(a: Actor, doc: Doc) -> bool:
+    return 0 <= a.head_i < len(doc) and lemma_of(doc[a.head_i]) in PROTEST_HEADS
+
+
+def _riot(v: Token, sources: list[Actor], targets: list[Actor]
+          ) -> tuple[list[Actor], list[Actor]] | None:
+    """Protesters using force, or clashing with the police ("police clashed with
+    protesters"), riot: the protesters are the source and the police or the place the
+    target. None when no protesters are on either side or troops fire on them."""
+    doc = v.doc
+    crowd_src = [a for a in sources if _protesters(a, doc)]
+    if crowd_src and len(crowd_src) == len(sources):
+        return sources, targets
+    crowd_tgt = [a for a in targets if _protesters(a, doc)]
+    if crowd_tgt and sources and all(a.sector == "COP" for a in sources) \
+            and lemma_of(v) in {"clash", "skirmish", "battle"}:
+        return crowd_tgt, sources
+    return None
+
+
 def _anonymous(v: Token) -> bool:
     """'a banker who declined to be named', 'asked not to be identified': the formula of an
     anonymous source, not a refusal to comment."""
@@ -412,6 +437,12 @@ def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
         code = _shooting_code(sources, targets)
     if not sources and code == "173":
         sources = _arresting_police(v, targets)
+    if code[:2] == "19" and not p.reverse and not p.objects:  # not with weapons named
+        riot = _riot(v, sources, targets)
+        if riot is not None:  # "protesters stormed the residence and clashed with police"
+            sources, targets = riot
+            p = replace(p, symmetric=False)
+            code = "145"
     if p.reverse:  # "received weapons from X": X gives, the subject receives
         sources, targets = targets, sources
     return _pairs(p, code, v, sources, targets, negated, modality, own_clause(v))
