@@ -39,6 +39,10 @@ from .prefilter import Prefilter
 from .resource_cache import load_patterns
 
 COUNTRY_GOV = "GOV"
+# ... but a country that fights (CAMEO 19, 20: "Russia launched strikes on Kyiv") fights
+# with its armed forces, as the gold guideline codes it (docs/annotation.md section 2).
+COUNTRY_MIL = "MIL"
+FIGHT_ROOTS = frozenset({"19", "20"})
 # Locations named in the sentence itself may stand in for a missing target (and the lead's
 # place when this sentence names it); a dateline says where the story was filed.
 PLACE_TARGET_REASONS = frozenset({"trigger_prep", "sentence"})
@@ -559,14 +563,15 @@ class Coder:
                 if got and got[0].code:
                     ctx.learned.setdefault(m.group(1).lower(), got[0])
 
-    def _actor_fields(self, a: Actor | None, role: str) -> dict[str, object]:
+    def _actor_fields(self, a: Actor | None, role: str, root: str = "") -> dict[str, object]:
         if a is None:
             return {}
         code = a.code
         sector = a.sector
         if role == "source" and self.config.country_as_government and a.kind == "country" \
                 and code and len(code) == 3:
-            code, sector = code + COUNTRY_GOV, COUNTRY_GOV
+            sector = COUNTRY_MIL if root in FIGHT_ROOTS else COUNTRY_GOV
+            code = code + sector
         return {f"{role}_code": code, f"{role}_text": a.text, f"{role}_country": a.country,
                 f"{role}_sector": sector, f"{role}_start": a.start_char,
                 f"{role}_end": a.end_char}
@@ -628,7 +633,7 @@ class Coder:
             cc = ontology.lookup(f.code)
         except KeyError:
             return None
-        src = self._actor_fields(f.source, "source")
+        src = self._actor_fields(f.source, "source", cc.root)
         tgt = self._actor_fields(f.target, "target")
         when = self._when(f, sent.text, art.pub_date, anchor, lead, reference)
         # the actors are not the place ("sanctions on Russia"), except the destination or

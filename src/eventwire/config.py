@@ -30,7 +30,8 @@ class Config(BaseModel):
     emit_negated: bool = Field(False, description="Also emit negated acts (flagged negated).")
     country_as_government: bool = Field(
         True, description="A country named as the doer codes its government (Iran -> IRNGOV), "
-                          "as ICEWS does; off: the bare country code (IRN), as PETRARCH does.")
+                          "as ICEWS does, or its armed forces when it fights (CAMEO 19, 20: "
+                          "IRNMIL); off: the bare country code (IRN), as PETRARCH does.")
     place_as_target: bool = Field(
         True, description="An event with no target takes the country of the place where it "
                           "happened (\"exercises in Alaska\" -> USA), as PETRARCH and GDELT "

@@ -63,7 +63,8 @@ CORPORATE_SUFFIXES = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc"
 CONFLICT_NOUNS = frozenset({"war", "conflict", "crisis", "genocide", "invasion", "campaign",
                             "revolution", "uprising"})
 PLATFORMS = frozenset({"tank", "jet", "helicopter", "drone", "gunboat", "artillery",
-                       "warplane", "gunship", "warship", "aircraft", "plane"})
+                       "warplane", "gunship", "warship", "aircraft", "plane", "missile",
+                       "rocket"})
 ASSETS = frozenset({"position", "target", "base", "outpost", "garrison", "convoy",
                     "stronghold", "installation", "checkpoint", "barrack", "barracks"})
 # Acts of force standing for whoever carries them out: "a Russian missile attack killed 14",
@@ -665,7 +666,7 @@ class ActorResolver:
         "Hossein Dehqan" are; "military advisory assistance", "Iranian oil" are not."""
         if head.lower_ in NON_ACTOR_HEADS:
             return False
-        if head.lemma_.lower() in PLATFORMS and not _agent_position(head):
+        if head.lemma_.lower() in PLATFORMS and not (_agent_position(head) or _downed(head)):
             return False  # "Israeli tanks fired" acts; "captured a helicopter" is a thing
         if head.i in self.entries or head.i in self.sectors:
             return True
@@ -756,11 +757,14 @@ class ActorResolver:
                 continue
             if t.head.i == pron.i or pron in t.subtree:
                 continue
+            if t.head.i == pron.head.i and t.dep_ in {"nsubj", "nsubjpass"}:
+                continue  # "the army occupied it": not the verb's own subject (not "itself")
             got = [a for a in self.actors_at(t) if a.via != "pronoun"]
             if want == "person":
                 got = [a for a in got if a.kind == "person"][:1]
-            elif want == "thing":
-                got = [a for a in got if a.kind in {"group", "country"}][:1]
+            elif want == "thing":  # also a national body: "the Polish army said it had"
+                got = [a for a in got if a.kind in {"group", "country"}
+                       or (a.kind == "sector" and a.country)][:1]
             else:
                 got = [a for a in got if a.kind in {"group", "country", "sector", "person"}]
                 if len(got) < 2 and got and got[0].kind == "person":
@@ -780,6 +784,24 @@ def _agent_position(t: Token) -> bool:
     if t.dep_ in {"nsubj", "csubj"}:
         return True
     return t.dep_ == "pobj" and (t.head.dep_ == "agent" or t.head.lower_ == "by")
+
+
+# Verbs of downing a platform in flight or in the field: the downed drone stands for the
+# forces that flew it ("shot down four Russian drones" is done to Russia's armed forces).
+DOWNING_VERBS = frozenset({"down", "intercept", "destroy"})
+
+
+def _downed(t: Token) -> bool:
+    """`t` is what a downing verb downs: "shot down a drone", "helicopters were shot
+    down", "intercepted the drone"."""
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    v = t.head
+    if t.dep_ not in {"dobj", "obj", "nsubjpass"} or v.pos_ not in {"VERB", "AUX"}:
+        return False
+    shot_down = v.lemma_.lower() == "shoot" and any(
+        c.dep_ == "prt" and c.lower_ == "down" for c in v.children)
+    return shot_down or v.lemma_.lower() in DOWNING_VERBS
 
 
 def _closer(t: Token, other: Token | None, head: Token) -> bool:

@@ -159,6 +159,9 @@ def match_pattern(v: Token, candidates: tuple[Pattern, ...], resolver: ActorReso
             continue
         if p.clausal and not any(infinitival(c) for c in v.children):
             continue
+        if p.subject_sectors and not any(a.sector in p.subject_sectors
+                                         for a in subject_of(v, resolver)):
+            continue
         score = (p.specificity + min(hits, 3), -order)
         if best is None or score > best:
             best, chosen = score, p
@@ -353,8 +356,19 @@ def _adj_event(a: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
 
 
 HARM_VERBS = {"kill", "wound", "injure", "hurt", "maim", "slay", "murder"}
+# Blades and rammings are assault, not bombing or fighting: "wounded in a mass stabbing" is a
+# physical assault (182; 1823 when it kills), "a vehicle-ramming attack" unconventional
+# violence (180). CAMEO 1.1b3 codes 180, 182, 1823.
+BLADE_WORDS = frozenset({"stabbing", "stab", "knife", "knifing", "machete", "axe",
+                         "screwdriver", "blade", "knifeman"})
+RAMMING_WORDS = frozenset({"ramming", "ram"})
+KILL_VERBS = frozenset({"kill", "slay", "murder"})
+# Moving into a territory is not done by its means ("Russian tanks crossed the border"), nor
+# is downing ("jets shot down two drones" is 190, not an air strike).
+MOVE_VERBS = frozenset({"enter", "cross"})
 # The means named with a killing gives the finer CAMEO code, checked in this order.
-MEANS = (({"suicide"}, "1831"), ({"car", "vehicle", "truck"}, "1832"),
+MEANS = ((BLADE_WORDS, "182"), (RAMMING_WORDS, "180"),
+         ({"suicide"}, "1831"), ({"car", "vehicle", "truck"}, "1832"),
          ({"roadside"}, "1833"), ({"ied", "improvised", "improvise"}, "1834"),
          ({"airstrike", "air", "drone", "warplane", "jet", "aerial", "helicopter", "missile"},
           "195"),
@@ -377,11 +391,94 @@ def _means_code(v: Token) -> str | None:
         if c.dep_ in SUBJ | {"agent", "prep"} and (c.dep_ != "prep" or c.lower_ in {
                 "in", "by", "with", "during"}):
             words.update(lemma_of(t) for t in c.subtree)
-    if not words & ATTACK_WORDS:
+    if not words & (ATTACK_WORDS | BLADE_WORDS | RAMMING_WORDS):
         return None
     for cues, code in MEANS:
         if words & cues:
-            return code
+            return "1823" if code == "182" and lemma_of(v) in KILL_VERBS else code
+    return None
+
+
+def _unnamed_assailant(v: Token, targets: list[Actor]) -> list[Actor]:
+    """'four people are wounded in a mass stabbing at a hospital in Shanghai': a knife or
+    ramming attack on civilians whose attacker is not named was done by one of them, a
+    civilian of the same country (as the gold codes it); the attack's noun names them."""
+    if not targets or any(t.sector != "CVL" for t in targets):
+        return []
+    for c in v.children:
+        if c.dep_ not in {"agent", "prep"} or c.lower_ not in {"in", "by", "during"}:
+            continue
+        for t in c.subtree:
+            if t.pos_ == "NOUN" and (lemma_of(t) in BLADE_WORDS | RAMMING_WORDS
+                                     or t.lower_.endswith("-ramming")):
+                head = t.head if t.dep_ == "compound" else t
+                words = v.doc[head.left_edge.i: head.i + 1]
+                return [replace(targets[0], text=words.text, start_char=words.start_char,
+                                end_char=words.end_char, head_i=head.i, kind="sector",
+                                via="assailant")]
+    return []
+
+
+# Sectors that fight: a shooting by or at them is small-arms fighting (193); gunmen of no
+# force (UAF) firing at people who do not fight are not.
+ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "INS", "SPY", "SEP"})
+# People whose killing is an assassination (186) when they are shot as persons.
+PROMINENT_SECTORS = frozenset({"ELI", "GOV", "LEG", "OPP", "PTY", "JUD"})
+
+
+def _shooting_code(sources: list[Actor], targets: list[Actor]) -> str:
+    """'a gunman opened fire on shoppers', 'the activist was shot dead': shooting at
+    people who do not fight, by someone who is not an armed force, is no fighting (193) but
+    unconventional violence (180), or an assassination (186) when a prominent person is
+    shot, as the gold guideline codes shootings (docs/annotation.md); troops, police and
+    rebels firing keep 193."""
+    if not targets or any(a.kind == "country" or a.sector in ARMED_SECTORS | {"GOV"}
+                          for a in sources) \
+            or any(a.sector is None or a.sector in ARMED_SECTORS | {"UAF"} for a in targets):
+        return "193"  # states and forces fight; a country shot at is fought
+    if all(a.person and a.sector in PROMINENT_SECTORS for a in targets):
+        return "186"
+    return "180"
+
+
+ARREST_VERBS = frozenset({"arrest", "detain", "apprehend", "handcuff", "nab"})
+
+
+def _arresting_police(v: Token, targets: list[Actor]) -> list[Actor]:
+    """'the perpetrator is arrested', 'with 200 people arrested': an arrest told without its
+    doer is made by the police of the place (a bare role that the story's country
+    completes, as the gold codes such arrests); not when the one arrested is a country."""
+    if lemma_of(v) not in ARREST_VERBS or v.tag_ != "VBN" or not targets \
+            or any(a.kind == "country" for a in targets):
+        return []
+    if not (is_passive(v) or v.dep_ == "acl") or any(c.dep_ == "agent" for c in v.children):
+        return []
+    return [Actor("COP", v.text, v.idx, v.idx + len(v.text), sector="COP", kind="sector",
+                  via="implied", head_i=v.i)]
+
+
+# Crowds of a protest: their force against the police or a building is a violent protest
+# (CAMEO 145, "protest violently, riot"), not fighting.
+PROTEST_HEADS = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob"})
+
+
+def _protesters(a: Actor, doc: Doc) -> bool:
+    return 0 <= a.head_i < len(doc) and lemma_of(doc[a.head_i]) in PROTEST_HEADS
+
+
+def _riot(v: Token, sources: list[Actor], targets: list[Actor]
+          ) -> tuple[list[Actor], list[Actor]] | None:
+    """Protesters using force, or clashing with the police ("police clashed with
+    protesters"), riot: the protesters are the source and the police or the place the
+    target. None when no protesters are on either side or troops fire on them."""
+    doc = v.doc
+    crowd_src = [a for a in sources if _protesters(a, doc)]
+    if crowd_src and len(crowd_src) == len(sources):
+        return sources, targets
+    crowd_tgt = [a for a in targets if _protesters(a, doc)]
+    if crowd_tgt and sources and all(a.sector == "COP" for a in sources) \
+            and lemma_of(v) in {"clash", "skirmish", "battle"}:
+        return crowd_tgt, sources
     return None
 
 
@@ -397,8 +494,9 @@ def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
         return []
     if _anonymous(v):
         return []
-    if p.code in {"190", "180", "183"} or (lemma_of(v) in HARM_VERBS
-                                           and p.code[:2] in {"18", "19"}):
+    if (p.code in {"190", "180", "183"} and lemma_of(v) not in MOVE_VERBS
+            and p.particle != "down") or (
+            lemma_of(v) in HARM_VERBS and p.code[:2] in {"18", "19"}):
         finer = _means_code(v)
         if finer:
             p = replace(p, code=finer)
@@ -407,6 +505,18 @@ def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
         return _asked_for(v, p, resolver) if not negated else []
     sources = subject_of(v, resolver)
     targets = targets_of(v, p, resolver)
+    if not sources and code[:2] == "18":
+        sources = _unnamed_assailant(v, targets)
+    if code == "193":
+        code = _shooting_code(sources, targets)
+    if not sources and code == "173":
+        sources = _arresting_police(v, targets)
+    if code[:2] == "19" and not p.reverse and not p.objects:  # not with weapons named
+        riot = _riot(v, sources, targets)
+        if riot is not None:  # "protesters stormed the residence and clashed with police"
+            sources, targets = riot
+            p = replace(p, symmetric=False)
+            code = "145"
     if p.reverse:  # "received weapons from X": X gives, the subject receives
         sources, targets = targets, sources
     if p.judged:  # "the regime has squandered ...": the statement's issuer judges the subject

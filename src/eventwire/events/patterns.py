@@ -19,6 +19,8 @@ The format (YAML, a list of mappings) is documented in docs/dictionaries.md:
       judged: true              # optional: the words are a statement's judgement of its subject
                                 #   ("the regime has squandered ..."): source = the issuer,
                                 #   target = the subject; no event outside a statement
+      subject_sectors: [MIL]    # optional: the doer must be an actor of one of these sectors
+                                #   ("troops entered Kharkiv"; "the delegation entered" is not)
 
 Loaded once into an immutable `PatternSet` indexed by trigger lemma. Errors name the
 file, line and problem.
@@ -40,7 +42,8 @@ from .. import ontology
 from ..errors import DictionaryError
 
 KEYS = {"id", "code", "verbs", "nouns", "objects", "preps", "particle", "complement", "target",
-        "symmetric", "notes", "object_actor", "subject_not", "clausal", "reverse", "judged"}
+        "symmetric", "notes", "object_actor", "subject_not", "clausal", "reverse", "judged",
+        "subject_sectors"}
 TARGET_SLOTS = {"obj", "iobj", "to", "with", "against", "on", "at", "toward", "towards", "for",
                 "from", "into", "in", "over", "by", "of", "about", "between", "upon", "across",
                 "among", "inside", "outside", "near", "onto", "through", "within", "xcomp_obj",
@@ -82,11 +85,13 @@ class Pattern:
     clausal: bool = False           # the trigger must govern a "to"-clause ("threatened to …")
     reverse: bool = False           # the target slot holds the doer ("received aid from X")
     judged: bool = False            # the issuer judges the subject ("has squandered ...")
+    subject_sectors: frozenset[str] = frozenset()  # the doer's sector must be one of these
 
     @property
     def specificity(self) -> int:
         return (2 * bool(self.objects) + 2 * bool(self.complement) + bool(self.preps)
-                + 2 * bool(self.particle) + bool(self.object_actor) + bool(self.clausal))
+                + 2 * bool(self.particle) + bool(self.object_actor) + bool(self.clausal)
+                + bool(self.subject_sectors))
 
 
 @dataclass(frozen=True)
@@ -163,6 +168,11 @@ def _one(item: Any, origin: str, line: int, seen: set[str]) -> Pattern:
     bad = [t for t in target if t not in TARGET_SLOTS]
     if bad:
         raise DictionaryError(origin, [(line, f"{pid}: unknown target slot(s) {bad}")])
+    sectors = frozenset(x.upper() for x in _as_set(item.get("subject_sectors"),
+                                                    "subject_sectors", origin, line))
+    if any(not re.fullmatch(r"[A-Z]{3}", x) for x in sectors):
+        raise DictionaryError(origin, [(line, f"{pid}: subject_sectors must be CAMEO sector "
+                                              "codes of three letters (MIL, COP, REB)")])
     particle = item.get("particle")
     if particle is not None and not isinstance(particle, str):
         raise DictionaryError(origin, [(line, f"{pid}: particle must be a word")])
@@ -177,6 +187,7 @@ def _one(item: Any, origin: str, line: int, seen: set[str]) -> Pattern:
         subject_not=_as_set(item.get("subject_not"), "subject_not", origin, line),
         clausal=bool(item.get("clausal", False)), reverse=bool(item.get("reverse", False)),
         judged=bool(item.get("judged", False)),
+        subject_sectors=sectors,
     )
 
 

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from ..actors.resolve import Actor
+from ..actors.resolve import STRIKE_HEADS, Actor
 from ..geo import Place
 from .extract import Found
 
@@ -44,6 +44,10 @@ def _objects(v: Token) -> Iterator[Token]:
     for c in v.children:
         if c.dep_ in ({"nsubjpass"} if passive else {"dobj", "obj"}):
             yield c
+            if c.lemma_.lower() in STRIKE_HEADS:  # "launched missile strikes on Erbil"
+                yield from (p for pr in c.children if pr.dep_ == "prep"
+                            and pr.lower_ in OBJECT_PREPS for p in pr.children
+                            if p.dep_ == "pobj")
         elif c.dep_ == "prep" and c.lower_ in OBJECT_PREPS:
             yield from (p for p in c.children if p.dep_ == "pobj")
     if v.pos_ == "NOUN":  # "the attack on Odesa", "strikes against Kharkiv"
