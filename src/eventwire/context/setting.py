@@ -23,7 +23,10 @@ decides which frame a sentence has and what an unplaced act inherits:
   that story happen there;
 - **a place carries within a thread**: an unplaced act right after an act placed in its own
   sentence, in the same item and in the frame's country, happens there too; never into an
-  act whose actors are all of another country.
+  act whose actors are all of another country;
+- **the town the sentence names**: a physical act placed only in a country or region happens
+  in the town or region inside it that its sentence names where the act was done, or that
+  the act is done to ("Russian forces attack Odesa": Odesa, not Ukraine; see `geo.within`).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ..geo import Gazetteer, LeadPlace, Place, find_lead_place
+from ..geo.within import within
 from ..model import Event
 from .items import StoryContext
 
@@ -58,6 +62,11 @@ VISIT_WORDS = frozenset({"met", "meet", "meets", "meeting", "visit", "visits", "
                          "visiting", "arrived", "arrives"})
 SAID_PREPS = frozenset({"in", "at", "from"})
 SPEAKING = frozenset({"speak", "talk", "address", "visit", "meet"})
+# Physical acts, done where the town they name is: investigation, protest, force posture,
+# coercion, assault, fighting, mass violence (CAMEO 09, 14, 15, 17-20), and military
+# withdrawal (087).
+PHYSICAL_ROOTS = frozenset({"09", "14", "15", "17", "18", "19", "20"})
+PHYSICAL_CODES = ("087",)
 PLACE_FIELDS = ("location_name", "location_country", "admin1", "latitude", "longitude",
                 "geonameid")
 
@@ -130,9 +139,9 @@ class PlaceChain:
                 and ev.source_country == self.issuer_country)):
             return statement_place(ev, trigger, frame, self.gazetteer)
         moved = abroad_place(ev, frame, self.gazetteer)
-        if moved is not ev:
-            return moved
-        return carried_place(ev, before, frame)
+        if moved is ev:
+            moved = carried_place(ev, before, frame)
+        return named_town(moved, trigger, self.gazetteer)
 
 
 def _item_frame(gazetteer: Gazetteer, story: StoryContext, lines: Sequence[str], first: int,
@@ -243,6 +252,57 @@ def abroad_place(ev: Event, frame: Place | None, gazetteer: Gazetteer) -> Event:
     there = target
     place = gazetteer.country(there)
     return _placed(ev, place, "actors") if place is not None else ev
+
+
+def physical(code: str) -> bool:
+    """Is the CAMEO code a physical act, done at a place (see PHYSICAL_ROOTS)?"""
+    return code[:2] in PHYSICAL_ROOTS or code.startswith(PHYSICAL_CODES)
+
+
+def event_place(ev: Event, gazetteer: Gazetteer) -> Place | None:
+    """The gazetteer place an event is placed at (its country, region or town), or None."""
+    if ev.location_country is None or ev.location_name is None:
+        return None
+    home = gazetteer.country(ev.location_country)
+    if home is not None and home.name == ev.location_name:
+        return home
+    for name in (ev.location_name, f"{ev.location_name} province"):  # a region's form
+        place = gazetteer.lookup(name, country_hint=ev.location_country)
+        if place is not None and place.country == ev.location_country and \
+                (place.latitude, place.longitude) == (ev.latitude, ev.longitude):
+            return place
+    return None
+
+
+def named_town(ev: Event, trigger: Token, gazetteer: Gazetteer) -> Event:
+    """A physical act placed in a country or region only, whose sentence names a town or
+    region inside it where the act was done or that the act is done to ("Russian forces
+    shell Kurakhove, Donetsk Oblast"): that town (reason "within"). When the place is only
+    the story's frame or the actors' country, a town of any country ("Russian troops
+    withdraw from the city of Slavutych" in a story led by Russia). Not a statement's place
+    (its speaker's), nor one placed at a town already."""
+    if not physical(ev.cameo_code) or ev.location_country is None or \
+            ev.location_reason in AT_HOME:
+        return ev
+    place = event_place(ev, gazetteer)
+    if place is None or place.kind == "city":
+        return ev
+    framed = ev.location_reason in FRAMED and place.kind == "country"
+    doc = trigger.doc
+    exclude: set[int] = set()
+    if ev.source_start is not None and ev.source_end is not None:
+        span = doc.char_span(ev.source_start, ev.source_end, alignment_mode="expand")
+        exclude = {t.i for t in span} if span is not None else set()
+    target = None
+    if ev.target_start is not None and ev.target_end is not None:
+        span = doc.char_span(ev.target_start, ev.target_end, alignment_mode="expand")
+        target = (span.start, span.end) if span is not None else None
+    sent = trigger.sent if doc.has_annotation("SENT_START") else doc[:]
+    found = within(None if framed else place, sent, trigger, gazetteer, exclude=exclude,
+                   target=target)
+    if found is None:
+        return ev
+    return _placed(ev, found[0], "within")
 
 
 def carried_place(ev: Event, before: Sequence[Event], frame: Place | None) -> Event:

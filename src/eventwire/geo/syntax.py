@@ -298,6 +298,16 @@ def abroad_mission(tok: Token) -> bool:
     return tok.dep_ in _ACTOR_MODIFIER_DEPS and tok.head.lemma_.lower() in _MISSION_NOUNS
 
 
+_NATIONALITY_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
+
+
+def nationality(tok: Token, place: Place) -> bool:
+    """Is a country named as a modifier of a noun, saying whose people or thing it is ("11
+    U.S. service members were injured", "Iran's leader"), not where anything happened?"""
+    return place.kind == "country" and tok.dep_ in _NATIONALITY_DEPS and tok.head.pos_ in {
+        "NOUN", "PROPN"}
+
+
 def between_parties(tok: Token) -> bool:
     """ "a peace agreement between Japan and Russia": the places name the parties."""
     head = tok
