@@ -67,6 +67,10 @@ SPEAKING = frozenset({"speak", "talk", "address", "visit", "meet"})
 # withdrawal (087).
 PHYSICAL_ROOTS = frozenset({"09", "14", "15", "17", "18", "19", "20"})
 PHYSICAL_CODES = ("087",)
+# Bodies that act from their country, not where the story's lead is (see `lead_town`), but
+# for acts of force (CAMEO 15, 18-20).
+DECIDING_SECTORS = frozenset({"GOV", "LEG", "SPY"})
+FORCE_POSTURE = FORCE_ROOTS | {"15"}
 PLACE_FIELDS = ("location_name", "location_country", "admin1", "latitude", "longitude",
                 "geonameid")
 
@@ -141,7 +145,7 @@ class PlaceChain:
         moved = abroad_place(ev, frame, self.gazetteer)
         if moved is ev:
             moved = carried_place(ev, before, frame)
-        return named_town(moved, trigger, self.gazetteer)
+        return lead_town(named_town(moved, trigger, self.gazetteer), frame, self.gazetteer)
 
 
 def _item_frame(gazetteer: Gazetteer, story: StoryContext, lines: Sequence[str], first: int,
@@ -189,8 +193,10 @@ def said_there(trigger: Token, gazetteer: Gazetteer, country: str | None) -> boo
 def whereabouts(ev: Event, trigger: Token, before: Sequence[Event],
                 gazetteer: Gazetteer) -> Event:
     """A speaker abroad: after a visit or meeting of the story placed abroad in its own
-    sentence ("Blinken is in Jakarta on a visit", "met ... in London"), the same side's
-    statements and meetings of that story happen there, unless their trigger says where."""
+    sentence ("Blinken is in Jakarta on a visit", "met ... in London"), or a statement or
+    meeting its trigger places abroad ("reaffirmed the partnership in Dakar"), the same
+    side's statements and meetings of that story happen there, unless their trigger says
+    where."""
     speaker = country_code(ev.source_country)
     if speaker is None or not (verbal(ev.cameo_code) or ev.cameo_root == "04"):
         return ev
@@ -200,14 +206,23 @@ def whereabouts(ev: Event, trigger: Token, before: Sequence[Event],
     if ev.location_reason not in FRAMED | AT_HOME | {None, "sentence", "context"}:
         return ev
     for prev in reversed(before):
-        if _visit(prev) and country_code(prev.source_country) == speaker and \
-                prev.location_reason in {"trigger_prep", "sentence"} and \
+        there = _visit(prev) and prev.location_reason in {"trigger_prep", "sentence"} or (
+            _said_abroad(prev))
+        if there and country_code(prev.source_country) == speaker and \
                 prev.location_country not in {None, speaker}:
             if said_there(trigger, gazetteer, None):
                 return ev
             return ev.model_copy(update={k: getattr(prev, k) for k in PLACE_FIELDS}
                                  | {"location_reason": "context"})
     return ev
+
+
+def _said_abroad(ev: Event) -> bool:
+    """A statement or meeting its own trigger places ("reaffirmed the partnership in Dakar"):
+    a statement keeps a place abroad by its trigger only when the trigger says it was said
+    there (`statement_place`), so its speaker was there."""
+    return (verbal(ev.cameo_code) or ev.cameo_root == "04") and \
+        ev.location_reason == "trigger_prep"
 
 
 def _visit(ev: Event) -> bool:
@@ -272,6 +287,25 @@ def event_place(ev: Event, gazetteer: Gazetteer) -> Place | None:
                 (place.latitude, place.longitude) == (ev.latitude, ev.longitude):
             return place
     return None
+
+
+def lead_town(ev: Event, frame: Place | None, gazetteer: Gazetteer) -> Event:
+    """A physical act placed in the country of the town the story's lead names is done at
+    that town when it is done by force ("the government deploys troops to the area", CAMEO
+    15, 18-20) or by others than the bodies that act by deciding or in secret (government,
+    legislature, intelligence: "Soldiers arrest senior officers", "police have been
+    investigating"); those act from the country ("Belarusian KGB arrested 33 Russians", "the
+    NTSB began investigations"). Not under a wire dateline, which says where the reporter
+    is."""
+    deciding = ev.source_sector in DECIDING_SECTORS and ev.cameo_root not in FORCE_POSTURE
+    if deciding or not physical(ev.cameo_code) or ev.location_reason != "lead" or \
+            not isinstance(frame, LeadPlace) or frame.kind != "city" or \
+            ev.location_country != frame.country:
+        return ev
+    place = event_place(ev, gazetteer)
+    if place is None or place.kind != "country":
+        return ev
+    return _placed(ev, frame, "lead")
 
 
 def named_town(ev: Event, trigger: Token, gazetteer: Gazetteer) -> Event:
