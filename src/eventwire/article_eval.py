@@ -469,14 +469,14 @@ DIRECTION_WORDS = frozenset({
 
 def name_key(name: str) -> str:
     """A place name as compared: accent- and case-folded (the gazetteer's key: "Khān Yūnis"
-    -> "khan yunis"), without leading words of direction ("southern Khan Younis" -> "khan
-    younis")."""
+    -> "khan yunis"), without leading words of direction written in lower case ("southern
+    Khan Younis" -> "khan younis"; "Eastern Cape" and "North Korea" are names)."""
     from .geo.names import normalize_name
 
-    words = normalize_name(name).split()
+    words = name.split()
     while len(words) > 1 and words[0] in DIRECTION_WORDS:
         words = words[1:]
-    return " ".join(words)
+    return normalize_name(" ".join(words))
 
 
 def same_name(gold: str, coded: str | None) -> bool:

@@ -206,8 +206,8 @@ def whereabouts(ev: Event, trigger: Token, before: Sequence[Event],
     if ev.location_reason not in FRAMED | AT_HOME | {None, "sentence", "context"}:
         return ev
     for prev in reversed(before):
-        there = _visit(prev) and prev.location_reason in {"trigger_prep", "sentence"} or (
-            _said_abroad(prev))
+        there = (_visit(prev) and prev.location_reason in {"trigger_prep", "sentence"}) or \
+            _said_abroad(prev)
         if there and country_code(prev.source_country) == speaker and \
                 prev.location_country not in {None, speaker}:
             if said_there(trigger, gazetteer, None):

@@ -304,8 +304,11 @@ _NATIONALITY_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
 def nationality(tok: Token, place: Place) -> bool:
     """Is a country named as a modifier of a noun, saying whose people or thing it is ("11
     U.S. service members were injured", "Iran's leader"), not where anything happened?"""
-    return place.kind == "country" and tok.dep_ in _NATIONALITY_DEPS and tok.head.pos_ in {
-        "NOUN", "PROPN"}
+    return (
+        place.kind == "country"
+        and tok.dep_ in _NATIONALITY_DEPS
+        and tok.head.pos_ in {"NOUN", "PROPN"}
+    )
 
 
 def between_parties(tok: Token) -> bool:

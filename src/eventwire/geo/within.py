@@ -62,11 +62,12 @@ def within(
     target: tuple[int, int] | None = None,
 ) -> tuple[Place, str] | None:
     """A town or region inside `place` (a country or a region; None: in any country) that
-    the sentence names where the act happened: inside the `target` span (doc token indices [start, end): the act is
-    done to the place), or named as a location (see `named_as_location`); the first such, in
-    sentence order, with its name as written. Mentions overlapping `exclude` (the source
-    actor) or describing an actor are left out, as `resolve_mentions` leaves them, and so are
-    names tagged as nationalities, and names tagged as persons unless used as a location. A town coordinated with other places ("the
+    the sentence names where the act happened: inside the `target` span (doc token indices
+    [start, end): the act is done to the place), or named as a location (see
+    `named_as_location`); the first such, in sentence order, with its name as written.
+    Mentions overlapping `exclude` (the source actor) or describing an actor are left out,
+    as `resolve_mentions` leaves them, and so are names tagged as nationalities, and names
+    tagged as persons unless used as a location. A town coordinated with other places ("the
     holy cities of Mecca and Medina") leaves the act in `place`: it spans them."""
     if place is not None and place.kind == "city":
         return None
