@@ -112,6 +112,13 @@ CASES = {
             ("Iraq", "sentence"),
         ),
         ("Iran's leader criticized the deal.", "criticized", {}, None),
+        # ... but one naming a place in it is a place
+        (
+            "Insurgents bombarded a part of Syria's second city overnight.",
+            "bombarded",
+            {},
+            ("Syria", "sentence"),
+        ),
     ],
     R.office: [
         (
