@@ -104,6 +104,21 @@ CASES = {
         ),
         ("China criticized Japan.", "criticized", {}, None),
         ("A peace agreement between Japan and Russia was signed.", "signed", {}, None),
+        # a country naming whose people or thing a noun is, is not where anything happened
+        (
+            "Eleven U.S. service members were injured in the attack on the base in Iraq.",
+            "injured",
+            {},
+            ("Iraq", "sentence"),
+        ),
+        ("Iran's leader criticized the deal.", "criticized", {}, None),
+        # ... but one naming a place in it is a place
+        (
+            "Insurgents bombarded a part of Syria's second city overnight.",
+            "bombarded",
+            {},
+            ("Syria", "sentence"),
+        ),
     ],
     R.office: [
         (

@@ -314,10 +314,12 @@ class PlaceJudge:
             return False
         if not g.place or g.place_country == g.place:
             return True  # the gold gives the country only
-        gp, pp = g.place.lower(), (p.place or "").lower()
-        if pp and (gp in pp or pp in gp):
+        if same_name(g.place, p.place):
             return True
-        where = self._gaz.lookup(g.place, country_hint=g.place_country) if self._gaz else None
+        where = None
+        if self._gaz is not None:
+            where = self._gaz.lookup(g.place, country_hint=g.place_country) or \
+                self._gaz.lookup(name_key(g.place), country_hint=g.place_country)
         if where is None or where.country != g.place_country or p.spot is None:
             return False
         if where.kind == "country":
@@ -454,8 +456,35 @@ def _restated_place(rep: ArticleReport, g: Ev, p: Ev, judge: PlaceJudge) -> list
 def _place_ok(g: Ev, p: Ev) -> bool:
     if not g.place or g.place_country == g.place:
         return True  # the gold gives the country only
-    gp, pp = g.place.lower(), (p.place or "").lower()
-    return bool(pp) and (gp in pp or pp in gp)
+    return same_name(g.place, p.place)
+
+
+# Words of direction before a place name ("southern Khan Younis", "northern Gaza City"):
+# the annotator writes the place as the text does, the coder the gazetteer's name.
+DIRECTION_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
+    "northwestern", "southeastern", "southwestern", "upper", "lower"})
+
+
+def name_key(name: str) -> str:
+    """A place name as compared: accent- and case-folded (the gazetteer's key: "Khān Yūnis"
+    -> "khan yunis"), without leading words of direction written in lower case ("southern
+    Khan Younis" -> "khan younis"; "Eastern Cape" and "North Korea" are names)."""
+    from .geo.names import normalize_name
+
+    words = name.split()
+    while len(words) > 1 and words[0] in DIRECTION_WORDS:
+        words = words[1:]
+    return normalize_name(" ".join(words))
+
+
+def same_name(gold: str, coded: str | None) -> bool:
+    """Do the gold's place name and the coded one name the same place by their words: one
+    inside the other once folded ("Lipetsk Oblast" and "Lipetsk", "southern Khan Younis"
+    and "Khan Younis")?"""
+    g, c = name_key(gold), name_key(coded or "")
+    return bool(c) and (g in c or c in g)
 
 
 def _actor_error(g: Ev, p: Ev, text: str) -> str:

@@ -40,6 +40,7 @@ PLACE_REASONS = {
     "lead": "the place of the article's lead",
     "dateline": "the article's dateline",
     "actors": "the country both actors share",
+    "within": "the town the sentence names for the act, inside the country or region",
 }
 
 

@@ -101,7 +101,7 @@ class Event(BaseModel):
     longitude: float | None = None
     geonameid: int | None = None
     # how the place was chosen: trigger_prep | sentence | office | context | source | lead |
-    # dateline | actors | speaker (see geo.pick_location and context.setting)
+    # dateline | actors | speaker | within (see geo.pick_location and context.setting)
     location_reason: str | None = None
 
     trigger_text: str

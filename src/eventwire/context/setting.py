@@ -23,7 +23,10 @@ decides which frame a sentence has and what an unplaced act inherits:
   that story happen there;
 - **a place carries within a thread**: an unplaced act right after an act placed in its own
   sentence, in the same item and in the frame's country, happens there too; never into an
-  act whose actors are all of another country.
+  act whose actors are all of another country;
+- **the town the sentence names**: a physical act placed only in a country or region happens
+  in the town or region inside it that its sentence names where the act was done, or that
+  the act is done to ("Russian forces attack Odesa": Odesa, not Ukraine; see `geo.within`).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ..geo import Gazetteer, LeadPlace, Place, find_lead_place
+from ..geo.within import within
 from ..model import Event
 from .items import StoryContext
 
@@ -58,6 +62,15 @@ VISIT_WORDS = frozenset({"met", "meet", "meets", "meeting", "visit", "visits", "
                          "visiting", "arrived", "arrives"})
 SAID_PREPS = frozenset({"in", "at", "from"})
 SPEAKING = frozenset({"speak", "talk", "address", "visit", "meet"})
+# Physical acts, done where the town they name is: investigation, protest, force posture,
+# coercion, assault, fighting, mass violence (CAMEO 09, 14, 15, 17-20), and military
+# withdrawal (087).
+PHYSICAL_ROOTS = frozenset({"09", "14", "15", "17", "18", "19", "20"})
+PHYSICAL_CODES = ("087",)
+# Bodies that act from their country, not where the story's lead is (see `lead_town`), but
+# for acts of force (CAMEO 15, 18-20).
+DECIDING_SECTORS = frozenset({"GOV", "LEG", "SPY"})
+FORCE_POSTURE = FORCE_ROOTS | {"15"}
 PLACE_FIELDS = ("location_name", "location_country", "admin1", "latitude", "longitude",
                 "geonameid")
 
@@ -130,9 +143,9 @@ class PlaceChain:
                 and ev.source_country == self.issuer_country)):
             return statement_place(ev, trigger, frame, self.gazetteer)
         moved = abroad_place(ev, frame, self.gazetteer)
-        if moved is not ev:
-            return moved
-        return carried_place(ev, before, frame)
+        if moved is ev:
+            moved = carried_place(ev, before, frame)
+        return lead_town(named_town(moved, trigger, self.gazetteer), frame, self.gazetteer)
 
 
 def _item_frame(gazetteer: Gazetteer, story: StoryContext, lines: Sequence[str], first: int,
@@ -180,8 +193,10 @@ def said_there(trigger: Token, gazetteer: Gazetteer, country: str | None) -> boo
 def whereabouts(ev: Event, trigger: Token, before: Sequence[Event],
                 gazetteer: Gazetteer) -> Event:
     """A speaker abroad: after a visit or meeting of the story placed abroad in its own
-    sentence ("Blinken is in Jakarta on a visit", "met ... in London"), the same side's
-    statements and meetings of that story happen there, unless their trigger says where."""
+    sentence ("Blinken is in Jakarta on a visit", "met ... in London"), or a statement or
+    meeting its trigger places abroad ("reaffirmed the partnership in Dakar"), the same
+    side's statements and meetings of that story happen there, unless their trigger says
+    where."""
     speaker = country_code(ev.source_country)
     if speaker is None or not (verbal(ev.cameo_code) or ev.cameo_root == "04"):
         return ev
@@ -191,14 +206,23 @@ def whereabouts(ev: Event, trigger: Token, before: Sequence[Event],
     if ev.location_reason not in FRAMED | AT_HOME | {None, "sentence", "context"}:
         return ev
     for prev in reversed(before):
-        if _visit(prev) and country_code(prev.source_country) == speaker and \
-                prev.location_reason in {"trigger_prep", "sentence"} and \
+        there = (_visit(prev) and prev.location_reason in {"trigger_prep", "sentence"}) or \
+            _said_abroad(prev)
+        if there and country_code(prev.source_country) == speaker and \
                 prev.location_country not in {None, speaker}:
             if said_there(trigger, gazetteer, None):
                 return ev
             return ev.model_copy(update={k: getattr(prev, k) for k in PLACE_FIELDS}
                                  | {"location_reason": "context"})
     return ev
+
+
+def _said_abroad(ev: Event) -> bool:
+    """A statement or meeting its own trigger places ("reaffirmed the partnership in Dakar"):
+    a statement keeps a place abroad by its trigger only when the trigger says it was said
+    there (`statement_place`), so its speaker was there."""
+    return (verbal(ev.cameo_code) or ev.cameo_root == "04") and \
+        ev.location_reason == "trigger_prep"
 
 
 def _visit(ev: Event) -> bool:
@@ -243,6 +267,76 @@ def abroad_place(ev: Event, frame: Place | None, gazetteer: Gazetteer) -> Event:
     there = target
     place = gazetteer.country(there)
     return _placed(ev, place, "actors") if place is not None else ev
+
+
+def physical(code: str) -> bool:
+    """Is the CAMEO code a physical act, done at a place (see PHYSICAL_ROOTS)?"""
+    return code[:2] in PHYSICAL_ROOTS or code.startswith(PHYSICAL_CODES)
+
+
+def event_place(ev: Event, gazetteer: Gazetteer) -> Place | None:
+    """The gazetteer place an event is placed at (its country, region or town), or None."""
+    if ev.location_country is None or ev.location_name is None:
+        return None
+    home = gazetteer.country(ev.location_country)
+    if home is not None and home.name == ev.location_name:
+        return home
+    for name in (ev.location_name, f"{ev.location_name} province"):  # a region's form
+        place = gazetteer.lookup(name, country_hint=ev.location_country)
+        if place is not None and place.country == ev.location_country and \
+                (place.latitude, place.longitude) == (ev.latitude, ev.longitude):
+            return place
+    return None
+
+
+def lead_town(ev: Event, frame: Place | None, gazetteer: Gazetteer) -> Event:
+    """A physical act placed in the country of the town the story's lead names is done at
+    that town when it is done by force ("the government deploys troops to the area", CAMEO
+    15, 18-20) or by others than the bodies that act by deciding or in secret (government,
+    legislature, intelligence: "Soldiers arrest senior officers", "police have been
+    investigating"); those act from the country ("Belarusian KGB arrested 33 Russians", "the
+    NTSB began investigations"). Not under a wire dateline, which says where the reporter
+    is."""
+    deciding = ev.source_sector in DECIDING_SECTORS and ev.cameo_root not in FORCE_POSTURE
+    if deciding or not physical(ev.cameo_code) or ev.location_reason != "lead" or \
+            not isinstance(frame, LeadPlace) or frame.kind != "city" or \
+            ev.location_country != frame.country:
+        return ev
+    place = event_place(ev, gazetteer)
+    if place is None or place.kind != "country":
+        return ev
+    return _placed(ev, frame, "lead")
+
+
+def named_town(ev: Event, trigger: Token, gazetteer: Gazetteer) -> Event:
+    """A physical act placed in a country or region only, whose sentence names a town or
+    region inside it where the act was done or that the act is done to ("Russian forces
+    shell Kurakhove, Donetsk Oblast"): that town (reason "within"). When the place is only
+    the story's frame or the actors' country, a town of any country ("Russian troops
+    withdraw from the city of Slavutych" in a story led by Russia). Not a statement's place
+    (its speaker's), nor one placed at a town already."""
+    if not physical(ev.cameo_code) or ev.location_country is None or \
+            ev.location_reason in AT_HOME:
+        return ev
+    place = event_place(ev, gazetteer)
+    if place is None or place.kind == "city":
+        return ev
+    framed = ev.location_reason in FRAMED and place.kind == "country"
+    doc = trigger.doc
+    exclude: set[int] = set()
+    if ev.source_start is not None and ev.source_end is not None:
+        span = doc.char_span(ev.source_start, ev.source_end, alignment_mode="expand")
+        exclude = {t.i for t in span} if span is not None else set()
+    target = None
+    if ev.target_start is not None and ev.target_end is not None:
+        span = doc.char_span(ev.target_start, ev.target_end, alignment_mode="expand")
+        target = (span.start, span.end) if span is not None else None
+    sent = trigger.sent if doc.has_annotation("SENT_START") else doc[:]
+    found = within(None if framed else place, sent, trigger, gazetteer, exclude=exclude,
+                   target=target)
+    if found is None:
+        return ev
+    return _placed(ev, found[0], "within")
 
 
 def carried_place(ev: Event, before: Sequence[Event], frame: Place | None) -> Event:

@@ -105,9 +105,9 @@ def _span_text(tokens: list[Token]) -> str:
 
 def find_mentions(sent: Span) -> list[Mention]:
     """Place-name candidates in sentence order: NER GPE/LOC/FAC entities (strong), other
-    capitalised NER entities such as a country mis-tagged PERSON or a facility tagged ORG
-    ("Christchurch District Court") (weak), and runs of capitalised proper nouns the NER left
-    untagged (strong unless stop-listed)."""
+    capitalised NER entities such as a country mis-tagged PERSON, a facility tagged ORG
+    ("Christchurch District Court") or a lone name tagged PRODUCT (weak), and runs of
+    capitalised proper nouns the NER left untagged (strong unless stop-listed)."""
     out: list[Mention] = []
     covered: set[int] = set()
     for ent in sent.ents:
@@ -122,8 +122,13 @@ def find_mentions(sent: Span) -> list[Mention]:
         text = _span_text(tokens)
         strong = ent.label_ in _NER_PLACE_LABELS
         facility = ent.label_ == "ORG" and tokens[-1].lower_ in _FACILITY_HEADS
-        if not strong and (
-            ent.label_ not in {"PERSON", "ORG", "NORP"} or (len(tokens) > 2 and not facility)
+        # a lone name tagged PRODUCT is as often a town the model does not know ("shell
+        # Bakhmut"): weak, as a mis-tagged PERSON is
+        lone = ent.label_ == "PRODUCT" and len(tokens) == 1
+        if (
+            not strong
+            and not lone
+            and (ent.label_ not in {"PERSON", "ORG", "NORP"} or (len(tokens) > 2 and not facility))
         ):
             continue
         out.append(Mention(tokens[0].i, tokens[-1].i + 1, text, strong))

@@ -39,6 +39,7 @@ from eventwire.geo.syntax import (
     is_standing,
     is_trigger_prep,
     named_subject,
+    nationality,
     where_venue,
 )
 
@@ -107,7 +108,8 @@ def where_clause(s: Situation) -> Found | None:
 
 def sentence(s: Situation) -> Found | None:
     """The first strong place in the sentence that is no party to an act, not in an unrelated
-    clause and not one of "between X and Y", or a more specific place right after it ("a
+    clause, not one of "between X and Y" and no country naming whose people or thing a noun
+    is ("11 U.S. service members", "Iran's leader"), or a more specific place right after it ("a
     Florida highway near Gainesville" -> Gainesville); several coordinated places: their one
     country, else nowhere."""
     doc = s.sent.doc
@@ -118,6 +120,7 @@ def sentence(s: Situation) -> Found | None:
         and not in_other_clause(doc[cand.start : cand.end].root, s.trigger)
         and not between_parties(doc[cand.start : cand.end].root)
         and not as_argument(doc[cand.start : cand.end].root)
+        and not nationality(doc[cand.start : cand.end].root, place)
     ]
     if not strong:
         return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from eventwire.geo.gazetteer import Gazetteer
+from eventwire.geo.gazetteer import REGION_WORDS, Gazetteer
 from eventwire.geo.mentions import Mention, resolve
 from eventwire.geo.names import Place, contains
 
@@ -296,6 +296,27 @@ def abroad_mission(tok: Token) -> bool:
     """Does the place name whose mission it is ("at the US embassy", "the French consulate in
     Erbil"): a mission stands abroad, not in its country?"""
     return tok.dep_ in _ACTOR_MODIFIER_DEPS and tok.head.lemma_.lower() in _MISSION_NOUNS
+
+
+_NATIONALITY_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
+# Nouns a country's name may modify and still name a place in it ("Syria's second city
+# Aleppo", "Iraq's capital", "Ukraine's southern coast").
+_PLACE_HEADS = (
+    _ON_PLACE_NOUNS
+    | REGION_WORDS
+    | {"city", "town", "village", "capital", "port", "countryside", "airspace", "waters"}
+    | {"north", "south", "east", "west", "part", "parts", "area", "areas", "soil"}
+)
+
+
+def nationality(tok: Token, place: Place) -> bool:
+    """Is a country named as a modifier of a noun, saying whose people or thing it is ("11
+    U.S. service members were injured", "Iran's leader"), not where anything happened? Not
+    of a noun naming a place in it ("Syria's second city Aleppo")."""
+    if place.kind != "country" or tok.dep_ not in _NATIONALITY_DEPS:
+        return False
+    head = tok.head
+    return head.pos_ in {"NOUN", "PROPN"} and head.lemma_.lower() not in _PLACE_HEADS
 
 
 def between_parties(tok: Token) -> bool:
