@@ -209,3 +209,10 @@ def test_the_doers_of_a_listed_of_phrase_are_each_a_source_and_no_target(coder):
     assert {("AUSGOV", "IRN"), ("CANGOV", "IRN"), ("NZLGOV", "IRN")} <= crit
     # a co-doer's country is not where the others acted
     assert all(e.target_code not in {"AUS", "CAN", "NZL"} for e in evs)
+
+
+def test_insurgents_striking_a_town_of_their_own_country_target_that_country(coder):
+    text = ("Syrian insurgents shelled a government-held district of the city of Aleppo on "
+            "Monday, state media reported.")
+    evs = [e for e in _code(coder, text) if e.cameo_root == "19"]
+    assert evs and evs[0].target_code == "SYR"

@@ -677,7 +677,8 @@ class Coder:
         if (acted_in is not None and not tgt.get("target_code") and self.config.place_as_target
                 and acted_in.country != src.get("source_code")
                 and acted_in.country not in {a.country for a in f.sources
-                                             if a is not f.source}):  # a co-doer's
+                                             if a != f.source}):  # a co-doer's (copies of
+            # the source made by the story's country compare equal to it)
             # "Russia is conducting exercises in Alaska": the country acted in is the target
             text = _place_text if acted_in is place else acted_in.name
             tgt = {"target_code": acted_in.country, "target_text": text,

@@ -221,8 +221,8 @@ def _said_abroad(ev: Event) -> bool:
     """A statement or meeting its own trigger places ("reaffirmed the partnership in Dakar"):
     a statement keeps a place abroad by its trigger only when the trigger says it was said
     there (`statement_place`), so its speaker was there."""
-    return (verbal(ev.cameo_code) or ev.cameo_root == "04") and \
-        ev.location_reason == "trigger_prep"
+    return (verbal(ev.cameo_code) or _visit(ev)) and ev.location_reason == "trigger_prep"
+    # (talks "discussed ... in Venezuela" are about the place, not held there)
 
 
 def _visit(ev: Event) -> bool:

@@ -114,6 +114,10 @@ def object_place_country(v: Token, lookup: Callable[[str], Place | None],
     return None
 
 
+# doers who fight their own state: a town they strike in their country stands for it
+INSURGENT_SECTORS = frozenset({"REB", "INS", "SEP"})
+
+
 def place_target(f: Found, lookup: Callable[[str], Place | None],
                  story_country: str | None) -> Found:
     """`f` with the country of the place it is done to as its target, when it has none."""
@@ -122,8 +126,9 @@ def place_target(f: Found, lookup: Callable[[str], Place | None],
     if f.code[:2] not in PLACE_OBJECT_ROOTS and not f.code.startswith(PLACE_OBJECT_CODES):
         return f
     got = object_place_country(f.trigger, lookup, story_country)
-    if got is None or (f.source is not None and f.source.country == got[0]):
-        return f
+    if got is None or (f.source is not None and f.source.country == got[0]
+                       and f.source.sector not in INSURGENT_SECTORS):
+        return f  # a state's own forces in its own town; rebels there attack their country
     country, words = got
     target = Actor(country, words.text, words.start_char, words.end_char, country=country,
                    kind="country", via="place", head_i=words.root.i)
