@@ -29,7 +29,6 @@ from .context.about import statements_about
 from .context.setting import PlaceChain
 from .context.timeline import build_timeline, headline_date, is_background
 from .errors import CodingTimeout
-from .events.duplicates import told_twice
 from .events.extract import Found, Rejected, anchored, extract
 from .events.patterns import PatternSet
 from .events.place_targets import place_targets
@@ -220,16 +219,11 @@ def readout_counterpart(events: list[Event], story: StoryContext, paras: dict[in
     return out
 
 
-# Visits made and hosted (CAMEO 042, 043)
-VISIT_CODES = frozenset({"042", "043"})
-
-
 def repeated_consultations(events: list[Event], story: StoryContext, paras: dict[int, int]
                            ) -> list[Event]:
-    """One act, one event: a readout (an issuer's statement) or a news story tells a call
-    or meeting once ("X spoke with Y") and then what they discussed ("The two discussed
-    ..."): a later consultation (CAMEO 04) between the same pair in the same story repeats
-    the first and is dropped. Visits are acts of their own: talks told after one stay."""
+    """One act, one event: a readout (an issuer's statement) tells a call once ("X spoke
+    with Y") and then what they discussed ("The two discussed ..."): a later consultation
+    (CAMEO 04) between the same pair in the same story repeats the first and is dropped."""
     seen: dict[frozenset[str], int] = {}
     out = []
     for ev in events:
@@ -246,14 +240,8 @@ def repeated_consultations(events: list[Event], story: StoryContext, paras: dict
                        for k, first in seen.items()):
                 out.append(ev)
             continue
-        key = frozenset({doer, ev.target_country or ev.target_code}) | {f"story:{where}"}
-        if ev.cameo_code in VISIT_CODES:
-            # a visit is an act of its own, not the talks held during it: it repeats earlier
-            # talks with the same party but is not repeated by the talks told after it
-            if seen.get(key, ev.sentence_index) == ev.sentence_index:
-                out.append(ev)
-            continue
-        first = seen.setdefault(key, ev.sentence_index)
+        key = frozenset({doer, ev.target_country or ev.target_code})
+        first = seen.setdefault(key | {f"story:{where}"}, ev.sentence_index)
         if first == ev.sentence_index:
             out.append(ev)
     return out
@@ -481,21 +469,12 @@ class Coder:
                                       [e for e in events if e.sentence_index >= item_start])
                     events.append(ev)
             self._remember(doc, resolver, ctx)
+        if issuer is None:
+            return events
         paras = {s.index: s.para for s, _d in sentences}
-        events = repeated_consultations(events, story, paras)
-        if issuer is not None:
-            events = readout_counterpart(events, story, paras, issuer.country)
-            events = statements_about(events, story, paras, issuer.country)
-        repeats: list[tuple[Event, Event]] = []
-        events = told_twice(events, repeats)
-        if reasons is not None:
-            docs = {s.index: d for s, d in sentences}
-            reasons.extend(Rejected(t, None, "coder", None,
-                                    f"one act told twice: already coded at "
-                                    f"{same.trigger_text!r} ({same.cameo_code})")
-                           for ev, same in repeats
-                           for t in docs[ev.sentence_index] if t.idx == ev.trigger_start)
-        return events
+        events = readout_counterpart(repeated_consultations(events, story, paras), story, paras,
+                                     issuer.country)
+        return statements_about(events, story, paras, issuer.country)
 
     def _issuer_place(self, ev: Event, issuer: Actor) -> Event:
         """In a statement or readout, what the issuer says, and its calls, happen at home

@@ -145,8 +145,6 @@ def _dropped(coder: Coder, r: Rejected) -> str:
 
 def why_not(coder: Coder, r: Rejected, kept: list[Event]) -> str:
     """One line: why the trigger of `r` gave no event."""
-    if r.why:
-        return f"{_pattern(r.pattern)} fitted, but it is {r.why}" if r.pattern else r.why
     if r.stage == "no-pattern":
         return _no_pattern(coder, r.trigger)
     if r.stage == "no-event" and r.pattern is not None:

@@ -68,9 +68,8 @@ class Rejected:
 
     trigger: Token
     pattern: Pattern | None  # None: no pattern of the word fitted its arguments
-    stage: str  # no-pattern | no-event | gave-way | no-act | coder (the coder dropped it)
+    stage: str  # no-pattern | no-event | gave-way | coder (the coder dropped it)
     found: Found | None = None
-    why: str = ""  # no-act, coder: the reason in words, when the stage alone does not say it
 
 
 def _object_lemmas(v: Token) -> set[str]:
@@ -176,8 +175,6 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet,
     found = _extract_all(doc, resolver, patterns, reasons)
     first = list(found)
     found = nominal_acts(found)
-    no_act = _no_acts(found)
-    found = [f for f in found if f not in no_act]
     accusations, alleged = _accusations(found, resolver)
     found = [f for f in found if f.trigger.i not in alleged] + accusations
     asked = {f.trigger.i for f in found if f.derived}
@@ -192,26 +189,9 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet,
         and (f.pattern.specificity == 0 or f.pattern.clausal or f.code[:2] in acts[c.i])
         for c in f.trigger.children)]
     if reasons is not None:
-        reasons.extend(Rejected(f.trigger, f.pattern, "no-act", f, no_act[f]) if f in no_act
-                       else Rejected(f.trigger, f.pattern, "gave-way", f)
-                       for f in first if f not in kept)
+        reasons.extend(Rejected(f.trigger, f.pattern, "gave-way", f) for f in first
+                       if f not in kept)
     return kept
-
-
-def _no_acts(found: list[Found]) -> dict[Found, str]:
-    """The events of a sentence that tell no act of their own, each with why (a death
-    toll, a tenseless phrase with no doer)."""
-    tolls = {f.trigger.i for f in found if _toll(f)}
-    told = {f.trigger.i for f in found if f.code[:2] in VIOLENT_ROOTS} - tolls
-    out: dict[Found, str] = {}
-    for f in found:
-        if f.trigger.i in tolls and (told or not _armed_clause(f)):
-            out[f] = ("a death toll with no doer: the act that caused it is another event of "
-                      "the sentence" if told else "a death toll with no doer and no attack named")
-        elif _doerless_phrase(f):
-            out[f] = ("a phrase with no tense and no doer (an aim, a topic, a description), "
-                      "not an act anyone did")
-    return out
 
 
 ALLEGING = {"claim", "allege", "charge", "accuse", "blame", "assert", "contend"}
@@ -220,58 +200,10 @@ OWNING = {"claim", "admit", "acknowledge", "assert"}
 SELF_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
 
 
-def _toll(f: Found) -> bool:
-    """'Five people were killed', 'two were wounded in the clashes': a passive harm verb
-    with no doer, even after the attack nouns of its sentence gave theirs, and no weapon
-    named on it, is a death toll. The guideline codes the act that caused it, told by its
-    own trigger ("killed when rockets are fired at a market": the firing), or nothing when
-    it was an accident; the toll is the act only when it alone tells an attack ("killed
-    when a car bomb explodes"). 'Killed in a suicide car bombing' names the act (1831)."""
-    v = f.trigger
-    return v.pos_ in {"VERB", "AUX"} and lemma_of(v) in HARM_VERBS and is_passive(v) \
-        and (f.source is None or not f.source.code) and _means_code(v) is None
-
-
-def _armed_clause(f: Found) -> bool:
-    """The toll's clause names an attack or weapon: 'killed when a car bomb explodes'."""
-    v = f.trigger
-    holders = (v, v.head, *(c for c in v.children if c.dep_ == "conj"))
-    clauses = [c for h in holders for c in h.children if c.dep_ == "advcl"]
-    return any(lemma_of(t) in ATTACK_WORDS for c in clauses for t in c.subtree)
-
-
-# What an attack does to things: "shelled the town, damaging a school" is the shelling.
-DAMAGE_VERBS = {"damage", "destroy"}
-
-
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-VIOLENT_ROOTS = {"18", "19", "20"}
-
-
-def _doerless_phrase(f: Found) -> bool:
-    """'refugees forced to flee', 'impeaching him would be a danger', 'extending the truce
-    was discussed', 'to support the rule of law': a verb phrase with no tense and no subject
-    of its own whose doer the parse cannot find names no act anyone did (an aim, a topic, a
-    description); a told act has a doer or a tense ("the residence is set on fire"). Not
-    violence, whose victims are often told that way ("ten soldiers killed in Ukraine")."""
-    v = f.trigger
-    if v.pos_ not in {"VERB", "AUX"} or v.tag_ not in {"VB", "VBG", "VBN"} \
-            or f.code[:2] in VIOLENT_ROOTS or (f.source is not None and f.source.code):
-        return False
-    return not any(c.dep_ in SUBJ | SUBJ_PASS or (c.dep_ in {"aux", "auxpass"}
-                                                   and c.tag_ in FINITE_TAGS)
-                   for c in v.children)
-
-
 def _consequence(t: Token, attacks: set[int]) -> bool:
-    """'shelled the city, killing eight people', '... injuring 23 and destroying homes': the
-    deaths and the damage are the attack's toll, one act."""
-    if t.tag_ != "VBG" or lemma_of(t) not in HARM_VERBS | DAMAGE_VERBS:
-        return False
-    h = t
-    while h.dep_ == "conj" and h.head is not h and h.head.tag_ == "VBG":
-        h = h.head
-    return h.dep_ == "advcl" and h.head.i in attacks and h.head.i != h.i
+    """'shelled the city, killing eight people': the deaths are the shelling's toll, one act."""
+    return (t.dep_ == "advcl" and t.tag_ == "VBG" and lemma_of(t) in HARM_VERBS
+            and t.head.i in attacks and t.head.i != t.i)
 
 
 def _accusations(found: list[Found], resolver: ActorResolver
@@ -377,13 +309,6 @@ MEANS = ((BLADE_WORDS, "182"), (RAMMING_WORDS, "180"),
          ({"bomb", "bombing", "explosion", "blast", "explosive", "bomber"}, "183"))
 
 
-# Words that name an attack or its weapon
-ATTACK_WORDS = {"bomb", "bombing", "explosion", "blast", "explosive", "bomber", "strike",
-                "airstrike", "raid", "shelling", "shell", "artillery", "mortar", "rocket",
-                "gunfire", "shooting", "gunman", "sniper", "device", "ied", "drone", "tank",
-                "warplane", "attack", "missile"}
-
-
 def _means_code(v: Token) -> str | None:
     """'killed in a suicide car bombing', 'a roadside bomb killed', 'killed by an IED'."""
     words: set[str] = set()
@@ -391,7 +316,10 @@ def _means_code(v: Token) -> str | None:
         if c.dep_ in SUBJ | {"agent", "prep"} and (c.dep_ != "prep" or c.lower_ in {
                 "in", "by", "with", "during"}):
             words.update(lemma_of(t) for t in c.subtree)
-    if not words & (ATTACK_WORDS | BLADE_WORDS | RAMMING_WORDS):
+    if not words & ({"bomb", "bombing", "explosion", "blast", "explosive", "bomber", "strike",
+                     "airstrike", "raid", "shelling", "shell", "artillery", "mortar", "rocket",
+                     "gunfire", "shooting", "gunman", "sniper", "device", "ied", "drone",
+                     "tank", "warplane", "attack", "missile"} | BLADE_WORDS | RAMMING_WORDS):
         return None
     for cues, code in MEANS:
         if words & cues:
