@@ -105,11 +105,14 @@ def object_actors(o: Token, resolver: ActorResolver) -> list[Actor]:
     got = resolver.actors_at(o)
     if got:
         return got
-    for c in o.children:
-        if c.dep_ == "poss":
-            got = resolver.actors_at(c)
-            if got:
-                return got
+    # a possessive pronoun ("deepen its cooperation with Argentina") points back, mostly to
+    # the doer: the partner the object names comes first, the pronoun's owner after it
+    owners = [c for c in o.children if c.dep_ == "poss"]
+    named = [c for c in owners if c.lower_ not in PRONOUN_OWNERS]
+    for c in named:
+        got = resolver.actors_at(c)
+        if got:
+            return got
     for c in o.children:
         if c.dep_ == "prep" and c.lower_ in {"on", "against", "with", "to", "for", "of",
                                               "between", "toward", "towards", "in", "by"}:
@@ -117,7 +120,13 @@ def object_actors(o: Token, resolver: ActorResolver) -> list[Actor]:
                 got = resolver.actors_at(p)
                 if got:
                     return got
+    for c in owners:
+        if c not in named and (got := resolver.actors_at(c)):
+            return got
     return []
+
+
+PRONOUN_OWNERS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 
 
 def targets_of(v: Token, p: Pattern, resolver: ActorResolver) -> list[Actor]:
