@@ -170,3 +170,8 @@ def test_protesters_using_force_riot(coder: Coder, text: str, event: tuple[str, 
 def test_protesters_firing_missiles_still_fight(coder: Coder) -> None:
     assert "195" in {c for c, _, _ in coded(
         coder, "Armed demonstrators launched missiles at the presidential palace in Tripoli.")}
+
+
+def test_an_act_said_to_go_on_is_reported_with_its_doer(coder: Coder) -> None:
+    assert any(c == "195" and s == "ISRMIL" for c, s, _ in coded(
+        coder, "Israeli strikes continued in southern Lebanon."))

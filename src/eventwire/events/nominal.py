@@ -8,7 +8,8 @@ a force root) gives an event of its own when it has an actor of its own and
 - it is what a statement, appeal, accusation or disapproval is about ("condemned the
   detention of President Bazoum", "expressed concern over Russia's aggression"), or
 - it stands alone in the sentence with both its doer and its target named ("Russia's
-  invasion of Ukraine continues").
+  invasion of Ukraine continues"), or with its doer as the subject of a verb saying it goes
+  on ("Russian shelling continues across the oblast").
 
 A noun that tells the same act as the verb it hangs on ("killed in a Russian drone strike",
 "an Israeli airstrike kills ...") is no second event: a verb event without a doer takes the
@@ -59,6 +60,16 @@ def _armed(f: Found) -> bool:
         f.source is not None and f.source.sector == "MIL")
 
 
+# Verbs that report an act as going on: "Russian shelling continues across the oblast".
+ONGOING_VERBS = frozenset({"continue", "intensify", "escalate", "resume", "persist"})
+
+
+def _ongoing(n: Token) -> bool:
+    """The noun is the subject of a verb saying the act goes on: the sentence reports the
+    act itself, with its doer, even when the target is only the place."""
+    return n.dep_ == "nsubj" and n.head.lemma_.lower() in ONGOING_VERBS
+
+
 def _own_actor(f: Found) -> bool:
     return any(a is not None and a.code is not None for a in (f.source, f.target))
 
@@ -90,8 +101,8 @@ def nominal_acts(found: list[Found]) -> list[Found]:
         if gov is not None and (gov.i, t.lemma_.lower()) in told:
             continue
         if gov is None:
-            if f.source is not None and f.source.code and f.target is not None \
-                    and f.target.code:
+            if f.source is not None and f.source.code and (
+                    (f.target is not None and f.target.code) or _ongoing(t)):
                 out.append(f)
         elif verbs[gov.i] <= FORCE_ROOTS:
             if f.source is not None and f.source.code:
