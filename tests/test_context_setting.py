@@ -17,13 +17,8 @@ from eventwire.context.setting import (
     verbal,
     whereabouts,
 )
-from eventwire.geo import Gazetteer, LeadPlace
+from eventwire.geo import LeadPlace
 from eventwire.model import Article, Event
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.default()
 
 
 @pytest.fixture(scope="module")

@@ -98,11 +98,6 @@ def read_gdelt(path: Path) -> list[dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.default()
-
-
-@pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory, gaz: Gazetteer) -> Path:
     def at(name: str, **hint: str) -> dict[str, Any]:
         place = gaz.lookup(name, **hint)

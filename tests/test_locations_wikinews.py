@@ -173,11 +173,6 @@ def judge(pred: dict[str, Any] | None, row: dict[str, Any], gaz: Gazetteer) -> t
     return True, False
 
 
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.default()
-
-
 @pytest.mark.parametrize("sample", SAMPLES)
 def test_fixture_is_a_fixed_sample_of_100_hand_checked_events(gaz: Gazetteer, sample: str
                                                               ) -> None:
