@@ -96,19 +96,22 @@ REUTERS2 = Path(__file__).parent / "fixtures" / "reuters_locations_heldout.jsonl
 REUTERS3 = Path(__file__).parent / "fixtures" / "reuters_locations_heldout2.jsonl"
 CORPUS = "data/corpora/wikinews_2019_2020.jsonl"
 REUTERS_CORPUS = "data/corpora/reuters21578.jsonl"
-MIN_COUNTRY = 0.81  # reached 0.83
-MIN_PLACE = 0.63  # reached 0.65 (0.67 before bare government bodies acted from the country)
-MIN_HELDOUT = (0.77, 0.63)  # reached 0.79, 0.65 (country, place)
-MIN_HELDOUT2 = (0.80, 0.67)  # reached 0.82, 0.69
-MIN_HELDOUT3 = (0.78, 0.65)  # reached 0.80, 0.67
-MIN_HELDOUT4 = (0.86, 0.69)  # reached 0.88, 0.71
-MIN_HELDOUT5 = (0.81, 0.57)  # reached 0.83, 0.59 (0.81 / 0.57 with the stop-9 coder)
-MIN_HELDOUT6 = (0.73, 0.68)  # reached 0.79, 0.74 of 19 (one event is 0.05)
-# reached 0.79, 0.41; 0.76, 0.39 with the 2026-12 article stage and the 1980s leaders (Reagan,
-# Nakasone ... now coded): a loss to find in the place rules
-MIN_REUTERS = (0.75, 0.37)
-MIN_REUTERS2 = (0.69, 0.37)  # reached 0.71, 0.39
-MIN_REUTERS3 = (0.71, 0.48)  # reached 0.73, 0.50
+# Floors (country, place) over the events still coded; each is the higher of the floor before
+# stop 15 and the figure reached at stop 15 minus 0.02 (reached in the comments). Until stop 14 a
+# row whose event was no longer coded counted as a wrong place, so a precision rule dropping a
+# non-event failed a location floor; whether an event should be coded is the article gold's
+# question (tests/test_article_gold.py), and MIN_FOUND keeps the sample usable.
+MIN_COUNTRY = 0.83  # reached 0.859 of 99
+MIN_PLACE = 0.64  # reached 0.667
+MIN_HELDOUT = (0.78, 0.63)  # reached 0.80, 0.65 of 100
+MIN_HELDOUT2 = (0.80, 0.68)  # reached 0.816, 0.704 of 98
+MIN_HELDOUT3 = (0.80, 0.65)  # reached 0.82, 0.67 of 100
+MIN_HELDOUT4 = (0.86, 0.72)  # reached 0.869, 0.747 of 99
+MIN_HELDOUT5 = (0.81, 0.57)  # reached 0.828, 0.596 of 99
+MIN_HELDOUT6 = (0.76, 0.68)  # reached 0.789, 0.684 of 19 (one event is 0.05)
+MIN_REUTERS = (0.76, 0.37)  # reached 0.781, 0.396 of 96
+MIN_REUTERS2 = (0.69, 0.38)  # reached 0.697, 0.404 of 99
+MIN_REUTERS3 = (0.73, 0.51)  # reached 0.75, 0.53 of 100
 MIN_FOUND = 0.85  # the coder changes; re-draw and re-judge the sample when this fails
 SAME_PLACE_KM = 30.0
 
@@ -200,15 +203,15 @@ def test_fixture_flags_follow_the_rules_for_the_stored_predictions(gaz: Gazettee
                 before, row, gaz)
 
 
-@pytest.mark.model
-@pytest.mark.parametrize("sample", SAMPLES)
-def test_locations_of_hand_checked_wikinews_events(
-    coder: Any, shared: Path, gaz: Gazetteer, sample: str
-) -> None:
+def score_sample(coder: Any, shared: Path, gaz: Gazetteer, sample: str
+                 ) -> tuple[int, int, int, int, list[str]]:
+    """Code the sample's articles and judge its rows: (rows, found, country right, place
+    right, place misses). Country and place are counted over the rows whose event is still
+    coded (`found`)."""
     from eventwire.io.readers import read_articles
     from eventwire.model import Article
 
-    path, min_country, min_place, corpus, _ = SAMPLES[sample]
+    path, _, _, corpus, _ = SAMPLES[sample]
     rows = _rows(path)
     wanted = {r["article_id"] for r in rows}
     articles = [
@@ -224,7 +227,7 @@ def test_locations_of_hand_checked_wikinews_events(
             key = (ev.article_id, ev.sentence_index, ev.trigger_start)
             by_trigger.setdefault(key, []).append(ev)
 
-    country_right = place_right = 0
+    found = country_right = place_right = 0
     misses: list[str] = []
     for row in rows:
         ev = events.get(row["event_id"])
@@ -232,28 +235,39 @@ def test_locations_of_hand_checked_wikinews_events(
             same = by_trigger.get((row["article_id"], row["sentence_index"], row["trigger_start"]))
             if same:
                 ev = next((e for e in same if e.cameo_code == row["cameo_code"]), same[0])
-        pred = None
-        if ev is not None:
-            pred = {
-                "name": ev.location_name,
-                "country": ev.location_country,
-                "lat": ev.latitude,
-                "lon": ev.longitude,
-            }
-        country_ok, place_ok = judge(pred, row, gaz) if ev is not None else (False, False)
+        if ev is None:
+            misses.append(f"{row['event_id']}: gold {row['gold_place']}/{row['gold_country']},"
+                          " dropped")
+            continue
+        found += 1
+        pred = {
+            "name": ev.location_name,
+            "country": ev.location_country,
+            "lat": ev.latitude,
+            "lon": ev.longitude,
+        }
+        country_ok, place_ok = judge(pred, row, gaz)
         country_right += country_ok
         place_right += place_ok
         if not place_ok:
-            got = "dropped" if ev is None else f"{ev.location_name}/{ev.location_country}"
             misses.append(
-                f"{row['event_id']}: gold {row['gold_place']}/{row['gold_country']}, {got}"
+                f"{row['event_id']}: gold {row['gold_place']}/{row['gold_country']}, "
+                f"{ev.location_name}/{ev.location_country}"
             )
-    found = len(rows) - sum(1 for m in misses if m.endswith("dropped"))
-    assert found / len(rows) >= MIN_FOUND, f"only {found} of the sample's events still coded"
-    country_acc, place_acc = country_right / len(rows), place_right / len(rows)
-    detail = f"country {country_acc:.2f}, place {place_acc:.2f}; place misses:\n" + "\n".join(
-        misses
-    )
+    return len(rows), found, country_right, place_right, misses
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_locations_of_hand_checked_wikinews_events(
+    coder: Any, shared: Path, gaz: Gazetteer, sample: str
+) -> None:
+    _, min_country, min_place, _, _ = SAMPLES[sample]
+    n, found, country_right, place_right, misses = score_sample(coder, shared, gaz, sample)
+    assert found / n >= MIN_FOUND, f"only {found} of the sample's events still coded"
+    country_acc, place_acc = country_right / found, place_right / found
+    detail = f"country {country_acc:.2f}, place {place_acc:.2f} of {found} still coded; " \
+        "place misses:\n" + "\n".join(misses)
     assert country_acc >= min_country, detail
     assert place_acc >= min_place, detail
 
