@@ -42,6 +42,7 @@ from .modality import (
     modality_of,
 )
 from .nominal import nominal_acts
+from .nominal.sites import answering_verb, moved_preps, phrase_heads
 from .patterns import Pattern, PatternSet
 
 
@@ -581,8 +582,12 @@ def _asked_for(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
 def _noun_event(n: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
     sources: list[Actor] = []
     targets: list[Actor] = []
-    doer_preps = {"by", "of"} - set(p.target) if p.code[:2] in FORCE_ROOTS else {"by", "of"}
-    for c in n.children:
+    force = p.code[:2] in FORCE_ROOTS
+    doer_preps = {"by", "of"} - set(p.target) if force else {"by", "of"}
+    # an act's phrases the parse hangs elsewhere ("a wave of repression by ..."): nominal.sites
+    words = [c for h in phrase_heads(n) for c in h.children] + moved_preps(n) if force \
+        else list(n.children)
+    for c in words:
         if c.dep_ == "poss":
             sources = resolver.actors_at(c)
         elif c.dep_ == "prep" and c.lower_ in doer_preps and not sources:
@@ -593,6 +598,9 @@ def _noun_event(n: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
                 targets = targets or object_actors(o, resolver)
     if not sources and lemma_of(n) in STRIKE_HEADS:
         sources = resolver.actors_at(n)  # "the Israeli attack", "Taliban attacks": its user
+    answering = answering_verb(n) if force and not sources else None
+    if answering is not None:  # "the government responded with a wave of repression"
+        sources = subject_of(answering, resolver)
     if not sources and n.dep_ in {"pobj", "dobj"} and p.code[:2] not in FORCE_ROOTS:
         # "held talks ... during a visit to Beirut", "paid a visit": the clause's subject
         # (not for force: who condemns an attack did not carry it out)

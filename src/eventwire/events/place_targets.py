@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from ..actors.resolve import STRIKE_HEADS, Actor
 from ..geo import Place
 from .extract import Found
+from .nominal.sites import moved_preps
 
 # Roots whose objects can be places: force (18-20), posture (15), and pulling back (087)
 PLACE_OBJECT_ROOTS = frozenset({"15", "18", "19", "20"})
@@ -51,7 +52,7 @@ def _objects(v: Token) -> Iterator[Token]:
         elif c.dep_ == "prep" and c.lower_ in OBJECT_PREPS:
             yield from (p for p in c.children if p.dep_ == "pobj")
     if v.pos_ == "NOUN":  # "the attack on Odesa", "strikes against Kharkiv"
-        for c in v.children:
+        for c in [*v.children, *moved_preps(v)]:  # "condemned the attack on X by Y"
             if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS:
                 yield from (p for p in c.children if p.dep_ == "pobj")
 

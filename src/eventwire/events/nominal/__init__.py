@@ -24,8 +24,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from .factual import earlier_act, factual
+
 if TYPE_CHECKING:
-    from .extract import Found
+    from ..extract import Found
 
 FORCE_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 # Verbs whose object can be an act they speak about: statements, appeals,
@@ -74,6 +76,19 @@ def _own_actor(f: Found) -> bool:
     return any(a is not None and a.code is not None for a in (f.source, f.target))
 
 
+def _with_both(f: Found, t: Token) -> bool:
+    """Doer and target named, or the doer of an act said to go on."""
+    return bool(f.source is not None and f.source.code and (
+        (f.target is not None and f.target.code) or _ongoing(t)))
+
+
+def _anchored(f: Found) -> bool:
+    """A doer we can name, or a target with a country: an act of its own, not a topic."""
+    s, tg = f.source, f.target
+    return (s is not None and s.code is not None and (s.country is not None or len(s.code) > 3)
+            ) or (tg is not None and tg.country is not None)
+
+
 def nominal_acts(found: list[Found]) -> list[Found]:
     """The events of a sentence with its noun events settled (see the module's doc)."""
     verbs: dict[int, set[str]] = {}
@@ -101,14 +116,18 @@ def nominal_acts(found: list[Found]) -> list[Found]:
         if gov is not None and (gov.i, t.lemma_.lower()) in told:
             continue
         if gov is None:
-            if f.source is not None and f.source.code and (
-                    (f.target is not None and f.target.code) or _ongoing(t)):
-                out.append(f)
+            if _with_both(f, t) or (_anchored(f) and factual(t)):
+                out.append(f)  # "the assault left 43 dead", "amid a wave of repression"
+        elif verbs[gov.i] <= FORCE_ROOTS and earlier_act(t, gov):
+            if _anchored(f) and factual(t):
+                out.append(f)  # "struck in response to the attacks on U.S. forces"
         elif verbs[gov.i] <= FORCE_ROOTS:
             if f.source is not None and f.source.code:
                 doers.setdefault(gov.i, f)
         elif verbs[gov.i] & SPEAKING_ROOTS and not claims.get(gov.i):
             out.append(f)  # (claiming responsibility for attacks is the claim alone: 015)
+        elif not claims.get(gov.i) and _anchored(f) and factual(t):
+            out.append(f)  # "reiterated support following the assassination of ..."
     if not doers:
         return out
     merged = []

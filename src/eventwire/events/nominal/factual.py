@@ -1,0 +1,110 @@
+"""Whether the text says that an act named by a noun happened.
+
+"Secretary Blinken reiterated support following the assassination of President Moïse",
+"the Al-Shabaab attack left 20 dead", "strikes in response to the attacks on U.S. forces":
+the act is told as a fact. "to prevent attacks", "the threat of an invasion", "would be an
+invasion", "any attack on Taiwan", "alleged war crimes": it is not. The word classes are
+data (data/nominal_context.yaml); compute only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Token
+
+from ..clauses import lemma_of
+from ..modality import modality_of
+
+DEFINITE = frozenset({"the", "this", "these", "that", "those"})
+# how an act noun hangs on the words above it
+CHAIN_DEPS = frozenset({"dobj", "obj", "pobj", "prep", "conj", "appos", "attr", "pcomp",
+                        "nsubj", "nsubjpass", "compound"})
+MAX_STEPS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    unreal_modifiers: frozenset[str]
+    unreal_verbs: frozenset[str]
+    unreal_nouns: frozenset[str]
+    presupposing_preps: frozenset[str]
+    presupposing_nouns: frozenset[str]
+    grouping_nouns: frozenset[str]
+    responding_verbs: frozenset[str]
+    sequence_preps: frozenset[str]
+    toll_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def context_words() -> Context:
+    text = resources.files("eventwire.data").joinpath("nominal_context.yaml").read_text("utf-8")
+    raw = yaml.safe_load(text)
+    return Context(**{k: frozenset(str(w).lower() for w in v) for k, v in raw.items()})
+
+
+def _unreal_modifier(n: Token, words: Context) -> bool:
+    return any(c.dep_ in {"det", "amod", "advmod", "neg", "compound"}
+               and c.lower_ in words.unreal_modifiers for c in n.children)
+
+
+def _definite(n: Token) -> bool:
+    """'the attack', "Russia's invasion", 'Taliban attacks', 'Russian aggression': a
+    particular act, not 'an attack' or 'attacks'."""
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE)
+               or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"})
+               for c in n.children)
+
+
+def _presupposed(prep: Token, words: Context) -> bool:
+    """The preposition takes the act as a fact: 'after the strikes', 'in response to it'."""
+    if prep.lower_ in words.presupposing_preps:
+        return True
+    return prep.head.pos_ == "NOUN" and lemma_of(prep.head) in words.presupposing_nouns
+
+
+def factual(n: Token) -> bool:
+    """The sentence tells the act named by `n` as having happened (or going on)."""
+    words = context_words()
+    if _unreal_modifier(n, words):
+        return False
+    t, steps, presupposed = n, 0, False
+    while t.dep_ in CHAIN_DEPS and t.head.i != t.i and steps < MAX_STEPS:
+        head, steps = t.head, steps + 1
+        if head.pos_ == "ADP" and _presupposed(head, words):
+            presupposed = True
+        if head.pos_ in {"NOUN", "PROPN"} and lemma_of(head) in words.unreal_nouns:
+            return False
+        if head.pos_ in {"VERB", "AUX"}:
+            if lemma_of(head) in words.unreal_verbs:
+                return False
+            if head.lower_ == "following" and t.dep_ == "dobj":  # "following the attack"
+                presupposed = True
+            if presupposed or _definite(n):
+                return True
+            m = modality_of(head)
+            return not (m.future or m.negated or m.hypothetical or m.governing)
+        t = head
+    return presupposed or _definite(n)
+
+
+def earlier_act(n: Token, verb: Token) -> bool:
+    """The noun names an act before the verb's own ('struck in response to the attacks',
+    'recaptured the town following heavy bombardment'), not the same act told twice; a toll
+    ('killed after an attack') is the act itself."""
+    words = context_words()
+    if lemma_of(verb) in words.toll_verbs:
+        return False
+    t, steps = n, 0
+    while t.i != verb.i and t.head.i != t.i and steps < MAX_STEPS:
+        head, steps = t.head, steps + 1
+        if head.pos_ == "ADP" and (head.lower_ in words.sequence_preps or (
+                head.head.pos_ == "NOUN" and lemma_of(head.head) in words.presupposing_nouns)):
+            return True
+        if head.lower_ == "following" and t.dep_ == "dobj":
+            return True
+        t = head
+    return False
