@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from ...actors.resolve import Actor
 from .factual import earlier_act, factual
 
 if TYPE_CHECKING:
@@ -74,6 +75,22 @@ def _ongoing(n: Token) -> bool:
 
 def _own_actor(f: Found) -> bool:
     return any(a is not None and a.code is not None for a in (f.source, f.target))
+
+
+# Violent repression (CAMEO 175) by a state with no one named is done to its own people:
+# "the regime responded with a wave of repression" (annotation guideline: implied actors)
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD"})
+
+
+def _own_people(f: Found) -> Found:
+    s = f.source
+    if f.code != "175" or f.target is not None or s is None or not s.country \
+            or s.sector not in STATE_SECTORS:
+        return f
+    t = f.trigger
+    people = Actor(s.country + "CVL", t.text, t.idx, t.idx + len(t.text), s.country, "CVL",
+                   "sector", via="implied", head_i=t.i)
+    return replace(f, target=people, targets=(people,))
 
 
 def _with_both(f: Found, t: Token) -> bool:
@@ -128,6 +145,7 @@ def nominal_acts(found: list[Found]) -> list[Found]:
             out.append(f)  # (claiming responsibility for attacks is the claim alone: 015)
         elif not claims.get(gov.i) and _anchored(f) and factual(t):
             out.append(f)  # "reiterated support following the assassination of ..."
+    out = [_own_people(f) if f.trigger.pos_ not in {"VERB", "AUX"} else f for f in out]
     if not doers:
         return out
     merged = []
