@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ...actors.resolve import Actor
-from .factual import earlier_act, factual
+from .factual import earlier_act, factual, unreal
 
 if TYPE_CHECKING:
     from ..extract import Found
@@ -127,7 +127,7 @@ def nominal_acts(found: list[Found]) -> list[Found]:
             if t.head.i not in verbs:
                 out.append(f)
             continue
-        if not (_own_actor(f) and _armed(f)):
+        if not (_own_actor(f) and _armed(f)) or unreal(t):
             continue
         gov = _governor(t, verbs)
         if gov is not None and (gov.i, t.lemma_.lower()) in told:

@@ -37,6 +37,7 @@ class Context:
     responding_verbs: frozenset[str]
     sequence_preps: frozenset[str]
     toll_verbs: frozenset[str]
+    abstract_objects: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +50,13 @@ def context_words() -> Context:
 def _unreal_modifier(n: Token, words: Context) -> bool:
     return any(c.dep_ in {"det", "amod", "advmod", "neg", "compound"}
                and c.lower_ in words.unreal_modifiers for c in n.children)
+
+
+def _figurative(n: Token, words: Context) -> bool:
+    """'attacks on human rights', 'an assault on democracy': no act of force."""
+    return any(c.dep_ == "prep" and c.lower_ in {"on", "against", "upon"}
+               and any(o.dep_ == "pobj" and lemma_of(o) in words.abstract_objects
+                       for o in c.children) for c in n.children)
 
 
 def _definite(n: Token) -> bool:
@@ -64,6 +72,23 @@ def _presupposed(prep: Token, words: Context) -> bool:
     if prep.lower_ in words.presupposing_preps:
         return True
     return prep.head.pos_ == "NOUN" and lemma_of(prep.head) in words.presupposing_nouns
+
+
+def unreal(n: Token) -> bool:
+    """The noun's act is only possible, feared, prevented or claimed: 'any attack',
+    'prevented an attack', 'the threat of an invasion'."""
+    words = context_words()
+    if _unreal_modifier(n, words) or _figurative(n, words):
+        return True
+    t, steps = n, 0
+    while t.dep_ in CHAIN_DEPS and t.head.i != t.i and steps < MAX_STEPS:
+        head, steps = t.head, steps + 1
+        if head.pos_ in {"NOUN", "PROPN"} and lemma_of(head) in words.unreal_nouns:
+            return True
+        if head.pos_ in {"VERB", "AUX"}:
+            return lemma_of(head) in words.unreal_verbs
+        t = head
+    return False
 
 
 def factual(n: Token) -> bool:
