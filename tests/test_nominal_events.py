@@ -60,6 +60,11 @@ def test_noun_events_told_as_facts(coder: Coder, text: str, code: str, source: s
     ("The army said it prevented an attack by the Taliban on Kabul.", "19"),
     ("Officials reiterated warnings of the threat of a Russian invasion of Moldova.", "19"),
     ("Leaders reaffirmed their resolve to deter any attack on Japan.", "19"),
+    # a conditional clause, the content of a claim, one side of a fight named alone
+    ("Chile threatened sanctions unless Peru ended its occupation of the islands.", "19"),
+    ("The ministry disputed an estimate that Kenyan troops lost 40 men in Somali air strikes.",
+     "19"),
+    ("The envoy spoke to reporters after weeks of clashes with Houthi rebels.", "19"),
     # a figurative attack: on rights, democracy, freedoms
     ("The senator deplored the Hungarian government's attacks on press freedom.", "19"),
     ("The envoy underscored support for an inquiry into alleged killings by the Egyptian "

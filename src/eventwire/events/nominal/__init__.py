@@ -100,10 +100,22 @@ def _with_both(f: Found, t: Token) -> bool:
 
 
 def _anchored(f: Found) -> bool:
-    """A doer we can name, or a target with a country: an act of its own, not a topic."""
+    """A doer we can name, or a target with a country (not a side of a fight named alone):
+    an act of its own, not a topic."""
     s, tg = f.source, f.target
-    return (s is not None and s.code is not None and (s.country is not None or len(s.code) > 3)
-            ) or (tg is not None and tg.country is not None)
+    if s is not None and s.code is not None and (s.country is not None or len(s.code) > 3):
+        return True
+    return tg is not None and tg.country is not None and not _partner(tg, f.trigger)
+
+
+def _partner(a: Actor, trig: Token) -> bool:
+    """'battles with the Amal militia': one side of a fight, not the one it was done to."""
+    if not 0 <= a.head_i < len(trig.doc):
+        return False
+    t = trig.doc[a.head_i]
+    while t.dep_ in {"conj", "appos", "compound"} and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ in {"with", "between"}
 
 
 def nominal_acts(found: list[Found]) -> list[Found]:
