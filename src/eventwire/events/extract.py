@@ -43,6 +43,14 @@ from .modality import (
 )
 from .nominal import nominal_acts
 from .patterns import Pattern, PatternSet
+from .violence import (
+    accident_told,
+    cause_lemmas,
+    killer_code,
+    lone_toll,
+    told_before,
+    toll_doer,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +188,9 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet,
     asked = {f.trigger.i for f in found if f.derived}
     found = [f for f in found if f.derived or f.trigger.i not in asked]
     attacks = {f.trigger.i for f in found if f.code[:2] in FORCE_ROOTS}
-    found = [f for f in found if not _consequence(f.trigger, attacks)]
+    found = [f for f in found if not _consequence(f.trigger, attacks) and not (
+        f.source is None and f.code[:2] in VIOLENT_ROOTS
+        and (lone_toll(f.trigger, attacks - {f.trigger.i}) or told_before(f.trigger)))]
     acts: dict[int, set[str]] = {}
     for f in found:
         acts.setdefault(f.trigger.i, set()).add(f.code[:2])
@@ -287,6 +297,7 @@ def _adj_event(a: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
                   " ".join(t.text for t in a.head.subtree))
 
 
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 HARM_VERBS = {"kill", "wound", "injure", "hurt", "maim", "slay", "murder"}
 # Blades and rammings are assault, not bombing or fighting: "wounded in a mass stabbing" is a
 # physical assault (182; 1823 when it kills), "a vehicle-ramming attack" unconventional
@@ -311,7 +322,7 @@ MEANS = ((BLADE_WORDS, "182"), (RAMMING_WORDS, "180"),
 
 def _means_code(v: Token) -> str | None:
     """'killed in a suicide car bombing', 'a roadside bomb killed', 'killed by an IED'."""
-    words: set[str] = set()
+    words: set[str] = cause_lemmas(v)  # a toll's cause: "killed and 5 injured by a bomber"
     for c in v.children:
         if c.dep_ in SUBJ | {"agent", "prep"} and (c.dep_ != "prep" or c.lower_ in {
                 "in", "by", "with", "during"}):
@@ -418,7 +429,7 @@ def _anonymous(v: Token) -> bool:
 
 
 def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
-    if p.code[:2] in {"18", "19", "20"} and is_mishap(v):
+    if p.code[:2] in VIOLENT_ROOTS and (is_mishap(v) or accident_told(v)):
         return []
     if _anonymous(v):
         return []
@@ -437,6 +448,8 @@ def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
         sources = _unnamed_assailant(v, targets)
     if code == "193":
         code = _shooting_code(sources, targets)
+    if not sources and code[:2] in {"18", "19"}:
+        sources = toll_doer(v, targets, resolver)  # "killed and 5 injured by a bomber"
     if not sources and code == "173":
         sources = _arresting_police(v, targets)
     if code[:2] == "19" and not p.reverse and not p.objects:  # not with weapons named
@@ -445,6 +458,7 @@ def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
             sources, targets = riot
             p = replace(p, symmetric=False)
             code = "145"
+    code = killer_code(code, v, sources, targets)  # "armed citizens killed 160": 180
     if p.reverse:  # "received weapons from X": X gives, the subject receives
         sources, targets = targets, sources
     if p.judged:  # "the regime has squandered ...": the statement's issuer judges the subject

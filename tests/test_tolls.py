@@ -1,0 +1,113 @@
+"""Killings and death tolls (events/violence.py) with the real pipeline: a toll told with no
+doer is an event only when it names the act; who kills chooses the root (18 or 19).
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.coder import Coder
+from eventwire.events.violence import words
+from eventwire.model import Event
+
+pytestmark = pytest.mark.model
+
+PUB = date(2024, 5, 14)
+
+
+def coded(coder: Coder, text: str) -> set[tuple[str, str, str]]:
+    events: list[Event] = coder.code_text(text, pub_date=PUB)
+    return {(e.cameo_code, e.source_code or "", e.target_code or "") for e in events}
+
+
+def violent(coder: Coder, text: str) -> set[tuple[str, str, str]]:
+    return {e for e in coded(coder, text) if e[0][:2] in {"18", "19", "20"}}
+
+
+@pytest.mark.parametrize("text", [
+    # a bare count of the dead and wounded names no act
+    "Eight people were killed and 30 others were wounded on Sunday.",
+    "Three soldiers are killed in the northern province of Kunduz, Afghanistan.",
+    # fighting between sides and unrest are no one doer's act
+    "At least 14 people are killed in clashes between rival militias in Tripoli, Libya.",
+    "Six people were killed during protests against the election result in Maputo.",
+    # an explosion at a site of work, or of gas, is an accident
+    "Nine workers are killed in an explosion at a chemical plant in Jiangsu, China.",
+    "Four people are killed and 12 injured in a gas explosion in a block of flats in Lyon.",
+    "An explosion at a fireworks factory killed eleven people in Tamil Nadu, India.",
+])
+def test_a_toll_that_names_no_act_is_no_event(coder: Coder, text: str) -> None:
+    assert not violent(coder, text)
+
+
+@pytest.mark.parametrize("text,code,country", [
+    ("Three policemen were killed in a roadside bombing near Kandahar, Afghanistan.", "1833",
+     "AFG"),
+    ("Ten people are killed when a car bomb explodes outside a hotel in Mogadishu, Somalia.",
+     "1832", "SOM"),
+    ("Two people are killed and 20 wounded by a suicide bomber at a bus stop in Kano, "
+     "Nigeria.", "1831", "NGA"),
+])
+def test_a_toll_that_names_its_act_is_coded_with_its_means(coder: Coder, text: str, code: str,
+                                                           country: str) -> None:
+    got = violent(coder, text)
+    assert any(c == code and t[:3] == country for c, _, t in got), got
+
+
+def test_the_doer_on_the_other_verb_of_the_toll_is_its_source(coder: Coder) -> None:
+    got = violent(coder, "Two people are killed and 20 wounded by a suicide bomber at a bus "
+                  "stop in Kano, Nigeria.")
+    assert any(c == "1831" and s.endswith("REB") for c, s, _ in got), got
+
+
+def test_a_mass_shooting_with_no_shooter_named_is_unconventional_violence(coder: Coder
+                                                                          ) -> None:
+    got = violent(coder, "Four people are killed and six injured during a mass shooting at "
+                  "a nightclub in Bratislava, Slovakia.")
+    assert ("180", "SVKCVL", "SVKCVL") in got, got
+
+
+@pytest.mark.parametrize("text,act", [
+    ("Five people are killed and 12 injured as Israeli troops raid a refugee camp in "
+     "Tulkarm.", "19"),
+    # the firing names no doer and gives no event: the toll is the act's event
+    ("Eleven people are killed when artillery shells are fired at a bus station in Donetsk.",
+     "19"),
+])
+def test_a_toll_whose_act_is_coded_from_its_verb_is_no_second_event(coder: Coder, text: str,
+                                                                   act: str) -> None:
+    """One event of the act: its own verb's when that is coded, else the toll's."""
+    events = [e for e in coder.code_text(text, pub_date=PUB) if e.cameo_root == act]
+    assert len(events) == 1, events
+
+
+def test_an_act_named_by_a_demonstrative_was_told_before(coder: Coder) -> None:
+    text = ("The U.S. military conducted an airstrike against al-Shabaab near Jilib, Somalia. "
+            "This airstrike killed four militants.")
+    events = coder.code_text(text, pub_date=PUB)
+    assert {e.sentence_index for e in events if e.cameo_root == "19"} == {0}
+
+
+@pytest.mark.parametrize("text,code", [
+    # people who do not fight, killing: unconventional violence
+    ("Armed villagers killed twenty suspected gang members in Haiti.", "180"),
+    ("Police killed four protesters in Nairobi, Kenya.", "180"),
+    ("Gang members killed nine villagers in Zamfara, Nigeria.", "180"),
+    # armed forces and rebels killing keep conventional force
+    ("Sudanese soldiers killed twelve civilians in Darfur.", "190"),
+    ("Rebels killed nine soldiers in North Kivu, Congo.", "190"),
+    # police fighting armed men keep it too
+    ("Police killed three gunmen in a raid in Karachi, Pakistan.", "190"),
+])
+def test_who_kills_chooses_the_root(coder: Coder, text: str, code: str) -> None:
+    got = violent(coder, text)
+    assert any(c[:3] == code for c, _, _ in got), got
+    assert not any(c == ("190" if code == "180" else "180") for c, _, _ in got), got
+
+
+def test_word_classes_are_read_from_the_data_file() -> None:
+    assert {"kill", "injure"} <= words("toll_verb")
+    assert "bomber" in words("attacker_noun") and "clash" in words("strife_noun")
+    assert not words("no such list")
