@@ -29,7 +29,7 @@ def violent(coder: Coder, text: str) -> set[tuple[str, str, str]]:
 @pytest.mark.parametrize("text", [
     # a bare count of the dead and wounded names no act
     "Eight people were killed and 30 others were wounded on Sunday.",
-    "Three soldiers are killed in the northern province of Kunduz, Afghanistan.",
+    "Three farmers are killed in the northern province of Kunduz, Afghanistan.",
     # fighting between sides and unrest are no one doer's act
     "At least 14 people are killed in clashes between rival militias in Tripoli, Libya.",
     "Six people were killed during protests against the election result in Maputo.",
@@ -40,6 +40,14 @@ def violent(coder: Coder, text: str) -> set[tuple[str, str, str]]:
 ])
 def test_a_toll_that_names_no_act_is_no_event(coder: Coder, text: str) -> None:
     assert not violent(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Twelve Russian soldiers were killed in Ukraine on Monday.",
+    "Four policemen are killed in the northern province of Kunduz, Afghanistan.",
+])
+def test_fighters_killed_are_casualties_of_fighting(coder: Coder, text: str) -> None:
+    assert any(c[:2] == "19" for c, _, _ in violent(coder, text))
 
 
 @pytest.mark.parametrize("text,code,country", [

@@ -190,7 +190,7 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet,
     attacks = {f.trigger.i for f in found if f.code[:2] in FORCE_ROOTS}
     found = [f for f in found if not _consequence(f.trigger, attacks) and not (
         f.source is None and f.code[:2] in VIOLENT_ROOTS
-        and (lone_toll(f.trigger, attacks - {f.trigger.i}) or told_before(f.trigger)))]
+        and (lone_toll(f.trigger, attacks - {f.trigger.i}, f.target) or told_before(f.trigger)))]
     acts: dict[int, set[str]] = {}
     for f in found:
         acts.setdefault(f.trigger.i, set()).add(f.code[:2])

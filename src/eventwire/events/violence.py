@@ -36,6 +36,8 @@ IRREGULAR_SECTORS = frozenset({"CVL", "CRM", "BUS", "LAB", "EDU", "MED", "HLH", 
                                "OPP", "PTY", "REL", "NGO"})
 # Police and unaligned gunmen fight when they face armed people, not when they kill others
 ARMED_TARGETS = FIGHTING_SECTORS | frozenset({"COP", "UAF", "CRM"})
+# Victims whose deaths are casualties of fighting, whoever is named
+ARMED_VICTIMS = FIGHTING_SECTORS | frozenset({"COP"})
 
 
 @cache
@@ -105,11 +107,12 @@ def cause_clauses(v: Token) -> list[Token]:
             if c.dep_ == "advcl" and c.pos_ in {"VERB", "AUX"}]
 
 
-def lone_toll(v: Token, coded: set[int]) -> bool:
+def lone_toll(v: Token, coded: set[int], victims: Actor | None) -> bool:
     """A toll with no doer that is no event of its own: it names no act, only fighting or
     unrest, or its act is coded from the act's own verb (`coded`: trigger indices of acts of
-    force in the sentence)."""
-    if not is_toll(v):
+    force in the sentence). Fighters killed ("ten Russian soldiers were killed in Ukraine")
+    are casualties of fighting, an act of force against them, and stay."""
+    if not is_toll(v) or (victims is not None and victims.sector in ARMED_VICTIMS):
         return False
     for clause in cause_clauses(v):
         if any(t.i in coded for t in clause.subtree):
