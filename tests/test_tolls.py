@@ -119,3 +119,16 @@ def test_word_classes_are_read_from_the_data_file() -> None:
     assert {"kill", "injure"} <= words("toll_verb")
     assert "bomber" in words("attacker_noun") and "clash" in words("strife_noun")
     assert not words("no such list")
+
+
+def test_wounded_by_an_attack_named_in_the_agent_phrase(coder: Coder) -> None:
+    got = violent(coder, "Three people are wounded by a knife attack at a school in Graz, "
+                  "Austria.")
+    assert ("182", "AUTCVL", "AUTCVL") in got, got
+
+
+def test_a_toll_of_an_attack_coded_by_its_noun_is_no_second_event(coder: Coder) -> None:
+    events = [e for e in coder.code_text(
+        "Six Iraqi soldiers were wounded by the rocket attack by the militia on their base "
+        "near Erbil.", pub_date=PUB) if e.cameo_root in {"18", "19"}]
+    assert len(events) == 1 and events[0].trigger_text == "attack", events

@@ -124,7 +124,7 @@ NOT_THE_ACT = {"game", "crime", "criminal", "zone", "correspondent", "memorial",
 def _clause_lemmas(v: Token) -> set[str]:
     out: set[str] = set()
     for c in v.children:
-        if c.dep_ in {"xcomp", "ccomp", "prep", "advcl", "dobj", "obj"}:
+        if c.dep_ in {"xcomp", "ccomp", "prep", "agent", "advcl", "dobj", "obj"}:
             out.update(lemma_of(t) for t in c.subtree)
     return out
 

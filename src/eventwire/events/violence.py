@@ -110,13 +110,17 @@ def cause_clauses(v: Token) -> list[Token]:
 def lone_toll(v: Token, coded: set[int], victims: Actor | None) -> bool:
     """A toll with no doer that is no event of its own: it names no act, only fighting or
     unrest, or its act is coded from the act's own verb (`coded`: trigger indices of acts of
-    force in the sentence). Fighters killed ("ten Russian soldiers were killed in Ukraine")
-    are casualties of fighting, an act of force against them, and stay."""
-    if not is_toll(v) or (victims is not None and victims.sector in ARMED_VICTIMS):
+    force in the sentence, verbs or nouns). Fighters killed ("ten Russian soldiers were
+    killed in Ukraine") are casualties of fighting, an act of force against them, and stay."""
+    if not is_toll(v):
         return False
     for clause in cause_clauses(v):
         if any(t.i in coded for t in clause.subtree):
             return True  # "killed as troops raid the city": the raid is the event
+    if any(n.i in coded for n in cause_nouns(v)):
+        return True  # "injured by the attack by Iran on U.S. forces": the attack's event
+    if victims is not None and victims.sector in ARMED_VICTIMS:
+        return False
     if any(_names_act(n) for n in cause_nouns(v)):
         return False
     return not any(_names_act(s) for clause in cause_clauses(v) for s in clause.children
