@@ -37,6 +37,8 @@ def violent(coder: Coder, text: str) -> set[tuple[str, str, str]]:
     "Nine workers are killed in an explosion at a chemical plant in Jiangsu, China.",
     "Four people are killed and 12 injured in a gas explosion in a block of flats in Lyon.",
     "An explosion at a fireworks factory killed eleven people in Tamil Nadu, India.",
+    # the report of a toll: its subject is the victims, not a doer
+    "Forty people were reported killed in the region on Friday.",
 ])
 def test_a_toll_that_names_no_act_is_no_event(coder: Coder, text: str) -> None:
     assert not violent(coder, text)
@@ -57,11 +59,15 @@ def test_fighters_killed_are_casualties_of_fighting(coder: Coder, text: str) -> 
      "1832", "SOM"),
     ("Two people are killed and 20 wounded by a suicide bomber at a bus stop in Kano, "
      "Nigeria.", "1831", "NGA"),
+    # the act named by a modifier; the cause on the participle of the count
+    ("A judge was wounded in a shooting incident outside a court in Lima, Peru.", "18", "PER"),
+    ("Six people were killed and some 20 injured in a blast at a crowded bar in Kampala, "
+     "Uganda.", "183", "UGA"),
 ])
 def test_a_toll_that_names_its_act_is_coded_with_its_means(coder: Coder, text: str, code: str,
                                                            country: str) -> None:
     got = violent(coder, text)
-    assert any(c == code and t[:3] == country for c, _, t in got), got
+    assert any(c[:len(code)] == code and t[:3] == country for c, _, t in got), got
 
 
 def test_the_doer_on_the_other_verb_of_the_toll_is_its_source(coder: Coder) -> None:

@@ -48,6 +48,7 @@ from .violence import (
     cause_lemmas,
     killer_code,
     lone_toll,
+    reported_toll,
     told_before,
     toll_doer,
 )
@@ -189,7 +190,7 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet,
     found = [f for f in found if f.derived or f.trigger.i not in asked]
     attacks = {f.trigger.i for f in found if f.code[:2] in FORCE_ROOTS}
     found = [f for f in found if not _consequence(f.trigger, attacks) and not (
-        f.source is None and f.code[:2] in VIOLENT_ROOTS
+        (f.source is None or reported_toll(f.trigger)) and f.code[:2] in VIOLENT_ROOTS
         and (lone_toll(f.trigger, attacks - {f.trigger.i}, f.target) or told_before(f.trigger)))]
     acts: dict[int, set[str]] = {}
     for f in found:

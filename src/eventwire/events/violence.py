@@ -50,7 +50,12 @@ def words(kind: str) -> frozenset[str]:
 
 def toll_pair(v: Token) -> list[Token]:
     """The verbs of one toll: 'killed and 25 others injured' (the cause may hang on either)."""
-    out = [v, *(c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    out = [v]
+    for c in v.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB":
+            out.append(c)
+        elif c.dep_ == "conj":  # "killed and some 30 injured": the count heads the participle
+            out.extend(g for g in c.children if g.dep_ == "acl" and g.tag_ == "VBN")
     if v.dep_ == "conj" and v.head is not v and v.head.pos_ == "VERB":
         out.append(v.head)
     return out
@@ -60,7 +65,19 @@ def is_toll(v: Token) -> bool:
     """A count of the harmed told in the passive: 'people are killed', 'soldiers killed
     during the battle' (a participle on its noun)."""
     return lemma_of(v) in words("toll_verb") and (
-        is_passive(v) or (v.dep_ == "acl" and v.tag_ == "VBN"))
+        is_passive(v) or (v.dep_ == "acl" and v.tag_ == "VBN") or reported_toll(v))
+
+
+# Passive verbs that report a toll: "were reported killed", "are feared dead or injured"
+REPORTING = frozenset({"report", "fear", "believe", "say", "confirm", "feared", "presume",
+                       "think", "know", "declare"})
+
+
+def reported_toll(v: Token) -> bool:
+    """'Fifty people were reported killed': the subject of the report is the toll's victims,
+    not a doer."""
+    return v.dep_ in {"xcomp", "oprd"} and v.tag_ == "VBN" and is_passive(v.head) \
+        and lemma_of(v.head) in REPORTING
 
 
 def _nouns_of(prep: Token) -> list[Token]:
@@ -87,11 +104,13 @@ def _accidental_blast(n: Token) -> bool:
 
 
 def _names_act(n: Token) -> bool:
-    own = _head_words(n)
+    """'an attack', 'a suicide bomber', 'a shooting incident', 'a bomb blast' (not 'a gas
+    explosion', nor 'gun battles': fighting between sides)."""
     if lemma_of(n) in words("blast_noun"):
         return not _accidental_blast(n)
-    return bool({lemma_of(n)} & (words("act_noun") | words("attacker_noun"))
-                or (own & words("attacker_noun") and lemma_of(n) not in words("strife_noun")))
+    acts = words("act_noun") | words("attacker_noun")
+    return lemma_of(n) in acts or (bool(_head_words(n) & acts)
+                                   and lemma_of(n) not in words("strife_noun"))
 
 
 def cause_nouns(v: Token) -> list[Token]:
