@@ -138,3 +138,9 @@ def test_a_toll_of_an_attack_coded_by_its_noun_is_no_second_event(coder: Coder) 
         "Six Iraqi soldiers were wounded by the rocket attack by the militia on their base "
         "near Erbil.", pub_date=PUB) if e.cameo_root in {"18", "19"}]
     assert len(events) == 1 and events[0].trigger_text == "attack", events
+
+
+def test_a_claimed_toll_that_accuses_no_one_is_no_act(coder: Coder) -> None:
+    """The guideline's claimed acts: the claim is coded, not the act; a toll claimed with no
+    doer accuses no one, so nothing is coded."""
+    assert not violent(coder, "Georgia claimed that 300 Russian soldiers had been killed.")

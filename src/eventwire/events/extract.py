@@ -245,7 +245,8 @@ def _accusations(found: list[Found], resolver: ActorResolver
                 f.source is not None and bool(s.code) and s.code == f.source.code)
             if own and lemma_of(speaker) not in OWNING:
                 continue
-            if not own and f.source is None:
+            if not own and f.source is None:  # "X claimed 790 soldiers had been killed":
+                alleged.add(f.trigger.i)  # a claimed toll, accusing no one, is no act
                 continue
             code, target = ("015", f.target) if own else ("112", f.source)
             pat = replace(f.pattern, id=f"{f.pattern.id}+{'claimed' if own else 'alleged'}")
