@@ -33,6 +33,7 @@ def violent(coder: Coder, text: str) -> set[tuple[str, str, str]]:
     # fighting between sides and unrest are no one doer's act
     "At least 14 people are killed in clashes between rival militias in Tripoli, Libya.",
     "Six people were killed during protests against the election result in Maputo.",
+    "They visited a memorial to French soldiers killed during the Battle of the Somme.",
     # an explosion at a site of work, or of gas, is an accident
     "Nine workers are killed in an explosion at a chemical plant in Jiangsu, China.",
     "Four people are killed and 12 injured in a gas explosion in a block of flats in Lyon.",

@@ -138,8 +138,9 @@ def lone_toll(v: Token, coded: set[int], victims: Actor | None) -> bool:
             return True  # "killed as troops raid the city": the raid is the event
     if any(n.i in coded for n in cause_nouns(v)):
         return True  # "injured by the attack by Iran on U.S. forces": the attack's event
-    if victims is not None and victims.sector in ARMED_VICTIMS:
-        return False
+    strife = any(lemma_of(n) in words("strife_noun") for n in cause_nouns(v))
+    if victims is not None and victims.sector in ARMED_VICTIMS and not strife:
+        return False  # (the toll of a battle is the battle's: "killed during the battle")
     if any(_names_act(n) for n in cause_nouns(v)):
         return False
     return not any(_names_act(s) for clause in cause_clauses(v) for s in clause.children
