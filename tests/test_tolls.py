@@ -145,3 +145,13 @@ def test_a_claimed_toll_that_accuses_no_one_is_no_act(coder: Coder) -> None:
     """The guideline's claimed acts: the claim is coded, not the act; a toll claimed with no
     doer accuses no one, so nothing is coded."""
     assert not violent(coder, "Georgia claimed that 300 Russian soldiers had been killed.")
+
+
+@pytest.mark.parametrize("text,code", [
+    ("The senator attacked the governor as a failed leader on Tuesday.", "111"),
+    ("The mayor assailed the minister as a liar in a radio interview.", "111"),
+    # "as" opening a clause is no description: the attack stays force
+    ("Rebels attacked the town as soldiers slept.", "190"),
+])
+def test_attacking_someone_as_something_is_verbal(coder: Coder, text: str, code: str) -> None:
+    assert code in {c for c, _, _ in coded(coder, text)}
