@@ -155,3 +155,21 @@ def test_a_claimed_toll_that_accuses_no_one_is_no_act(coder: Coder) -> None:
 ])
 def test_attacking_someone_as_something_is_verbal(coder: Coder, text: str, code: str) -> None:
     assert code in {c for c, _, _ in coded(coder, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "A minibus crashed into a ravine in Kenya, killing 20 passengers.",
+    "A ferry capsized on Lake Albert, killing 30 people.",
+])
+def test_the_toll_of_an_accident_told_after_it_is_no_event(coder: Coder, text: str) -> None:
+    assert not violent(coder, text)
+
+
+def test_the_toll_of_a_bombing_told_after_it_has_its_means(coder: Coder) -> None:
+    got = violent(coder, "A car bomb exploded at a market in Kirkuk, killing 12 people.")
+    assert any(c == "1832" for c, _, _ in got), got
+
+
+def test_a_sanction_targeting_officials_of_the_military_is_no_force(coder: Coder) -> None:
+    assert not violent(coder, "Today's action targets senior officials of the Venezuelan "
+                       "military and two state-owned companies.")

@@ -156,7 +156,10 @@ def cause_lemmas(v: Token) -> set[str]:
         return out
     for n in cause_nouns(v):
         out.update(lemma_of(t) for t in n.subtree)
-    for clause in cause_clauses(v):
+    clauses = cause_clauses(v)
+    if v.dep_ in {"advcl", "conj"} and v.tag_ == "VBG" and v.head is not v:
+        clauses.append(v.head)  # "a car bomb exploded at a market, killing 12"
+    for clause in clauses:
         for s in clause.children:
             if s.dep_ in SUBJ | {"nsubjpass"}:
                 out.update(lemma_of(t) for t in s.subtree)
