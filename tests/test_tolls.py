@@ -38,6 +38,8 @@ def violent(coder: Coder, text: str) -> set[tuple[str, str, str]]:
     "Nine workers are killed in an explosion at a chemical plant in Jiangsu, China.",
     "Four people are killed and 12 injured in a gas explosion in a block of flats in Lyon.",
     "An explosion at a fireworks factory killed eleven people in Tamil Nadu, India.",
+    # the count of the displaced: a toll of the war, not an expulsion
+    "Over two million people have been displaced by the civil war in Sudan.",
     # the report of a toll: its subject is the victims, not a doer
     "Forty people were reported killed in the region on Friday.",
 ])
@@ -69,6 +71,11 @@ def test_a_toll_that_names_its_act_is_coded_with_its_means(coder: Coder, text: s
                                                            country: str) -> None:
     got = violent(coder, text)
     assert any(c[:len(code)] == code and t[:3] == country for c, _, t in got), got
+
+
+def test_an_expulsion_by_a_named_force_stays(coder: Coder) -> None:
+    assert any(c[:2] == "20" for c, _, _ in violent(
+        coder, "Myanmar's army displaced thousands of villagers in Rakhine State."))
 
 
 def test_the_doer_on_the_other_verb_of_the_toll_is_its_source(coder: Coder) -> None:
