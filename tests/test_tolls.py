@@ -50,6 +50,7 @@ def test_a_toll_that_names_no_act_is_no_event(coder: Coder, text: str) -> None:
 @pytest.mark.parametrize("text", [
     "Twelve Russian soldiers were killed in Ukraine on Monday.",
     "Four policemen are killed in the northern province of Kunduz, Afghanistan.",
+    "An army spokesman said six rebels were killed in a gun battle in Mindanao.",
 ])
 def test_fighters_killed_are_casualties_of_fighting(coder: Coder, text: str) -> None:
     assert any(c[:2] == "19" for c, _, _ in violent(coder, text))

@@ -138,9 +138,12 @@ def lone_toll(v: Token, coded: set[int], victims: Actor | None) -> bool:
             return True  # "killed as troops raid the city": the raid is the event
     if any(n.i in coded for n in cause_nouns(v)):
         return True  # "injured by the attack by Iran on U.S. forces": the attack's event
-    strife = any(lemma_of(n) in words("strife_noun") for n in cause_nouns(v))
-    if victims is not None and victims.sector in ARMED_VICTIMS and not strife:
-        return False  # (the toll of a battle is the battle's: "killed during the battle")
+    # ... but not fighters described by a battle ("a cemetery of soldiers killed during the
+    # Battle of Belleau Wood"): a participle on its noun names them, it reports no act
+    described = v.dep_ == "acl" and any(lemma_of(n) in words("strife_noun")
+                                        for n in cause_nouns(v))
+    if victims is not None and victims.sector in ARMED_VICTIMS and not described:
+        return False
     if any(_names_act(n) for n in cause_nouns(v)):
         return False
     return not any(_names_act(s) for clause in cause_clauses(v) for s in clause.children
