@@ -181,3 +181,16 @@ def test_the_toll_of_a_bombing_told_after_it_has_its_means(coder: Coder) -> None
 def test_a_sanction_targeting_officials_of_the_military_is_no_force(coder: Coder) -> None:
     assert not violent(coder, "Today's action targets senior officials of the Venezuelan "
                        "military and two state-owned companies.")
+
+
+def test_the_two_counts_of_one_toll_are_one_event(coder: Coder) -> None:
+    got = [e for e in coder.code_text("Three people were killed and at least nine people were "
+                                      "injured in a suicide bombing in Kabul.", pub_date=PUB)
+           if e.cameo_root == "18"]
+    assert len(got) == 1 and got[0].cameo_code == "1831", got
+
+
+def test_an_act_reported_to_have_killed_keeps_its_act(coder: Coder) -> None:
+    got = violent(coder, "A bombing was reported to have killed a photojournalist in Mokha, "
+                  "Yemen.")
+    assert got, got  # the act is kept (not taken for a reported toll)

@@ -48,6 +48,7 @@ from .violence import (
     cause_lemmas,
     killer_code,
     lone_toll,
+    pair_follower,
     reported_toll,
     told_before,
     toll_doer,
@@ -191,7 +192,8 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet,
     attacks = {f.trigger.i for f in found if f.code[:2] in FORCE_ROOTS}
     found = [f for f in found if not _consequence(f.trigger, attacks) and not (
         (f.source is None or reported_toll(f.trigger)) and f.code[:2] in VIOLENT_ROOTS
-        and (lone_toll(f.trigger, attacks - {f.trigger.i}, f.target) or told_before(f.trigger)))]
+        and (lone_toll(f.trigger, attacks - {f.trigger.i}, f.target) or told_before(f.trigger)))
+        and not pair_follower(f.trigger, attacks)]
     acts: dict[int, set[str]] = {}
     for f in found:
         acts.setdefault(f.trigger.i, set()).add(f.code[:2])

@@ -77,7 +77,18 @@ def reported_toll(v: Token) -> bool:
     """'Fifty people were reported killed': the subject of the report is the toll's victims,
     not a doer."""
     return v.dep_ in {"xcomp", "oprd"} and v.tag_ == "VBN" and is_passive(v.head) \
-        and lemma_of(v.head) in REPORTING
+        and lemma_of(v.head) in REPORTING and not any(c.dep_ == "aux" for c in v.children)
+
+
+def pair_follower(v: Token, coded: set[int]) -> bool:
+    """'two were killed and eight were injured in a bombing': the second verb of a toll pair
+    counts more victims of the act its first verb coded (`coded`: trigger indices)."""
+    if not is_toll(v) and not (v.dep_ == "acl" and v.tag_ == "VBN"):
+        return False
+    first = v.head if v.dep_ == "conj" else (
+        v.head.head if v.dep_ == "acl" and v.head.dep_ == "conj" else None)
+    return first is not None and first is not v and first.i in coded \
+        and lemma_of(first) in words("toll_verb")
 
 
 def _nouns_of(prep: Token) -> list[Token]:
