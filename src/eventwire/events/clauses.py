@@ -179,6 +179,8 @@ def is_mishap(v: Token) -> bool:
     heads: list[Token] = []
     # "floods hit the region, killing 59": the toll of the clause it hangs on
     if v.dep_ in {"advcl", "conj"} and v.tag_ == "VBG" and v.head is not v:
+        if v.head.pos_ == "VERB" and mishap_clause(v.head):
+            return True  # "the flight, which crashed into the sea, killing all 62 on board"
         heads.extend(c for c in v.head.children if c.dep_ in SUBJ)
     for h in holders:
         for c in h.children:

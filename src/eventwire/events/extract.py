@@ -44,6 +44,16 @@ from .modality import (
 from .nominal import nominal_acts
 from .nominal.sites import answering_verb, moved_preps, phrase_heads
 from .patterns import Pattern, PatternSet
+from .violence import (
+    accident_told,
+    cause_lemmas,
+    killer_code,
+    lone_toll,
+    pair_follower,
+    reported_toll,
+    told_before,
+    toll_doer,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +127,7 @@ NOT_THE_ACT = {"game", "crime", "criminal", "zone", "correspondent", "memorial",
 def _clause_lemmas(v: Token) -> set[str]:
     out: set[str] = set()
     for c in v.children:
-        if c.dep_ in {"xcomp", "ccomp", "prep", "advcl", "dobj", "obj"}:
+        if c.dep_ in {"xcomp", "ccomp", "prep", "agent", "advcl", "dobj", "obj"}:
             out.update(lemma_of(t) for t in c.subtree)
     return out
 
@@ -181,7 +191,10 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet,
     asked = {f.trigger.i for f in found if f.derived}
     found = [f for f in found if f.derived or f.trigger.i not in asked]
     attacks = {f.trigger.i for f in found if f.code[:2] in FORCE_ROOTS}
-    found = [f for f in found if not _consequence(f.trigger, attacks)]
+    found = [f for f in found if not _consequence(f.trigger, attacks) and not (
+        (f.source is None or reported_toll(f.trigger)) and f.code[:2] in VIOLENT_ROOTS
+        and (lone_toll(f.trigger, attacks - {f.trigger.i}, f.target) or told_before(f.trigger)))
+        and not pair_follower(f.trigger, attacks)]
     acts: dict[int, set[str]] = {}
     for f in found:
         acts.setdefault(f.trigger.i, set()).add(f.code[:2])
@@ -235,7 +248,8 @@ def _accusations(found: list[Found], resolver: ActorResolver
                 f.source is not None and bool(s.code) and s.code == f.source.code)
             if own and lemma_of(speaker) not in OWNING:
                 continue
-            if not own and f.source is None:
+            if not own and f.source is None:  # "X claimed 790 soldiers had been killed":
+                alleged.add(f.trigger.i)  # a claimed toll, accusing no one, is no act
                 continue
             code, target = ("015", f.target) if own else ("112", f.source)
             pat = replace(f.pattern, id=f"{f.pattern.id}+{'claimed' if own else 'alleged'}")
@@ -288,6 +302,7 @@ def _adj_event(a: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
                   " ".join(t.text for t in a.head.subtree))
 
 
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 HARM_VERBS = {"kill", "wound", "injure", "hurt", "maim", "slay", "murder"}
 # Blades and rammings are assault, not bombing or fighting: "wounded in a mass stabbing" is a
 # physical assault (182; 1823 when it kills), "a vehicle-ramming attack" unconventional
@@ -312,7 +327,7 @@ MEANS = ((BLADE_WORDS, "182"), (RAMMING_WORDS, "180"),
 
 def _means_code(v: Token) -> str | None:
     """'killed in a suicide car bombing', 'a roadside bomb killed', 'killed by an IED'."""
-    words: set[str] = set()
+    words: set[str] = cause_lemmas(v)  # a toll's cause: "killed and 5 injured by a bomber"
     for c in v.children:
         if c.dep_ in SUBJ | {"agent", "prep"} and (c.dep_ != "prep" or c.lower_ in {
                 "in", "by", "with", "during"}):
@@ -419,7 +434,7 @@ def _anonymous(v: Token) -> bool:
 
 
 def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
-    if p.code[:2] in {"18", "19", "20"} and is_mishap(v):
+    if p.code[:2] in VIOLENT_ROOTS and (is_mishap(v) or accident_told(v)):
         return []
     if _anonymous(v):
         return []
@@ -438,6 +453,8 @@ def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
         sources = _unnamed_assailant(v, targets)
     if code == "193":
         code = _shooting_code(sources, targets)
+    if not sources and code[:2] in {"18", "19"}:
+        sources = toll_doer(v, targets, resolver)  # "killed and 5 injured by a bomber"
     if not sources and code == "173":
         sources = _arresting_police(v, targets)
     if code[:2] == "19" and not p.reverse and not p.objects:  # not with weapons named
@@ -446,6 +463,7 @@ def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
             sources, targets = riot
             p = replace(p, symmetric=False)
             code = "145"
+    code = killer_code(code, v, sources, targets)  # "armed citizens killed 160": 180
     if p.reverse:  # "received weapons from X": X gives, the subject receives
         sources, targets = targets, sources
     if p.judged:  # "the regime has squandered ...": the statement's issuer judges the subject
