@@ -32,6 +32,8 @@ from .clauses import (
     is_passive,
     lemma_of,
 )
+from .clemency import clemency_act, clemency_parties
+from .labels_rule import labelled
 from .modality import (
     CONSIDER_VERBS,
     FORCE_ROOTS,
@@ -75,6 +77,11 @@ class Rejected:
 def _object_lemmas(v: Token) -> set[str]:
     objs = children_with(v, SUBJ_PASS if is_passive(v) else OBJ)
     objs += [c for c in v.children if c.dep_ in {"attr", "oprd"}]
+    if is_passive(v):  # "was granted clemency": the object a passive keeps
+        objs += children_with(v, OBJ)
+    # "granted Milken's associate a pardon" parsed with the pardon as an apposition
+    objs += [a for o in [*objs, *children_with(v, {"dative"})] for a in o.subtree
+             if a.dep_ == "appos" and a.head.dep_ in OBJ | {"dative", "appos"}]
     for prep in children_with(v, {"prep"}):
         objs += children_with(prep, {"pobj"})
     out: set[str] = set()
@@ -258,7 +265,8 @@ def _extract_all(doc: Doc, resolver: ActorResolver, patterns: PatternSet,
                 if reasons is not None:
                     reasons.append(Rejected(t, None, "no-pattern"))
                 continue
-            found.extend(_verb_event(t, p, resolver))
+            found.extend(_labelled_event(t, p, resolver) if p.labelled
+                         else _verb_event(t, p, resolver))
         elif t.pos_ == "ADJ" and t.dep_ == "acomp" and lemma in patterns.by_verb \
                 and lemma_of(t.head) in STATE_VERBS:
             p = match_pattern(t, patterns.by_verb[lemma], resolver)
@@ -439,6 +447,8 @@ def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
         code = _shooting_code(sources, targets)
     if not sources and code == "173":
         sources = _arresting_police(v, targets)
+    if code == "0841" and clemency_act(v):  # "was granted clemency": the story's leader
+        sources, targets = clemency_parties(v, sources, targets, resolver)
     if code[:2] == "19" and not p.reverse and not p.objects:  # not with weapons named
         riot = _riot(v, sources, targets)
         if riot is not None:  # "protesters stormed the residence and clashed with police"
@@ -454,6 +464,18 @@ def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
         if not sources or not targets or any(a.code == sources[0].code for a in targets):
             return []  # no judged actor named, or the issuer's own doing
     return _pairs(p, code, v, sources, targets, negated, modality, own_clause(v))
+
+
+def _labelled_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
+    """'called Trump a clown' (111), 'hailed the deal as historic' (051): labels_rule."""
+    got = labelled(v, resolver)
+    if got is None:
+        return []
+    code, modality, negated = coded_modality(got.code, modality_of(v))
+    if code is None:
+        return []
+    return _pairs(replace(p, code=got.code), code, v, got.sources, got.targets, negated,
+                  modality, own_clause(v))
 
 
 def issuer_at(t: Token, resolver: ActorResolver) -> list[Actor]:

@@ -1,0 +1,73 @@
+"""Criticism and praise by labelling (events/labels_rule.py): a negative label of an actor
+or of an actor's act is 111 (target the one labelled, or the act's doer); a positive one is
+051; a neutral label, a negated one, or a label of no actor gives no event."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.coder import Coder
+from eventwire.events.labels_rule import evaluative_words
+from eventwire.model import Event
+
+PUB = date(2021, 3, 2)
+
+
+def triples(events: list[Event]) -> set[tuple[str, str, str]]:
+    return {(e.source_code or "", e.target_code or "", e.cameo_code) for e in events}
+
+
+def test_evaluative_table_has_both_polarities_and_no_word_twice() -> None:
+    table = evaluative_words()
+    assert sum(v == "neg" for v in table.values()) >= 150
+    assert sum(v == "pos" for v in table.values()) >= 150
+    assert table["traitor"] == "neg" and table["ally"] == "pos"
+    assert "meeting" not in table and "leader" not in table
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the actor labelled
+        ("Erdogan labelled Macron a fascist.", ("TURGOV", "FRAGOV", "111")),
+        ("Turkey called Sweden a haven for terrorists and a hypocrite.", ("TURGOV", "SWE", "111")),
+        ("Iran called Saudi Arabia a puppet.", ("IRNGOV", "SAU", "111")),
+        ("The Kremlin branded Ukraine a criminal regime.", ("RUSGOV", "UKR", "111")),
+        # the doer of the act labelled: possessor, nationality
+        ("Iran described Israel's decision as reckless and illegal.", ("IRNGOV", "ISR", "111")),
+        ("China called Japan's move a dangerous provocation.", ("CHNGOV", "JPN", "111")),
+        ("Syria described the Israeli air raid as a flagrant violation of its sovereignty.",
+         ("SYRGOV", "ISRMIL", "111")),
+        ("Pakistan characterized India's statement as baseless propaganda.",
+         ("PAKGOV", "IND", "111")),
+        # positive labels are praise
+        ("India called Japan a trusted partner and a true friend.", ("INDGOV", "JPN", "051")),
+        ("Kenya described Ethiopia's offer as generous and constructive.",
+         ("KENGOV", "ETH", "051")),
+    ],
+)
+def test_labelling_an_actor_or_its_act_is_criticism_or_praise(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(coder.code_text(text, pub_date=PUB))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt called Sudan's proposal a plan.",           # neutral label
+        "The minister called a meeting of the cabinet.",   # no label
+        "Russia did not call Germany an enemy.",           # negated
+        "Brazil called the weather a disaster.",           # no actor labelled
+        "Chile called it a disgrace.",                     # a thing, not an actor
+    ],
+)
+def test_neutral_negated_or_actorless_labels_give_no_labelling_event(
+    coder: Coder, text: str
+) -> None:
+    events = coder.code_text(text, pub_date=PUB)
+    assert not [e for e in events if e.rule_id in {"label"}]
