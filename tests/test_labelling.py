@@ -71,3 +71,35 @@ def test_neutral_negated_or_actorless_labels_give_no_labelling_event(
 ) -> None:
     events = coder.code_text(text, pub_date=PUB)
     assert not [e for e in events if e.rule_id in {"label"}]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a claimed refusal or threat is an allegation against its doer, not the act
+        ("Germany claimed that Russia refused to extend the treaty with Ukraine.",
+         ("DEUGOV", "RUS", "112")),
+        ("Poland alleged that Belarus threatened to close the border.", ("POLGOV", "BLR", "112")),
+        # publishing allegations accuses the one they are about
+        ("Le Monde published allegations against President Macron.",
+         ("FRAMED", "FRAGOV", "112")),
+        ("The newspaper aired allegations about the Kenyan government's spending.",
+         ("", "KENGOV", "112")),
+    ],
+)
+def test_claimed_wrongs_and_published_allegations_accuse_the_doer(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    events = coder.code_text(text, pub_date=PUB)
+    got = {t for t in triples(events) if t[2] == "112"}
+    assert expected[1:] in {t[1:] for t in got}
+    if expected[0]:
+        assert expected in got
+    assert not [e for e in events if e.cameo_code[:2] in {"12", "13"}]  # the act is not coded
+
+
+@pytest.mark.model
+def test_claiming_ones_own_refusal_is_no_accusation(coder: Coder) -> None:
+    events = coder.code_text("Hungary claimed it had refused to sign the treaty.", pub_date=PUB)
+    assert not [e for e in events if e.cameo_code in {"112", "015"}]

@@ -183,7 +183,9 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet,
     first = list(found)
     found = nominal_acts(found)
     accusations, alleged = _accusations(found, resolver)
-    found = [f for f in found if f.trigger.i not in alleged] + accusations
+    alleging = {a.trigger.i for a in accusations}
+    found = [f for f in found if f.trigger.i not in alleged and not (
+        f.target is None and f.code[:2] == "11" and f.trigger.i in alleging)] + accusations
     asked = {f.trigger.i for f in found if f.derived}
     found = [f for f in found if f.derived or f.trigger.i not in asked]
     attacks = {f.trigger.i for f in found if f.code[:2] in FORCE_ROOTS}
@@ -205,6 +207,9 @@ ALLEGING = {"claim", "allege", "charge", "accuse", "blame", "assert", "contend"}
 # Claiming one's own act is claiming responsibility for it (CAMEO 015).
 OWNING = {"claim", "admit", "acknowledge", "assert"}
 SELF_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
+# Wrongs one actor alleges of another: force, and refusals and threats ("The paper claimed
+# that the minister refused to ..."): the allegation is 112 against the doer.
+ALLEGED_ROOTS = FORCE_ROOTS | {"12", "13"}
 
 
 def _consequence(t: Token, attacks: set[int]) -> bool:
@@ -223,10 +228,11 @@ def _accusations(found: list[Found], resolver: ActorResolver
     out: list[Found] = []
     alleged: set[int] = set()
     for f in found:
-        if f.code[:2] not in FORCE_ROOTS or f.derived:
+        if f.code[:2] not in ALLEGED_ROOTS or f.derived:
             continue
         t = f.trigger
-        while t.dep_ in {"conj"} and t.head is not t:
+        while (t.dep_ == "conj" or (t.dep_ == "xcomp" and t.head.dep_ == "ccomp")) \
+                and t.head is not t:  # "claimed that Trump refused to visit": the refusal
             t = t.head
         if t.dep_ != "ccomp" or lemma_of(t.head) not in ALLEGING:
             continue
@@ -241,7 +247,7 @@ def _accusations(found: list[Found], resolver: ActorResolver
                 f.source is not None and bool(s.code) and s.code == f.source.code)
             if own and lemma_of(speaker) not in OWNING:
                 continue
-            if not own and f.source is None:
+            if (not own and f.source is None) or (own and f.code[:2] not in FORCE_ROOTS):
                 continue
             code, target = ("015", f.target) if own else ("112", f.source)
             pat = replace(f.pattern, id=f"{f.pattern.id}+{'claimed' if own else 'alleged'}")
