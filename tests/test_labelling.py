@@ -103,3 +103,30 @@ def test_claimed_wrongs_and_published_allegations_accuse_the_doer(
 def test_claiming_ones_own_refusal_is_no_accusation(coder: Coder) -> None:
     events = coder.code_text("Hungary claimed it had refused to sign the treaty.", pub_date=PUB)
     assert not [e for e in events if e.cameo_code in {"112", "015"}]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Russia claimed that the Ukrainian government was a fascist regime.",
+         ("RUSGOV", "UKRGOV", "112")),
+        ("Armenia asserted that Azerbaijan's leadership was corrupt and dishonest.",
+         ("ARMGOV", "AZEGOV", "112")),
+        ("Qatar alleged that the Egyptian government had hidden the report.",
+         ("QATGOV", "EGYGOV", "112")),
+    ],
+)
+def test_claiming_an_actor_is_bad_or_alleging_its_act_accuses_it(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(coder.code_text(text, pub_date=PUB))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    ["Israel claimed that Iran was a friend.", "Peru claimed that the border was long."],
+)
+def test_a_claim_with_no_negative_label_is_no_accusation(coder: Coder, text: str) -> None:
+    assert not [e for e in coder.code_text(text, pub_date=PUB) if e.cameo_code == "112"]

@@ -7,6 +7,8 @@ an actor, or of an actor's act, is CAMEO 111 (criticize or denounce); a positive
 (praise). The target is the actor labelled, or the doer of the act labelled ("called
 Trump's action a betrayal" targets Trump). The label's polarity comes from the evaluative
 words of data/evaluative_words.tsv; a neutral label ("called it a meeting") gives no event.
+A negative label claimed of an actor ("claimed the minister was corrupt") is an accusation
+(112).
 """
 
 from __future__ import annotations
@@ -146,20 +148,40 @@ def _doers(thing: Token, resolver: ActorResolver) -> list[Actor]:
     return []
 
 
+# Verbs of claiming: "claimed (that) the minister was corrupt" alleges a wrong (CAMEO 112).
+CLAIMING = frozenset({"claim", "assert", "contend", "allege"})
+ACCUSE = "112"
+
+
+def _claimed(v: Token) -> tuple[Token | None, list[Token]]:
+    """'Russia claimed that the government was a fascist regime': the subject of the
+    claimed copular clause and its predicate."""
+    for c in children_with(v, {"ccomp"}):
+        if lemma_of(c) != "be":
+            continue
+        subj = children_with(c, {"nsubj"})
+        preds = children_with(c, {"acomp", "attr"})
+        if subj and preds:
+            return subj[0], preds
+    return None, []
+
+
 def labelled(v: Token, resolver: ActorResolver) -> Labelled | None:
     """The labelling act of verb `v`: its code by the label's polarity, the labeller as the
     source and the one labelled as the target; None when the label is neutral, or no
     actor is labelled. A verb naming a thing ("a group called Hope") labels nothing."""
     if v.dep_ == "acl" and v.tag_ == "VBN":
         return None
-    thing, labels = _parts(v)
+    claim = lemma_of(v) in CLAIMING
+    thing, labels = _claimed(v) if claim else _parts(v)
     if thing is None or not labels:
         return None
     named = {t.i for t in thing.subtree} - {t.i for lab in labels for t in lab.subtree}
     words = [w for w in _label_words(labels) if w.i not in named]
     code = polarity(words)
-    if code is None:
+    if code is None or (claim and code != NEGATIVE):
         return None
+    code = ACCUSE if claim else code
     targets = _doers(thing, resolver)
     if not targets:
         return None
