@@ -43,6 +43,9 @@ def test_evaluative_table_has_both_polarities_and_no_word_twice() -> None:
          ("SYRGOV", "ISRMIL", "111")),
         ("Pakistan characterized India's statement as baseless propaganda.",
          ("PAKGOV", "IND", "111")),
+        # the labeller of a verb parsed as a conjunct of the clause its speaker reports
+        ("Canada said the vote was a sham and described Venezuela's election as fraudulent.",
+         ("CANGOV", "VEN", "111")),
         # positive labels are praise
         ("India called Japan a trusted partner and a true friend.", ("INDGOV", "JPN", "051")),
         ("Kenya described Ethiopia's offer as generous and constructive.",

@@ -185,4 +185,17 @@ def labelled(v: Token, resolver: ActorResolver) -> Labelled | None:
     targets = _doers(thing, resolver)
     if not targets:
         return None
-    return Labelled(code, subject_of(v, resolver), targets)
+    return Labelled(code, _labeller(v, resolver), targets)
+
+
+def _labeller(v: Token, resolver: ActorResolver) -> list[Actor]:
+    """The subject of the labelling verb; when it has none that is an actor, the speaker of
+    the clauses it is joined to ("Romney said the transfer is ... and described X as ...",
+    with "described" parsed as a conjunct of the reported clause)."""
+    t = v
+    for _ in range(3):
+        got = subject_of(t, resolver)
+        if got or t.dep_ not in {"conj", "ccomp"} or t.head is t:
+            return got
+        t = t.head
+    return []
