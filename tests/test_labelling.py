@@ -133,3 +133,18 @@ def test_claiming_an_actor_is_bad_or_alleging_its_act_accuses_it(
 )
 def test_a_claim_with_no_negative_label_is_no_accusation(coder: Coder, text: str) -> None:
     assert not [e for e in coder.code_text(text, pub_date=PUB) if e.cameo_code == "112"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Lithuania alleged Russian involvement in the cyberattack.", ("LTUGOV", "RUS", "112")),
+        ("Taiwan blamed Chinese interference for the outage.", ("TWNGOV", "CHN", "112")),
+    ],
+)
+def test_criticizing_an_act_named_by_nationality_targets_its_doer(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    got = {t[:2] for t in triples(coder.code_text(text, pub_date=PUB)) if t[2][:2] == "11"}
+    assert expected[:2] in got

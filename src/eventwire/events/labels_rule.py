@@ -166,6 +166,16 @@ def _claimed(v: Token) -> tuple[Token | None, list[Token]]:
     return None, []
 
 
+def criticized_doers(v: Token, resolver: ActorResolver) -> list[Actor]:
+    """'alleged Iranian involvement', 'denounced Chinese interference': a criticism or
+    accusation of an act names its doer by nationality or possessor; the doer is the
+    target (as for a label, `_doers`)."""
+    for o in children_with(v, OBJ):  # not "shared our concern": a pronoun's own feeling
+        if got := [a for a in _doers(o, resolver) if a.via not in {"pronoun", "issuer"}]:
+            return got
+    return []
+
+
 def labelled(v: Token, resolver: ActorResolver) -> Labelled | None:
     """The labelling act of verb `v`: its code by the label's polarity, the labeller as the
     source and the one labelled as the target; None when the label is neutral, or no
