@@ -148,3 +148,10 @@ def test_criticizing_an_act_named_by_nationality_targets_its_doer(
 ) -> None:
     got = {t[:2] for t in triples(coder.code_text(text, pub_date=PUB)) if t[2][:2] == "11"}
     assert expected[:2] in got
+
+
+@pytest.mark.model
+def test_an_allegation_with_no_accuser_named_is_not_read_into_the_clause(coder: Coder) -> None:
+    events = coder.code_text("A leaked report alleged that Belgium had hidden the evidence.",
+                             pub_date=PUB)
+    assert not [e for e in events if e.cameo_code[:2] == "11" and e.target_code == "BEL"]

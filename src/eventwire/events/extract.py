@@ -33,7 +33,7 @@ from .clauses import (
     lemma_of,
 )
 from .clemency import clemency_act, clemency_parties
-from .labels_rule import criticized_doers, labelled
+from .labels_rule import alleged_subjects, criticized_doers, labelled
 from .modality import (
     CONSIDER_VERBS,
     FORCE_ROOTS,
@@ -454,7 +454,9 @@ def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
     if not sources and code == "173":
         sources = _arresting_police(v, targets)
     if not targets and code[:2] == "11" and not is_passive(v):  # "alleged Iranian involvement"
-        targets = criticized_doers(v, resolver)
+        # "X alleged that Y had ...": Y, when the accuser is named
+        targets = criticized_doers(v, resolver) or (
+            alleged_subjects(v, resolver) if sources else [])
     if code == "0841" and clemency_act(v):  # "was granted clemency": the story's leader
         sources, targets = clemency_parties(v, sources, targets, resolver)
     if code[:2] == "19" and not p.reverse and not p.objects:  # not with weapons named

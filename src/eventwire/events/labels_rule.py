@@ -176,6 +176,18 @@ def criticized_doers(v: Token, resolver: ActorResolver) -> list[Actor]:
     return []
 
 
+def alleged_subjects(v: Token, resolver: ActorResolver) -> list[Actor]:
+    """'Qatar alleged that the Egyptian government had hidden the report': the subject of
+    the clause alleged is accused. Only verbs of alleging, not of claiming."""
+    if lemma_of(v) != "allege":
+        return []
+    for c in children_with(v, {"ccomp"}):
+        for subj in children_with(c, {"nsubj", "nsubjpass"}):
+            if got := [a for a in resolver.actors_at(subj) if a.code]:
+                return got
+    return []
+
+
 def labelled(v: Token, resolver: ActorResolver) -> Labelled | None:
     """The labelling act of verb `v`: its code by the label's polarity, the labeller as the
     source and the one labelled as the target; None when the label is neutral, or no
