@@ -44,9 +44,10 @@ def test_a_sentence_without_an_event_names_the_reason(
 
 
 def test_a_verb_whose_patterns_do_not_fit_names_the_closest_and_what_it_needs(coder: Coder) -> None:
-    found = " ".join(lines_of(coder, "Iran called Iraq."))
+    # (not "called": a bare "called X" fits the labelling pattern, which then finds no label)
+    found = " ".join(lines_of(coder, "Iran granted Iraq."))
     assert "no verb pattern matched" in found
-    assert "closest pattern" in found and "needs" in found and "'call'" in found
+    assert "closest pattern" in found and "needs" in found and "'grant'" in found
 
 
 def test_the_prefilter_names_a_trigger_form_without_the_words_it_needs(coder: Coder) -> None:

@@ -32,6 +32,8 @@ from .clauses import (
     is_passive,
     lemma_of,
 )
+from .clemency import clemency_act, clemency_parties
+from .labels_rule import alleged_subjects, criticized_doers, labelled
 from .modality import (
     CONSIDER_VERBS,
     FORCE_ROOTS,
@@ -86,6 +88,11 @@ class Rejected:
 def _object_lemmas(v: Token) -> set[str]:
     objs = children_with(v, SUBJ_PASS if is_passive(v) else OBJ)
     objs += [c for c in v.children if c.dep_ in {"attr", "oprd"}]
+    if is_passive(v):  # "was granted clemency": the object a passive keeps
+        objs += children_with(v, OBJ)
+    # "granted Milken's associate a pardon" parsed with the pardon as an apposition
+    objs += [a for o in [*objs, *children_with(v, {"dative"})] for a in o.subtree
+             if a.dep_ == "appos" and a.head.dep_ in OBJ | {"dative", "appos"}]
     for prep in children_with(v, {"prep"}):
         objs += children_with(prep, {"pobj"})
     out: set[str] = set()
@@ -187,7 +194,9 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet,
     first = list(found)
     found = nominal_acts(found)
     accusations, alleged = _accusations(found, resolver)
-    found = [f for f in found if f.trigger.i not in alleged] + accusations
+    alleging = {a.trigger.i for a in accusations}
+    found = [f for f in found if f.trigger.i not in alleged and not (
+        f.target is None and f.code[:2] == "11" and f.trigger.i in alleging)] + accusations
     asked = {f.trigger.i for f in found if f.derived}
     found = [f for f in found if f.derived or f.trigger.i not in asked]
     attacks = {f.trigger.i for f in found if f.code[:2] in FORCE_ROOTS}
@@ -212,6 +221,9 @@ ALLEGING = {"claim", "allege", "charge", "accuse", "blame", "assert", "contend"}
 # Claiming one's own act is claiming responsibility for it (CAMEO 015).
 OWNING = {"claim", "admit", "acknowledge", "assert"}
 SELF_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
+# Wrongs one actor alleges of another: force, and refusals and threats ("The paper claimed
+# that the minister refused to ..."): the allegation is 112 against the doer.
+ALLEGED_ROOTS = FORCE_ROOTS | {"12", "13"}
 
 
 def _consequence(t: Token, attacks: set[int]) -> bool:
@@ -230,10 +242,11 @@ def _accusations(found: list[Found], resolver: ActorResolver
     out: list[Found] = []
     alleged: set[int] = set()
     for f in found:
-        if f.code[:2] not in FORCE_ROOTS or f.derived:
+        if f.code[:2] not in ALLEGED_ROOTS or f.derived:
             continue
         t = f.trigger
-        while t.dep_ in {"conj"} and t.head is not t:
+        while (t.dep_ == "conj" or (t.dep_ == "xcomp" and t.head.dep_ == "ccomp")) \
+                and t.head is not t:  # "claimed that Trump refused to visit": the refusal
             t = t.head
         if t.dep_ != "ccomp" or lemma_of(t.head) not in ALLEGING:
             continue
@@ -250,6 +263,8 @@ def _accusations(found: list[Found], resolver: ActorResolver
                 continue
             if not own and f.source is None:  # "X claimed 790 soldiers had been killed":
                 alleged.add(f.trigger.i)  # a claimed toll, accusing no one, is no act
+                continue
+            if own and f.code[:2] not in FORCE_ROOTS:
                 continue
             code, target = ("015", f.target) if own else ("112", f.source)
             pat = replace(f.pattern, id=f"{f.pattern.id}+{'claimed' if own else 'alleged'}")
@@ -273,7 +288,8 @@ def _extract_all(doc: Doc, resolver: ActorResolver, patterns: PatternSet,
                 if reasons is not None:
                     reasons.append(Rejected(t, None, "no-pattern"))
                 continue
-            found.extend(_verb_event(t, p, resolver))
+            found.extend(_labelled_event(t, p, resolver) if p.labelled
+                         else _verb_event(t, p, resolver))
         elif t.pos_ == "ADJ" and t.dep_ == "acomp" and lemma in patterns.by_verb \
                 and lemma_of(t.head) in STATE_VERBS:
             p = match_pattern(t, patterns.by_verb[lemma], resolver)
@@ -457,6 +473,12 @@ def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
         sources = toll_doer(v, targets, resolver)  # "killed and 5 injured by a bomber"
     if not sources and code == "173":
         sources = _arresting_police(v, targets)
+    if not targets and code[:2] == "11" and not is_passive(v):  # "alleged Iranian involvement"
+        # "X alleged that Y had ...": Y, when the accuser is named
+        targets = criticized_doers(v, resolver) or (
+            alleged_subjects(v, resolver) if sources else [])
+    if code == "0841" and clemency_act(v):  # "was granted clemency": the story's leader
+        sources, targets = clemency_parties(v, sources, targets, resolver)
     if code[:2] == "19" and not p.reverse and not p.objects:  # not with weapons named
         riot = _riot(v, sources, targets)
         if riot is not None:  # "protesters stormed the residence and clashed with police"
@@ -473,6 +495,18 @@ def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
         if not sources or not targets or any(a.code == sources[0].code for a in targets):
             return []  # no judged actor named, or the issuer's own doing
     return _pairs(p, code, v, sources, targets, negated, modality, own_clause(v))
+
+
+def _labelled_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
+    """'called Trump a clown' (111), 'hailed the deal as historic' (051): labels_rule."""
+    got = labelled(v, resolver)
+    if got is None:
+        return []
+    code, modality, negated = coded_modality(got.code, modality_of(v))
+    if code is None:
+        return []
+    return _pairs(replace(p, code=got.code), code, v, got.sources, got.targets, negated,
+                  modality, own_clause(v))
 
 
 def issuer_at(t: Token, resolver: ActorResolver) -> list[Actor]:

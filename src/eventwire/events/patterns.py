@@ -19,6 +19,8 @@ The format (YAML, a list of mappings) is documented in docs/dictionaries.md:
       judged: true              # optional: the words are a statement's judgement of its subject
                                 #   ("the regime has squandered ..."): source = the issuer,
                                 #   target = the subject; no event outside a statement
+      labelled: true            # optional: a verb of labelling ("called X a traitor"): the
+                                #   label's words give the code (events/labels_rule.py)
       subject_sectors: [MIL]    # optional: the doer must be an actor of one of these sectors
                                 #   ("troops entered Kharkiv"; "the delegation entered" is not)
 
@@ -43,7 +45,7 @@ from ..errors import DictionaryError
 
 KEYS = {"id", "code", "verbs", "nouns", "objects", "preps", "particle", "complement", "target",
         "symmetric", "notes", "object_actor", "subject_not", "clausal", "reverse", "judged",
-        "subject_sectors"}
+        "subject_sectors", "labelled"}
 TARGET_SLOTS = {"obj", "iobj", "to", "with", "against", "on", "at", "toward", "towards", "for",
                 "from", "into", "in", "over", "by", "of", "about", "between", "upon", "across",
                 "among", "inside", "outside", "near", "onto", "through", "within", "xcomp_obj",
@@ -86,6 +88,7 @@ class Pattern:
     reverse: bool = False           # the target slot holds the doer ("received aid from X")
     judged: bool = False            # the issuer judges the subject ("has squandered ...")
     subject_sectors: frozenset[str] = frozenset()  # the doer's sector must be one of these
+    labelled: bool = False          # a verb of labelling: the label's polarity gives the code
 
     @property
     def specificity(self) -> int:
@@ -187,7 +190,7 @@ def _one(item: Any, origin: str, line: int, seen: set[str]) -> Pattern:
         subject_not=_as_set(item.get("subject_not"), "subject_not", origin, line),
         clausal=bool(item.get("clausal", False)), reverse=bool(item.get("reverse", False)),
         judged=bool(item.get("judged", False)),
-        subject_sectors=sectors,
+        subject_sectors=sectors, labelled=bool(item.get("labelled", False)),
     )
 
 
