@@ -59,7 +59,11 @@ CARRY_SENTENCES = 1
 LEAD_SENTENCES = 3
 VISIT_CODES = ("042", "043", "044")
 VISIT_WORDS = frozenset({"met", "meet", "meets", "meeting", "visit", "visits", "visited",
-                         "visiting", "arrived", "arrives"})
+                         "visiting", "arrived", "arrives", "attend", "attends", "attended",
+                         "attending"})
+# A subject that names the meeting's sides together: "the two leaders reaffirmed", "they
+# discussed", "Austin and Healey agreed" (a plural noun, these pronouns, or a coordination).
+JOINT_PRONOUNS = frozenset({"they", "we", "both"})
 SAID_PREPS = frozenset({"in", "at", "from"})
 SPEAKING = frozenset({"speak", "talk", "address", "visit", "meet"})
 # Physical acts, done where the town they name is: investigation, protest, force posture,
@@ -206,15 +210,51 @@ def whereabouts(ev: Event, trigger: Token, before: Sequence[Event],
     if ev.location_reason not in FRAMED | AT_HOME | {None, "sentence", "context"}:
         return ev
     for prev in reversed(before):
-        there = (_visit(prev) and prev.location_reason in {"trigger_prep", "sentence"}) or \
-            _said_abroad(prev)
-        if there and country_code(prev.source_country) == speaker and \
-                prev.location_country not in {None, speaker}:
+        if _abroad_there(prev, speaker) or (
+                ev.location_reason != "sentence" and _venue_there(prev, ev, trigger, gazetteer)):
             if said_there(trigger, gazetteer, None):
                 return ev
             return ev.model_copy(update={k: getattr(prev, k) for k in PLACE_FIELDS}
                                  | {"location_reason": "context"})
     return ev
+
+
+def _abroad_there(prev: Event, speaker: str) -> bool:
+    """Was the speaker's side abroad at `prev`: a visit or meeting placed abroad in its own
+    sentence, or a statement or meeting its trigger places abroad?"""
+    there = (_visit(prev) and prev.location_reason in {"trigger_prep", "sentence"}) or \
+        _said_abroad(prev)
+    return there and country_code(prev.source_country) == speaker and \
+        prev.location_country not in {None, speaker}
+
+
+def _venue_there(prev: Event, ev: Event, trigger: Token, gazetteer: Gazetteer) -> bool:
+    """The talks of a meeting held at a town its own sentence names, at home too ("Blinken
+    met the Kosovan leaders in Washington, DC. Blinken emphasized the partnership"): the
+    same side's statements and meetings, and the acts its sides do together ("the two
+    leaders reaffirmed ..."), happen at that town."""
+    if not _visit(prev) or prev.location_reason not in {"trigger_prep", "sentence"}:
+        return False
+    venue = event_place(prev, gazetteer)
+    if venue is None or venue.kind == "country":
+        return False
+    speaker = country_code(ev.source_country)
+    if country_code(prev.source_country) == speaker:
+        return True
+    return speaker == country_code(prev.target_country) and joint_subject(trigger)
+
+
+def joint_subject(trigger: Token) -> bool:
+    """Is the trigger's subject both sides at once: a plural noun ("the two leaders"), "they",
+    "we", "both", or a coordination ("Austin and Healey")? A conjunct verb or an xcomp reads
+    its head's subject ("the leaders reaffirmed ... and reiterated")."""
+    heads = [trigger, trigger.head] if trigger.dep_ in {"conj", "xcomp"} else [trigger]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                return child.tag_ in {"NNS", "NNPS"} or child.lower_ in JOINT_PRONOUNS or \
+                    any(c.dep_ == "conj" for c in child.children)
+    return False
 
 
 def _said_abroad(ev: Event) -> bool:
