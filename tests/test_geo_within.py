@@ -154,6 +154,24 @@ def test_one_of_several_regions_named_by_a_plural_region_word_is_that_region(
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "first", "want"), [
+    # violence over several places, coded once: at the first it names
+    ("Soldiers killed 12 people in Kramatorsk, Sloviansk and Izium.", "killed", True,
+     "Kramatorsk"),
+    ("Gunmen attacked villages near Goma and Bukavu overnight.", "attacked", True, "Goma"),
+    # other acts over several places span them
+    ("Soldiers killed 12 people in Kramatorsk, Sloviansk and Izium.", "killed", False, None),
+])
+def test_violence_in_several_places_is_placed_at_the_first(
+    nlp: Any, gaz: Gazetteer, text: str, trigger: str, first: bool, want: str | None
+) -> None:
+    doc = nlp(text)
+    trig = next(t for t in doc if t.text == trigger)
+    found = within(None, doc[:], trig, gaz, first_of_several=first)
+    assert (found[0].name if found else None) == (gaz.lookup(want).name if want else None)
+
+
+@pytest.mark.model
 def test_a_lone_product_name_is_a_weak_mention(nlp: Any) -> None:
     doc = nlp("Russian forces shell Bakhmut in Donetsk Oblast with the BM-27 Uragan MLRS.")
     if doc[3].ent_type_ != "PRODUCT":  # pragma: no cover - depends on the model's tagging

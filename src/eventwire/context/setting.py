@@ -353,8 +353,10 @@ def named_town(ev: Event, trigger: Token, gazetteer: Gazetteer) -> Event:
     region inside it where the act was done or that the act is done to ("Russian forces
     shell Kurakhove, Donetsk Oblast"): that town (reason "within"). When the place is only
     the story's frame or the actors' country, a town of any country ("Russian troops
-    withdraw from the city of Slavutych" in a story led by Russia). Not a statement's place
-    (its speaker's), nor one placed at a town already."""
+    withdraw from the city of Slavutych" in a story led by Russia); violence done in several
+    places it names, at the first ("kill 51 people in Khan Younis, central Gaza, and Gaza
+    City": Khan Younis). Not a statement's place (its speaker's), nor one placed at a town
+    already."""
     if not physical(ev.cameo_code) or ev.location_country is None or \
             ev.location_reason in AT_HOME:
         return ev
@@ -373,7 +375,7 @@ def named_town(ev: Event, trigger: Token, gazetteer: Gazetteer) -> Event:
         target = (span.start, span.end) if span is not None else None
     sent = trigger.sent if doc.has_annotation("SENT_START") else doc[:]
     found = within(None if framed else place, sent, trigger, gazetteer, exclude=exclude,
-                   target=target)
+                   target=target, first_of_several=ev.cameo_root in FORCE_ROOTS)
     if found is None:
         return ev
     return _placed(ev, found[0], "within")

@@ -105,6 +105,7 @@ def within(
     *,
     exclude: Collection[int] = (),
     target: tuple[int, int] | None = None,
+    first_of_several: bool = False,
 ) -> tuple[Place, str] | None:
     """A town or region inside `place` (a country or a region; None: in any country) that
     the sentence names where the act happened: inside the `target` span (doc token indices
@@ -114,7 +115,9 @@ def within(
     as `resolve_mentions` leaves them, and so are names tagged as nationalities, and names
     tagged as persons unless used as a location. A town coordinated with other places ("the
     holy cities of Mecca and Medina") leaves the act in `place`: it spans them, unless the
-    target span holds it alone (one event coded per place: "entered Sumy and Kharkiv")."""
+    target span holds it alone (one event coded per place: "entered Sumy and Kharkiv"), or
+    `first_of_several` is set (violence "in Khan Younis, central Gaza, and Gaza City" is
+    coded once, at the first place it names)."""
     if place is not None and place.kind == "city":
         return None
     hint = place.country if place is not None else None
@@ -134,7 +137,8 @@ def within(
             in_target = False
         if not (in_target or named_as_location(doc[cand.start : cand.end].root, trigger)):
             continue
-        if coordinated_places(doc, cand, found, resolved, gazetteer) is not None:
+        if not first_of_several and \
+                coordinated_places(doc, cand, found, resolved, gazetteer) is not None:
             return None
         return found, cand.text
     return None
