@@ -97,6 +97,14 @@ CASES = {
             ("Iraq", "sentence"),
         ),
         ("Iran's leader criticized the deal.", "criticized", {}, None),
+        # a region named only to say where a town is, is not the act's place
+        ("Rebels seized Kalemie, the capital of Tanganyika Province, on Sunday.", "seized", {},
+         None),
+        ("Gunmen attacked Bunia, the main city of Ituri Province, on Sunday.", "attacked", {},
+         None),
+        ("Rebels seized Kalemie, a town in Tanganyika Province, on Sunday.", "seized", {}, None),
+        ("Fighting continued across Tanganyika Province on Sunday.", "continued", {},
+         ("Tanganyika", "sentence")),
         # ... but one naming a place in it is a place
         (
             "Insurgents bombarded a part of Syria's second city overnight.",

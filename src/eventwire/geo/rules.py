@@ -40,6 +40,7 @@ from eventwire.geo.syntax import (
     is_trigger_prep,
     named_subject,
     nationality,
+    region_of_town,
     where_venue,
 )
 
@@ -108,8 +109,9 @@ def where_clause(s: Situation) -> Found | None:
 
 def sentence(s: Situation) -> Found | None:
     """The first strong place in the sentence that is no party to an act, not in an unrelated
-    clause, not one of "between X and Y" and no country naming whose people or thing a noun
-    is ("11 U.S. service members", "Iran's leader"), or a more specific place right after it ("a
+    clause, not one of "between X and Y", no country naming whose people or thing a noun
+    is ("11 U.S. service members", "Iran's leader"), no region named only to say where a town
+    is ("Puli Khumri, the capital of Baghlan Province"), or a more specific place right after it ("a
     Florida highway near Gainesville" -> Gainesville); several coordinated places: their one
     country, else nowhere."""
     doc = s.sent.doc
@@ -121,6 +123,7 @@ def sentence(s: Situation) -> Found | None:
         and not between_parties(doc[cand.start : cand.end].root)
         and not as_argument(doc[cand.start : cand.end].root)
         and not nationality(doc[cand.start : cand.end].root, place)
+        and not region_of_town(doc[cand.start : cand.end].root, place)
     ]
     if not strong:
         return None

@@ -319,6 +319,22 @@ def nationality(tok: Token, place: Place) -> bool:
     return head.pos_ in {"NOUN", "PROPN"} and head.lemma_.lower() not in _PLACE_HEADS
 
 
+# Nouns of an apposition that describes a town by its region: "Farah, the capital of Farah
+# Province", "Kati, a town in Koulikoro Region".
+_DESCRIBING_HEADS = frozenset({"capital", "city", "town", "village", "seat", "port"})
+
+
+def region_of_town(tok: Token, place: Place) -> bool:
+    """Is a region named only to say where a town is: the object of "of"/"in" on an
+    apposition to the town ("Puli Khumri, the capital of the northern Baghlan Province")?
+    The act is at the town, not over the region."""
+    if place.kind == "city" or tok.dep_ != "pobj" or tok.head.lower_ not in {"of", "in"}:
+        return False
+    noun = tok.head.head
+    return noun.dep_ == "appos" and noun.lemma_.lower() in _DESCRIBING_HEADS and \
+        noun.head.pos_ == "PROPN"
+
+
 def between_parties(tok: Token) -> bool:
     """ "a peace agreement between Japan and Russia": the places name the parties."""
     head = tok
