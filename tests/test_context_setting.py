@@ -96,10 +96,22 @@ def test_a_statement_said_where_its_trigger_says_keeps_that_place(gaz, coder):
     # done to the frame's own country
     (_ev("190", source="RUSMIL", target="UKR", place=("Kyiv", "UKR"), reason="lead"), "UKR",
      ("UKR", "lead")),
+    # "Russian forces in Belarus launch missiles into Ukraine": the sentence's third country
+    # is the doer's base, the violence is in the target country
+    (_ev("195", source="RUSMIL", target="UKR", place=("Belarus", "BLR"), reason="sentence"),
+     None, ("UKR", "actors")),
+    # ... but a sentence place in the doer's own country or the target's stands
+    (_ev("195", source="RUSMIL", target="UKR", place=("Belgorod", "RUS"), reason="sentence"),
+     None, ("RUS", "sentence")),
+    (_ev("195", source="RUSMIL", target="UKR", place=("Kharkiv", "UKR"), reason="sentence"),
+     None, ("UKR", "sentence")),
+    # ... and so does one where the target is a people or body, not the country
+    (_ev("190", source="TURMIL", target="SYRREB", place=("Iraq", "IRQ"), reason="sentence"),
+     None, ("IRQ", "sentence")),
 ])
 def test_violence_done_to_another_country_is_not_placed_at_the_dateline(
         gaz, ev, frame_country, want):
-    frame = gaz.country(frame_country)
+    frame = gaz.country(frame_country) if frame_country else None
     got = abroad_place(ev, frame, gaz)
     assert (got.location_country, got.location_reason) == want
 

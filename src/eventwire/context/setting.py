@@ -293,13 +293,19 @@ def abroad_place(ev: Event, frame: Place | None, gazetteer: Gazetteer) -> Event:
     """Violence the frame places, done to a country (the target is the country itself)
     other than the frame's and the doer's: in that country ("the U.S. Air Force has
     conducted strikes on several nuclear facilities in Iran" in a story led by the United
-    States). Other acts
-    keep the frame: their actors' countries are too often the doers' home, not the scene
+    States); so is violence its sentence places in a third country, neither the doer's nor
+    the target's, where the doer is based ("Russian forces in Belarus launch missiles into
+    northern Ukraine": Ukraine). Other acts keep the frame: their actors' countries are too often the doers' home, not the scene
     (measured on the Wikinews and Reuters location samples)."""
-    if frame is None or ev.location_reason not in {"lead", "dateline"}:
+    if ev.location_reason == "sentence":
+        scene = ev.location_country  # a third country the sentence names: the doer's base
+    elif frame is not None and ev.location_reason in {"lead", "dateline"}:
+        scene = frame.country
+    else:
         return ev
     source, target = country_code(ev.source_country), country_code(ev.target_country)
-    if ev.cameo_root not in FORCE_ROOTS or target in {None, source, frame.country}:
+    if ev.cameo_root not in FORCE_ROOTS or target in {None, source, scene} or (
+            ev.location_reason == "sentence" and scene == source):
         return ev
     if ev.target_code != target:
         return ev  # a person or body of the country ("Mexican nationals", "an Iranian
