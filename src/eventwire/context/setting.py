@@ -295,8 +295,9 @@ def abroad_place(ev: Event, frame: Place | None, gazetteer: Gazetteer) -> Event:
     conducted strikes on several nuclear facilities in Iran" in a story led by the United
     States); so is violence its sentence places in a third country, neither the doer's nor
     the target's, where the doer is based ("Russian forces in Belarus launch missiles into
-    northern Ukraine": Ukraine). Other acts keep the frame: their actors' countries are too often the doers' home, not the scene
-    (measured on the Wikinews and Reuters location samples)."""
+    northern Ukraine": Ukraine). Other acts keep the frame: their actors' countries are too
+    often the doers' home, not the scene (measured on the Wikinews and Reuters location
+    samples)."""
     if ev.location_reason == "sentence":
         scene = ev.location_country  # a third country the sentence names: the doer's base
     elif frame is not None and ev.location_reason in {"lead", "dateline"}:
