@@ -121,6 +121,26 @@ CASES = {
             ("Moscow", "office"),
         ),
         ("The mayor extended the lockdown.", "extended", {}, None),
+        # the actor's own words name the seat of its office
+        (
+            "The Mayor of Lviv, Andriy Sadovyi, imposed a curfew in the city.",
+            "imposed",
+            {"actors": ("Mayor", "of", "Lviv", ",", "Andriy", "Sadovyi")},
+            ("Lviv", "office"),
+        ),
+        (
+            "The Governor of Kherson announced an evacuation.",
+            "announced",
+            {"actors": ("Governor", "of", "Kherson")},
+            ("Kherson", "office"),
+        ),
+        # a national office names no local seat
+        (
+            "The President of Ukraine announced an evacuation.",
+            "announced",
+            {"actors": ("President", "of", "Ukraine")},
+            None,
+        ),
     ],
     R.context: [
         (
