@@ -97,6 +97,13 @@ CASES = {
             ("Iraq", "sentence"),
         ),
         ("Iran's leader criticized the deal.", "criticized", {}, None),
+        # a place in the object of another coordinated verb is that act's, not the trigger's
+        ("Peru cut ties with the junta and closed its embassy in Yangon.", "cut", {}, None),
+        ("Peru cut ties with the junta and closed its embassy in Yangon.", "closed", {},
+         ("Yangon", "sentence")),
+        # ... but a phrase on the other verb may be the scene of both
+        ("Gunmen killed three people and wounded five in Kabul.", "killed", {},
+         ("Kabul", "sentence")),
         # a region named only to say where a town is, is not the act's place
         ("Rebels seized Kalemie, the capital of Tanganyika Province, on Sunday.", "seized", {},
          None),

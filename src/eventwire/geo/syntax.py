@@ -394,6 +394,22 @@ def in_other_clause(tok: Token, trigger: Token) -> bool:
     return False
 
 
+def in_other_acts_object(tok: Token, trigger: Token) -> bool:
+    """Is the place inside the object of another verb coordinated with the trigger ("cuts ties
+    with Maduro and closes the embassy in Caracas": Caracas is where the embassy is, not where
+    ties were cut)? A phrase on the other verb itself ("killed three and wounded five in
+    Kabul") may be the scene of both and is not left out."""
+    trigger_line = {trigger.i, *(a.i for a in trigger.ancestors)}
+    prev = tok
+    for anc in tok.ancestors:
+        if anc.i in trigger_line:
+            return False
+        if anc.pos_ == "VERB":
+            return anc.dep_ == "conj" and prev.dep_ in OBJECT_DEPS and prev.i != tok.i
+        prev = anc
+    return False
+
+
 def done_online(trigger: Token) -> bool:
     """Was the act done online ("praised Mendez on Twitter", "tweeted", "criticised the ruling in a
     tweet", "wrote on social media", "announced online")? The phrase may hang on the trigger or
