@@ -167,6 +167,29 @@ def test_a_speaker_abroad_on_a_visit_speaks_from_there(gaz, token, ev, before, w
     assert (got.location_name, got.location_reason) == want
 
 
+def _said(ev: Event, sentence: str, trigger: str) -> Event:
+    at = sentence.index(trigger)
+    return ev.model_copy(update={"sentence": sentence, "trigger_text": trigger,
+                                 "trigger_start": at, "trigger_end": at + len(trigger)})
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "want"), [
+    # a visit named as past: the speaker is back home
+    ("It was the main topic during my recent visit to Riyadh.", "visit",
+     ("United States", "issuer")),
+    ("On his last trip to Riyadh, he met the king.", "trip", ("United States", "issuer")),
+    # a visit now: the speaker is there
+    ("The Secretary is on a visit to Riyadh this week.", "visit", ("Riyadh", "context")),
+])
+def test_a_past_visit_does_not_keep_the_speaker_abroad(gaz, token, sentence, trigger, want):
+    prev = _said(_ev("042", source="USAGOV", target="SAU", place=("Riyadh", "SAU"),
+                     reason="trigger_prep", index=0), sentence, trigger)
+    ev = _ev("051", source="USAGOV", target="SAUGOV", place=("United States", "USA"),
+             reason="issuer", index=3)
+    got = whereabouts(ev, token, [prev], gaz)
+    assert (got.location_name, got.location_reason) == want
+
+
 def _placed_at(ev: Event, place: Any) -> Event:
     return ev.model_copy(update={"latitude": place.latitude, "longitude": place.longitude,
                                  "geonameid": place.geonameid, "admin1": place.admin1})

@@ -65,6 +65,8 @@ VISIT_WORDS = frozenset({"met", "meet", "meets", "meeting", "visit", "visits", "
 # discussed", "Austin and Healey agreed" (a plural noun, these pronouns, or a coordination).
 JOINT_PRONOUNS = frozenset({"they", "we", "both"})
 SAID_PREPS = frozenset({"in", "at", "from"})
+# Words that name a visit as over: "my recent visit to Riyadh", "his last trip".
+PAST_WORDS = frozenset({"recent", "last", "previous", "earlier", "past", "former"})
 SPEAKING = frozenset({"speak", "talk", "address", "visit", "meet"})
 # Physical acts, done where the town they name is: investigation, protest, force posture,
 # coercion, assault, fighting, mass violence (CAMEO 09, 14, 15, 17-20), and military
@@ -221,11 +223,18 @@ def whereabouts(ev: Event, trigger: Token, before: Sequence[Event],
 
 def _abroad_there(prev: Event, speaker: str) -> bool:
     """Was the speaker's side abroad at `prev`: a visit or meeting placed abroad in its own
-    sentence, or a statement or meeting its trigger places abroad?"""
+    sentence, or a statement or meeting its trigger places abroad? Not a visit named as past
+    ("during my recent visit to Saudi Arabia"): the speaker is back."""
     there = (_visit(prev) and prev.location_reason in {"trigger_prep", "sentence"}) or \
         _said_abroad(prev)
     return there and country_code(prev.source_country) == speaker and \
-        prev.location_country not in {None, speaker}
+        prev.location_country not in {None, speaker} and not past_visit(prev)
+
+
+def past_visit(ev: Event) -> bool:
+    """Is the trigger a visit noun named as past ("my recent visit", "his last trip")?"""
+    before = ev.sentence[: ev.trigger_start].split()
+    return bool(before) and before[-1].lower() in PAST_WORDS
 
 
 def _venue_there(prev: Event, ev: Event, trigger: Token, gazetteer: Gazetteer) -> bool:
