@@ -141,6 +141,13 @@ CASES = {
             {"actors": ("Governor", "of", "Kherson")},
             ("Kherson", "office"),
         ),
+        # a former office holder is not at its seat
+        (
+            "Former New Jersey governor Chris Christie denounced the claims.",
+            "denounced",
+            {"actors": ("Former", "New", "Jersey", "governor", "Chris", "Christie")},
+            None,
+        ),
         # a national office names no local seat
         (
             "The President of Ukraine announced an evacuation.",

@@ -245,8 +245,8 @@ def _venue_there(prev: Event, ev: Event, trigger: Token, gazetteer: Gazetteer) -
     if not _visit(prev) or prev.location_reason not in {"trigger_prep", "sentence"}:
         return False
     venue = event_place(prev, gazetteer)
-    if venue is None or venue.kind == "country":
-        return False
+    if venue is None or venue.kind != "city":
+        return False  # a country or a region is no venue
     speaker = country_code(ev.source_country)
     if country_code(prev.source_country) == speaker:
         return True

@@ -229,11 +229,16 @@ _LOCAL_OFFICES = frozenset(
 )
 
 
+_FORMER_WORDS = frozenset({"former", "ex", "ex-", "onetime", "erstwhile", "late"})
+
+
 def local_office(tok: Token, excluded: set[int]) -> bool:
     """Is the place the seat of an event actor's local office ("the mayor of Moscow", "Sergei
-    Sobyanin, the mayor of Moscow")?"""
+    Sobyanin, the mayor of Moscow"), one the actor holds now (not "former ... governor")?"""
     for cur in described_nouns(tok, ("of",)):
         if cur.lemma_.lower() in _LOCAL_OFFICES:
+            if any(c.lower_ in _FORMER_WORDS for c in cur.children):
+                return False  # "former New Jersey governor Chris Christie": not there now
             near = {cur.i, *(c.i for c in cur.children if c.dep_ == "appos")}
             if cur.dep_ == "appos":
                 near.add(cur.head.i)
