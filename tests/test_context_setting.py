@@ -4,6 +4,7 @@ done to another country, visits, and the carry within a thread, each rule table-
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 import spacy
@@ -13,6 +14,7 @@ from eventwire.context.setting import (
     PlaceChain,
     abroad_place,
     carried_place,
+    joint_subject,
     statement_place,
     verbal,
     whereabouts,
@@ -94,10 +96,22 @@ def test_a_statement_said_where_its_trigger_says_keeps_that_place(gaz, coder):
     # done to the frame's own country
     (_ev("190", source="RUSMIL", target="UKR", place=("Kyiv", "UKR"), reason="lead"), "UKR",
      ("UKR", "lead")),
+    # "Russian forces in Belarus launch missiles into Ukraine": the sentence's third country
+    # is the doer's base, the violence is in the target country
+    (_ev("195", source="RUSMIL", target="UKR", place=("Belarus", "BLR"), reason="sentence"),
+     None, ("UKR", "actors")),
+    # ... but a sentence place in the doer's own country or the target's stands
+    (_ev("195", source="RUSMIL", target="UKR", place=("Belgorod", "RUS"), reason="sentence"),
+     None, ("RUS", "sentence")),
+    (_ev("195", source="RUSMIL", target="UKR", place=("Kharkiv", "UKR"), reason="sentence"),
+     None, ("UKR", "sentence")),
+    # ... and so does one where the target is a people or body, not the country
+    (_ev("190", source="TURMIL", target="SYRREB", place=("Iraq", "IRQ"), reason="sentence"),
+     None, ("IRQ", "sentence")),
 ])
 def test_violence_done_to_another_country_is_not_placed_at_the_dateline(
         gaz, ev, frame_country, want):
-    frame = gaz.country(frame_country)
+    frame = gaz.country(frame_country) if frame_country else None
     got = abroad_place(ev, frame, gaz)
     assert (got.location_country, got.location_reason) == want
 
@@ -151,6 +165,96 @@ def test_a_place_carries_to_the_next_sentence_within_the_frame(gaz, ev, before,
 def test_a_speaker_abroad_on_a_visit_speaks_from_there(gaz, token, ev, before, want):
     got = whereabouts(ev, token, before, gaz)
     assert (got.location_name, got.location_reason) == want
+
+
+def _said(ev: Event, sentence: str, trigger: str) -> Event:
+    at = sentence.index(trigger)
+    return ev.model_copy(update={"sentence": sentence, "trigger_text": trigger,
+                                 "trigger_start": at, "trigger_end": at + len(trigger)})
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "want"), [
+    # a visit named as past: the speaker is back home
+    ("It was the main topic during my recent visit to Riyadh.", "visit",
+     ("United States", "issuer")),
+    ("On his last trip to Riyadh, he met the king.", "trip", ("United States", "issuer")),
+    # a visit now: the speaker is there
+    ("The Secretary is on a visit to Riyadh this week.", "visit", ("Riyadh", "context")),
+])
+def test_a_past_visit_does_not_keep_the_speaker_abroad(gaz, token, sentence, trigger, want):
+    prev = _said(_ev("042", source="USAGOV", target="SAU", place=("Riyadh", "SAU"),
+                     reason="trigger_prep", index=0), sentence, trigger)
+    ev = _ev("051", source="USAGOV", target="SAUGOV", place=("United States", "USA"),
+             reason="issuer", index=3)
+    got = whereabouts(ev, token, [prev], gaz)
+    assert (got.location_name, got.location_reason) == want
+
+
+def _placed_at(ev: Event, place: Any) -> Event:
+    return ev.model_copy(update={"latitude": place.latitude, "longitude": place.longitude,
+                                 "geonameid": place.geonameid, "admin1": place.admin1})
+
+
+@pytest.mark.parametrize(("ev", "prev", "want"), [
+    # "The Secretary met the Kosovan leaders in Washington. The Secretary thanked them":
+    # the talks of a meeting at a town at home happen there too
+    (_ev("051", source="USAGOV", target="KSVGOV", place=("United States", "USA"),
+         reason="lead", index=1),
+     _ev("040", source="USAGOV", target="KSVGOV", place=("Washington", "USA"),
+         reason="sentence", index=0, trigger="met"), ("Washington", "context")),
+    # attending a summit is being there
+    (_ev("040", source="USAGOV", target="IGOUNO", place=("United States", "USA"),
+         reason="issuer", index=2),
+     _ev("040", source="USAGOV", place=("New York City", "USA"), reason="sentence",
+         index=0, trigger="attended"), ("New York City", "context")),
+    # a meeting placed only in a country names no venue
+    (_ev("051", source="USAGOV", target="KSVGOV", place=("United States", "USA"),
+         reason="lead", index=1),
+     _ev("040", source="USAGOV", target="KSVGOV", place=("United States", "USA"),
+         reason="sentence", index=0, trigger="met"), ("United States", "lead")),
+    # a discussion placed at a town is no meeting there
+    (_ev("051", source="USAGOV", target="KSVGOV", place=("United States", "USA"),
+         reason="lead", index=1),
+     _ev("040", source="USAGOV", target="KSVGOV", place=("Washington", "USA"),
+         reason="sentence", index=0, trigger="discussed"), ("United States", "lead")),
+    # the host's own statement, not done together with the visitor, stays the host's
+    (_ev("010", source="GBRGOV", place=("United Kingdom", "GBR"), reason="lead", index=3),
+     _ev("040", source="USAGOV", target="GBRGOV", place=("London", "GBR"),
+         reason="sentence", index=0, trigger="met"), ("United Kingdom", "lead")),
+])
+def test_the_talks_of_a_meeting_at_a_named_town_happen_there(gaz, token, ev, prev, want):
+    name, country = prev.location_name, prev.location_country
+    found = gaz.lookup(name, country_hint=country)
+    prev = _placed_at(prev, found)
+    got = whereabouts(ev, token, [prev], gaz)
+    assert (got.location_name, got.location_reason) == want
+
+
+@pytest.mark.parametrize(("text", "trigger", "want"), [
+    ("The two leaders reaffirmed their commitment.", "reaffirmed", True),
+    ("Both leaders look forward to closer cooperation.", "look", True),
+    ("They discussed the dialogue with Serbia.", "discussed", True),
+    ("Austin and Healey agreed to meet again.", "agreed", True),
+    ("The minister reaffirmed his commitment.", "reaffirmed", False),
+    ("The leaders reaffirmed their commitment and reiterated their support.", "reiterated",
+     True),
+])
+def test_a_joint_subject_names_both_sides_of_a_meeting(nlp, text, trigger, want):
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == trigger)
+    assert joint_subject(tok) is want
+
+
+def test_a_meetings_partner_speaks_at_its_venue_when_both_sides_act_together(gaz, nlp):
+    tok = next(t for t in nlp("The two leaders reaffirmed their commitment.")
+               if t.text == "reaffirmed")
+    prev = _ev("040", source="USAGOV", target="GBRGOV", place=("London", "GBR"),
+               reason="sentence", index=0, trigger="met")
+    prev = _placed_at(prev, gaz.lookup("London", country_hint="GBR"))
+    ev = _ev("030", source="GBRGOV", target="UKR", place=("United Kingdom", "GBR"),
+             reason="lead", index=2)
+    got = whereabouts(ev, tok, [prev], gaz)
+    assert (got.location_name, got.location_reason) == ("London", "context")
 
 
 DAY_PAGE = [

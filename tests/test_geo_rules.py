@@ -97,6 +97,21 @@ CASES = {
             ("Iraq", "sentence"),
         ),
         ("Iran's leader criticized the deal.", "criticized", {}, None),
+        # a place in the object of another coordinated verb is that act's, not the trigger's
+        ("Peru cut ties with the junta and closed its embassy in Yangon.", "cut", {}, None),
+        ("Peru cut ties with the junta and closed its embassy in Yangon.", "closed", {},
+         ("Yangon", "sentence")),
+        # ... but a phrase on the other verb may be the scene of both
+        ("Gunmen killed three people and wounded five in Kabul.", "killed", {},
+         ("Kabul", "sentence")),
+        # a region named only to say where a town is, is not the act's place
+        ("Rebels seized Kalemie, the capital of Tanganyika Province, on Sunday.", "seized", {},
+         None),
+        ("Gunmen attacked Bunia, the main city of Ituri Province, on Sunday.", "attacked", {},
+         None),
+        ("Rebels seized Kalemie, a town in Tanganyika Province, on Sunday.", "seized", {}, None),
+        ("Fighting continued across Tanganyika Province on Sunday.", "continued", {},
+         ("Tanganyika", "sentence")),
         # ... but one naming a place in it is a place
         (
             "Insurgents bombarded a part of Syria's second city overnight.",
@@ -113,6 +128,33 @@ CASES = {
             ("Moscow", "office"),
         ),
         ("The mayor extended the lockdown.", "extended", {}, None),
+        # the actor's own words name the seat of its office
+        (
+            "The Mayor of Lviv, Andriy Sadovyi, imposed a curfew in the city.",
+            "imposed",
+            {"actors": ("Mayor", "of", "Lviv", ",", "Andriy", "Sadovyi")},
+            ("Lviv", "office"),
+        ),
+        (
+            "The Governor of Kherson announced an evacuation.",
+            "announced",
+            {"actors": ("Governor", "of", "Kherson")},
+            ("Kherson", "office"),
+        ),
+        # a former office holder is not at its seat
+        (
+            "Former New Jersey governor Chris Christie denounced the claims.",
+            "denounced",
+            {"actors": ("Former", "New", "Jersey", "governor", "Chris", "Christie")},
+            None,
+        ),
+        # a national office names no local seat
+        (
+            "The President of Ukraine announced an evacuation.",
+            "announced",
+            {"actors": ("President", "of", "Ukraine")},
+            None,
+        ),
     ],
     R.context: [
         (

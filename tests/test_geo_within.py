@@ -80,6 +80,25 @@ WITHIN = [
         None,
         None,
     ),
+    # one event coded per coordinated place (the target holds one): that place
+    (
+        "Russian troops shelled Kramatorsk, Sloviansk and Izium on Sunday.",
+        "shelled",
+        None,
+        "Russian troops",
+        "Sloviansk",
+        "Sloviansk",
+    ),
+    ("Rebels attacked Goma and Bukavu at dawn.", "attacked", None, "Rebels", "Bukavu", "Bukavu"),
+    # one event over all of them: the places span the act
+    (
+        "Russian troops shelled Kramatorsk, Sloviansk and Izium on Sunday.",
+        "shelled",
+        None,
+        "Russian troops",
+        "Kramatorsk, Sloviansk and Izium",
+        None,
+    ),
     # a place already a town is not refined
     ("Russian forces attack Odesa with drones.", "attack", "Kyiv", "Russian forces", "Odesa", None),
     # the source's own place is no place of the act ("Belgorod Governor ...")
@@ -112,6 +131,43 @@ def test_within_finds_the_town_the_act_is_done_at(
     src = _span(doc, source)
     assert src is not None
     found = within(outer, doc[:], trig, gaz, exclude=set(range(*src)), target=_span(doc, target))
+    assert (found[0].name if found else None) == (gaz.lookup(want).name if want else None)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "target", "region"), [
+    ("Russian forces entered Luhansk, Sumy and Kharkiv Oblasts.", "entered", "Sumy",
+     "Sumy Oblast"),
+    ("Government forces shelled Idlib and Hama provinces.", "shelled", "Idlib",
+     "Idlib Governorate"),
+])
+def test_one_of_several_regions_named_by_a_plural_region_word_is_that_region(
+    nlp: Any, gaz: Gazetteer, text: str, trigger: str, target: str, region: str
+) -> None:
+    doc = nlp(text)
+    trig = next(t for t in doc if t.text == trigger)
+    found = within(None, doc[:], trig, gaz, target=_span(doc, target))
+    want = gaz.lookup(region)
+    assert found is not None and want is not None and want.kind == "admin1"
+    assert (found[0].kind, found[0].admin1, found[0].country) == ("admin1", want.admin1,
+                                                                  want.country)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "first", "want"), [
+    # violence over several places, coded once: at the first it names
+    ("Soldiers killed 12 people in Kramatorsk, Sloviansk and Izium.", "killed", True,
+     "Kramatorsk"),
+    ("Gunmen attacked villages near Goma and Bukavu overnight.", "attacked", True, "Goma"),
+    # other acts over several places span them
+    ("Soldiers killed 12 people in Kramatorsk, Sloviansk and Izium.", "killed", False, None),
+])
+def test_violence_in_several_places_is_placed_at_the_first(
+    nlp: Any, gaz: Gazetteer, text: str, trigger: str, first: bool, want: str | None
+) -> None:
+    doc = nlp(text)
+    trig = next(t for t in doc if t.text == trigger)
+    found = within(None, doc[:], trig, gaz, first_of_several=first)
     assert (found[0].name if found else None) == (gaz.lookup(want).name if want else None)
 
 

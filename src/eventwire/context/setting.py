@@ -59,8 +59,14 @@ CARRY_SENTENCES = 1
 LEAD_SENTENCES = 3
 VISIT_CODES = ("042", "043", "044")
 VISIT_WORDS = frozenset({"met", "meet", "meets", "meeting", "visit", "visits", "visited",
-                         "visiting", "arrived", "arrives"})
+                         "visiting", "arrived", "arrives", "attend", "attends", "attended",
+                         "attending"})
+# A subject that names the meeting's sides together: "the two leaders reaffirmed", "they
+# discussed", "Austin and Healey agreed" (a plural noun, these pronouns, or a coordination).
+JOINT_PRONOUNS = frozenset({"they", "we", "both"})
 SAID_PREPS = frozenset({"in", "at", "from"})
+# Words that name a visit as over: "my recent visit to Riyadh", "his last trip".
+PAST_WORDS = frozenset({"recent", "last", "previous", "earlier", "past", "former"})
 SPEAKING = frozenset({"speak", "talk", "address", "visit", "meet"})
 # Physical acts, done where the town they name is: investigation, protest, force posture,
 # coercion, assault, fighting, mass violence (CAMEO 09, 14, 15, 17-20), and military
@@ -206,15 +212,58 @@ def whereabouts(ev: Event, trigger: Token, before: Sequence[Event],
     if ev.location_reason not in FRAMED | AT_HOME | {None, "sentence", "context"}:
         return ev
     for prev in reversed(before):
-        there = (_visit(prev) and prev.location_reason in {"trigger_prep", "sentence"}) or \
-            _said_abroad(prev)
-        if there and country_code(prev.source_country) == speaker and \
-                prev.location_country not in {None, speaker}:
+        if _abroad_there(prev, speaker) or (
+                ev.location_reason != "sentence" and _venue_there(prev, ev, trigger, gazetteer)):
             if said_there(trigger, gazetteer, None):
                 return ev
             return ev.model_copy(update={k: getattr(prev, k) for k in PLACE_FIELDS}
                                  | {"location_reason": "context"})
     return ev
+
+
+def _abroad_there(prev: Event, speaker: str) -> bool:
+    """Was the speaker's side abroad at `prev`: a visit or meeting placed abroad in its own
+    sentence, or a statement or meeting its trigger places abroad? Not a visit named as past
+    ("during my recent visit to Saudi Arabia"): the speaker is back."""
+    there = (_visit(prev) and prev.location_reason in {"trigger_prep", "sentence"}) or \
+        _said_abroad(prev)
+    return there and country_code(prev.source_country) == speaker and \
+        prev.location_country not in {None, speaker} and not past_visit(prev)
+
+
+def past_visit(ev: Event) -> bool:
+    """Is the trigger a visit noun named as past ("my recent visit", "his last trip")?"""
+    before = ev.sentence[: ev.trigger_start].split()
+    return bool(before) and before[-1].lower() in PAST_WORDS
+
+
+def _venue_there(prev: Event, ev: Event, trigger: Token, gazetteer: Gazetteer) -> bool:
+    """The talks of a meeting held at a town its own sentence names, at home too ("Blinken
+    met the Kosovan leaders in Washington, DC. Blinken emphasized the partnership"): the
+    same side's statements and meetings, and the acts its sides do together ("the two
+    leaders reaffirmed ..."), happen at that town."""
+    if not _visit(prev) or prev.location_reason not in {"trigger_prep", "sentence"}:
+        return False
+    venue = event_place(prev, gazetteer)
+    if venue is None or venue.kind != "city":
+        return False  # a country or a region is no venue
+    speaker = country_code(ev.source_country)
+    if country_code(prev.source_country) == speaker:
+        return True
+    return speaker == country_code(prev.target_country) and joint_subject(trigger)
+
+
+def joint_subject(trigger: Token) -> bool:
+    """Is the trigger's subject both sides at once: a plural noun ("the two leaders"), "they",
+    "we", "both", or a coordination ("Austin and Healey")? A conjunct verb or an xcomp reads
+    its head's subject ("the leaders reaffirmed ... and reiterated")."""
+    heads = [trigger, trigger.head] if trigger.dep_ in {"conj", "xcomp"} else [trigger]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                return child.tag_ in {"NNS", "NNPS"} or child.lower_ in JOINT_PRONOUNS or \
+                    any(c.dep_ == "conj" for c in child.children)
+    return False
 
 
 def _said_abroad(ev: Event) -> bool:
@@ -253,13 +302,20 @@ def abroad_place(ev: Event, frame: Place | None, gazetteer: Gazetteer) -> Event:
     """Violence the frame places, done to a country (the target is the country itself)
     other than the frame's and the doer's: in that country ("the U.S. Air Force has
     conducted strikes on several nuclear facilities in Iran" in a story led by the United
-    States). Other acts
-    keep the frame: their actors' countries are too often the doers' home, not the scene
-    (measured on the Wikinews and Reuters location samples)."""
-    if frame is None or ev.location_reason not in {"lead", "dateline"}:
+    States); so is violence its sentence places in a third country, neither the doer's nor
+    the target's, where the doer is based ("Russian forces in Belarus launch missiles into
+    northern Ukraine": Ukraine). Other acts keep the frame: their actors' countries are too
+    often the doers' home, not the scene (measured on the Wikinews and Reuters location
+    samples)."""
+    if ev.location_reason == "sentence":
+        scene = ev.location_country  # a third country the sentence names: the doer's base
+    elif frame is not None and ev.location_reason in {"lead", "dateline"}:
+        scene = frame.country
+    else:
         return ev
     source, target = country_code(ev.source_country), country_code(ev.target_country)
-    if ev.cameo_root not in FORCE_ROOTS or target in {None, source, frame.country}:
+    if ev.cameo_root not in FORCE_ROOTS or target in {None, source, scene} or (
+            ev.location_reason == "sentence" and scene == source):
         return ev
     if ev.target_code != target:
         return ev  # a person or body of the country ("Mexican nationals", "an Iranian
@@ -313,8 +369,10 @@ def named_town(ev: Event, trigger: Token, gazetteer: Gazetteer) -> Event:
     region inside it where the act was done or that the act is done to ("Russian forces
     shell Kurakhove, Donetsk Oblast"): that town (reason "within"). When the place is only
     the story's frame or the actors' country, a town of any country ("Russian troops
-    withdraw from the city of Slavutych" in a story led by Russia). Not a statement's place
-    (its speaker's), nor one placed at a town already."""
+    withdraw from the city of Slavutych" in a story led by Russia); violence done in several
+    places it names, at the first ("kill 51 people in Khan Younis, central Gaza, and Gaza
+    City": Khan Younis). Not a statement's place (its speaker's), nor one placed at a town
+    already."""
     if not physical(ev.cameo_code) or ev.location_country is None or \
             ev.location_reason in AT_HOME:
         return ev
@@ -333,7 +391,7 @@ def named_town(ev: Event, trigger: Token, gazetteer: Gazetteer) -> Event:
         target = (span.start, span.end) if span is not None else None
     sent = trigger.sent if doc.has_annotation("SENT_START") else doc[:]
     found = within(None if framed else place, sent, trigger, gazetteer, exclude=exclude,
-                   target=target)
+                   target=target, first_of_several=ev.cameo_root in FORCE_ROOTS)
     if found is None:
         return ev
     return _placed(ev, found[0], "within")

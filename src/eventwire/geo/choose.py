@@ -55,6 +55,12 @@ def resolve_mentions(
     }
     for cand in cands:
         if excluded.intersection(range(cand.start, cand.end)):
+            # "The Mayor of Kyiv, Vitali Klitschko, announces ...": the actor's own words
+            # name the seat of its local office
+            root = doc[cand.start : cand.end].root
+            if office is None and local_office(root, excluded):
+                found = resolve(cand.text, gazetteer, hint)
+                office = (found, cand.text) if found is not None else None
             continue
         if cand.end < len(doc) and doc[cand.end].lower_ in NAMED_AFTER_HEADS:
             continue  # "the Louvre accord", "the Iraq War", "the Tokyo Olympics": not a place

@@ -35,11 +35,13 @@ from eventwire.geo.syntax import (
     between_parties,
     coordinated_places,
     covering_country,
+    in_other_acts_object,
     in_other_clause,
     is_standing,
     is_trigger_prep,
     named_subject,
     nationality,
+    region_of_town,
     where_venue,
 )
 
@@ -108,8 +110,10 @@ def where_clause(s: Situation) -> Found | None:
 
 def sentence(s: Situation) -> Found | None:
     """The first strong place in the sentence that is no party to an act, not in an unrelated
-    clause, not one of "between X and Y" and no country naming whose people or thing a noun
-    is ("11 U.S. service members", "Iran's leader"), or a more specific place right after it ("a
+    clause or in the object of another coordinated verb ("... and closes the embassy in
+    Caracas"), not one of "between X and Y", no country naming whose people or thing a noun
+    is ("11 U.S. service members", "Iran's leader"), no region named only to say where a town
+    is ("Puli Khumri, the capital of Baghlan Province"), or a more specific place right after it ("a
     Florida highway near Gainesville" -> Gainesville); several coordinated places: their one
     country, else nowhere."""
     doc = s.sent.doc
@@ -118,9 +122,11 @@ def sentence(s: Situation) -> Found | None:
         for cand, place in s.resolved
         if cand.strong
         and not in_other_clause(doc[cand.start : cand.end].root, s.trigger)
+        and not in_other_acts_object(doc[cand.start : cand.end].root, s.trigger)
         and not between_parties(doc[cand.start : cand.end].root)
         and not as_argument(doc[cand.start : cand.end].root)
         and not nationality(doc[cand.start : cand.end].root, place)
+        and not region_of_town(doc[cand.start : cand.end].root, place)
     ]
     if not strong:
         return None

@@ -229,11 +229,16 @@ _LOCAL_OFFICES = frozenset(
 )
 
 
+_FORMER_WORDS = frozenset({"former", "ex", "ex-", "onetime", "erstwhile", "late"})
+
+
 def local_office(tok: Token, excluded: set[int]) -> bool:
     """Is the place the seat of an event actor's local office ("the mayor of Moscow", "Sergei
-    Sobyanin, the mayor of Moscow")?"""
+    Sobyanin, the mayor of Moscow"), one the actor holds now (not "former ... governor")?"""
     for cur in described_nouns(tok, ("of",)):
         if cur.lemma_.lower() in _LOCAL_OFFICES:
+            if any(c.lower_ in _FORMER_WORDS for c in cur.children):
+                return False  # "former New Jersey governor Chris Christie": not there now
             near = {cur.i, *(c.i for c in cur.children if c.dep_ == "appos")}
             if cur.dep_ == "appos":
                 near.add(cur.head.i)
@@ -319,6 +324,22 @@ def nationality(tok: Token, place: Place) -> bool:
     return head.pos_ in {"NOUN", "PROPN"} and head.lemma_.lower() not in _PLACE_HEADS
 
 
+# Nouns of an apposition that describes a town by its region: "Farah, the capital of Farah
+# Province", "Kati, a town in Koulikoro Region".
+_DESCRIBING_HEADS = frozenset({"capital", "city", "town", "village", "seat", "port"})
+
+
+def region_of_town(tok: Token, place: Place) -> bool:
+    """Is a region named only to say where a town is: the object of "of"/"in" on an
+    apposition to the town ("Puli Khumri, the capital of the northern Baghlan Province")?
+    The act is at the town, not over the region."""
+    if place.kind == "city" or tok.dep_ != "pobj" or tok.head.lower_ not in {"of", "in"}:
+        return False
+    noun = tok.head.head
+    return noun.dep_ == "appos" and noun.lemma_.lower() in _DESCRIBING_HEADS and \
+        noun.head.pos_ == "PROPN"
+
+
 def between_parties(tok: Token) -> bool:
     """ "a peace agreement between Japan and Russia": the places name the parties."""
     head = tok
@@ -375,6 +396,22 @@ def in_other_clause(tok: Token, trigger: Token) -> bool:
             return False
         if anc.dep_ == "relcl" or (anc.dep_ == "acl" and anc.tag_ == "VBG"):
             return True
+    return False
+
+
+def in_other_acts_object(tok: Token, trigger: Token) -> bool:
+    """Is the place inside the object of another verb coordinated with the trigger ("cuts ties
+    with Maduro and closes the embassy in Caracas": Caracas is where the embassy is, not where
+    ties were cut)? A phrase on the other verb itself ("killed three and wounded five in
+    Kabul") may be the scene of both and is not left out."""
+    trigger_line = {trigger.i, *(a.i for a in trigger.ancestors)}
+    prev = tok
+    for anc in tok.ancestors:
+        if anc.i in trigger_line:
+            return False
+        if anc.pos_ == "VERB":
+            return anc.dep_ == "conj" and prev.dep_ in OBJECT_DEPS and prev.i != tok.i
+        prev = anc
     return False
 
 
