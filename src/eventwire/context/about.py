@@ -21,7 +21,9 @@ ABOUT_ROOTS = frozenset({"01", "02", "03", "05", "11", "12", "13"})
 def statements_about(events: list[Event], story: StoryContext, paras: dict[int, int],
                      home: str | None) -> list[Event]:
     """An issuer's own statement that names no target is about its story's country; its own
-    country named in it ("noted U.S. support", taken as the place acted in) is no target."""
+    country named in it ("noted U.S. support", taken as the place acted in) is no target, nor
+    is the speaker itself ("we lower our flag", "to congratulate him" with "him" misread as
+    the speaker): a statement is about or addressed to someone else."""
     out: list[Event] = []
     seen: set[str] = set()
     for ev in events:
@@ -29,7 +31,8 @@ def statements_about(events: list[Event], story: StoryContext, paras: dict[int, 
         rule = ev.rule_id
         if ev.target_code == home and rule.endswith("+place-target"):
             rule = rule.removesuffix("+place-target")  # "noted U.S. support": its own name
-        if home is not None and (ev.target_code is None or rule != ev.rule_id) \
+        self_target = ev.target_code is not None and ev.target_code == ev.source_code
+        if home is not None and (ev.target_code is None or rule != ev.rule_id or self_target) \
                 and ev.source_country == home and ev.cameo_root in ABOUT_ROOTS:
             about = country if country not in (None, home) else None
             row = ev.model_dump()

@@ -1,0 +1,46 @@
+"""Right event, wrong actors: regression tables for the actors of coded events.
+
+Each table is one class of sentence whose act the coder finds but whose source or target it
+got wrong (docs/annotation.md, section 2): a release whose speaker came out as its own
+statement's target, ...
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.coder import Coder
+from eventwire.model import Article, Event
+
+pytestmark = pytest.mark.model
+
+PUB = date(2023, 3, 14)
+STATE = "U.S. Department of State"
+
+
+def article(coder: Coder, text: str, source: str | None = None) -> list[Event]:
+    art = Article(id="t", text=text, pub_date=PUB, source=source)
+    return list(next(iter(coder.code_articles([art]))).events)
+
+
+# A statement is about or addressed to someone else than its speaker: a release's statement
+# whose target came out as the speaker itself is about the story's country.
+@pytest.mark.parametrize(
+    "text,root",
+    [
+        ("Gunmen attacked a market in Kenya. Kenya's police said five people died. "
+         "We extend our sympathy to Kenya, and we lower our flag to half mast in "
+         "solidarity during the days of national mourning.", "01"),
+        ("Secretary Blinken spoke today with Chilean President Gabriel Boric to "
+         "congratulate him on his victory in the elections in Chile. Chile and the "
+         "United States discussed trade.", "05"),
+    ],
+)
+def test_a_releases_statement_is_not_about_its_own_speaker(
+    coder: Coder, text: str, root: str
+) -> None:
+    events = [e for e in article(coder, text, STATE) if e.cameo_root == root]
+    assert events
+    assert all(e.target_code != e.source_code for e in events)
