@@ -44,3 +44,23 @@ def test_a_releases_statement_is_not_about_its_own_speaker(
     events = [e for e in article(coder, text, STATE) if e.cameo_root == root]
     assert events
     assert all(e.target_code != e.source_code for e in events)
+
+
+# A bare force of the story (soldiers, police) that arrests or detains the story country's own
+# government is that country's: coercion is done within a state's own jurisdiction.
+@pytest.mark.parametrize(
+    "text,country",
+    [
+        ("Gunfire was heard in Conakry, Guinea on Sunday. President Alpha Condé and Prime "
+         "Minister Ibrahima Fofana of Guinea have been detained by the mutinying forces.",
+         "GIN"),
+        ("Protests spread across Peru on Monday. Soldiers arrested the President of Peru "
+         "and the Prime Minister.", "PER"),
+    ],
+)
+def test_bare_forces_detaining_the_story_countrys_officials_are_its_own(
+    coder: Coder, text: str, country: str
+) -> None:
+    events = [e for e in article(coder, text) if e.cameo_root == "17"]
+    assert events
+    assert all(e.source_country == country for e in events)

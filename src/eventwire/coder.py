@@ -119,6 +119,9 @@ VICTIM_ROOTS = frozenset({"18", "19", "20"})
 # Roles that act on other countries: a bare one facing a named actor of the story's country
 # is not of that country ("ministers called for Burma to reform").
 OUTWARD_SECTORS = frozenset({"GOV", "LEG", "MIL", "SPY"})
+# ... except in acts of coercion (CAMEO 17: arrest, detain, seize), which a state's forces do
+# within their own jurisdiction: "the president was detained by mutinying soldiers".
+INWARD_ROOTS = frozenset({"17"})
 
 
 def localise_story(f: Found, country: str | None) -> Found:
@@ -137,7 +140,8 @@ def localise_story(f: Found, country: str | None) -> Found:
         if a is None or a.country is not None or a.sector not in STORY_SECTORS \
                 or a.kind == "group" or a.via == "issuer":
             return a
-        if a.sector in OUTWARD_SECTORS and named_there(other):
+        if a.sector in OUTWARD_SECTORS and named_there(other) \
+                and f.code[:2] not in INWARD_ROOTS:
             return a
         return replace(a, code=country + a.sector, country=country)
 
