@@ -2,7 +2,8 @@
 
 Each table is one class of sentence whose act the coder finds but whose source or target it
 got wrong (docs/annotation.md, section 2): a release whose speaker came out as its own
-statement's target, ...
+statement's target, a bare force detaining the story country's officials, an arrest that
+names no doer.
 """
 
 from __future__ import annotations
@@ -64,3 +65,31 @@ def test_bare_forces_detaining_the_story_countrys_officials_are_its_own(
     events = [e for e in article(coder, text) if e.cameo_root == "17"]
     assert events
     assert all(e.source_country == country for e in events)
+
+
+# An arrest or detention that names only the detained is done by the authorities of the
+# place (else of the detained's country).
+@pytest.mark.parametrize(
+    "text,source_country",
+    [
+        ("Soldiers seized power in Guinea on Sunday. The United States calls for an end to "
+         "the ongoing detention of President Alpha Condé.", "GIN"),
+        ("Thousands marched in Belarus. The United States condemns the mass arrests and "
+         "detentions of protesters in Belarus.", "BLR"),
+        ("Thousands marched in Belarus. Canada denounced the arrests of journalists in "
+         "Minsk.", "BLR"),
+    ],
+)
+def test_an_arrest_naming_no_doer_is_by_the_authorities_of_the_place(
+    coder: Coder, text: str, source_country: str
+) -> None:
+    arrests = [e for e in article(coder, text, STATE) if e.cameo_code == "173"]
+    assert arrests
+    assert all(e.source_country == source_country and e.source_sector == "GOV"
+               for e in arrests)
+
+
+def test_an_arrest_with_a_named_doer_keeps_it(coder: Coder) -> None:
+    arrests = [e for e in article(coder, "Turkish police arrested two Syrian men in "
+                                  "Istanbul on Monday.") if e.cameo_code == "173"]
+    assert arrests and all(e.source_code == "TURCOP" for e in arrests)
