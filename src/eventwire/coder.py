@@ -208,15 +208,11 @@ def readout_counterpart(events: list[Event], story: StoryContext, paras: dict[in
         if (first is not None and ev.target_code is None and ev.source_country == home
                 and ev.cameo_root in COUNTERPART_ROOTS
                 and ev.sentence_index > first.sentence_index):
-            row = ev.model_dump()
-            row.update(target_code=first.target_code, target_text=first.target_text,
-                       target_country=first.target_country, target_sector=first.target_sector,
-                       target_actors=(first.target_code,), target_start=None, target_end=None,
-                       rule_id=f"{ev.rule_id}+counterpart",
-                       event_id=Event.make_id(ev.article_id, ev.sentence_index,
-                                              ev.trigger_start, ev.cameo_code,
-                                              ev.source_code, first.target_code))
-            ev = Event.model_validate(row)
+            ev = ev.recoded(target_code=first.target_code, target_text=first.target_text,
+                            target_country=first.target_country,
+                            target_sector=first.target_sector,
+                            target_actors=(first.target_code,), target_start=None,
+                            target_end=None, rule_id=f"{ev.rule_id}+counterpart")
         if ev.event_id in seen:
             continue  # the sentence already codes this act to the counterpart
         seen.add(ev.event_id)

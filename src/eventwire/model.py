@@ -136,6 +136,15 @@ class Event(BaseModel):
                            source_code or "", target_code or ""])
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
+    def recoded(self, **changes: Any) -> Event:
+        """This event with `changes` applied (new actors, a rule id) and its id re-keyed from
+        the changed fields, validated again (so `complete` follows the new actors)."""
+        row = {**self.model_dump(), **changes}
+        row["event_id"] = Event.make_id(row["article_id"], row["sentence_index"],
+                                        row["trigger_start"], row["cameo_code"],
+                                        row["source_code"], row["target_code"])
+        return Event.model_validate(row)
+
     def to_row(self) -> dict[str, Any]:
         """A JSON-ready dict (dates as ISO strings)."""
         return self.model_dump(mode="json")

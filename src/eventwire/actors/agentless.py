@@ -36,14 +36,9 @@ def agentless_acts(events: Iterable[Event]) -> list[Event]:
         country = implied_authority(ev)
         if country is not None:
             code = country + AUTHORITY_SECTOR
-            row = ev.model_dump()
-            row.update(source_code=code, source_country=country,
-                       source_sector=AUTHORITY_SECTOR, source_actors=(code,),
-                       rule_id=f"{ev.rule_id}+authority",
-                       event_id=Event.make_id(ev.article_id, ev.sentence_index,
-                                              ev.trigger_start, ev.cameo_code, code,
-                                              ev.target_code))
-            ev = Event.model_validate(row)
+            ev = ev.recoded(source_code=code, source_country=country,
+                            source_sector=AUTHORITY_SECTOR, source_actors=(code,),
+                            rule_id=f"{ev.rule_id}+authority")
         if ev.event_id in seen:
             continue
         seen.add(ev.event_id)

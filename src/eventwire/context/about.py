@@ -35,15 +35,10 @@ def statements_about(events: list[Event], story: StoryContext, paras: dict[int, 
         if home is not None and (ev.target_code is None or rule != ev.rule_id or self_target) \
                 and ev.source_country == home and ev.cameo_root in ABOUT_ROOTS:
             about = country if country not in (None, home) else None
-            row = ev.model_dump()
-            row.update(target_code=about, target_country=about, target_sector=None,
-                       target_text=None, target_start=None, target_end=None,
-                       target_actors=(about,) if about else (),
-                       rule_id=f"{rule}+about" if about else rule,
-                       event_id=Event.make_id(ev.article_id, ev.sentence_index,
-                                              ev.trigger_start, ev.cameo_code,
-                                              ev.source_code, about))
-            ev = Event.model_validate(row)
+            ev = ev.recoded(target_code=about, target_country=about, target_sector=None,
+                            target_text=None, target_start=None, target_end=None,
+                            target_actors=(about,) if about else (),
+                            rule_id=f"{rule}+about" if about else rule)
         if ev.event_id in seen:
             continue  # the sentence already codes this statement about that country
         seen.add(ev.event_id)
