@@ -24,6 +24,7 @@ from eventwire.io.writers import EventWriter
 from eventwire.model import Article, Event
 from eventwire.scale.dask_runner import PART_SCHEMA
 from eventwire.store import Store
+from eventwire.store.migrate import old_list_columns
 from eventwire.web import create_app
 
 SOURCES = ("SAU", "EGY", "BHR", "ARE")
@@ -164,7 +165,7 @@ def test_a_store_with_joined_text_lists_is_upgraded_on_open(tmp_path: Path,
         rows = store.con.execute("SELECT source_actors, target_actors FROM events "
                                  "ORDER BY trigger_start").fetchall()
         assert rows == [(["IRN", "SYR"], ["IRQ"]), ([], [])]
-        assert not store._old_list_columns()
+        assert not old_list_columns(store.con)
     with Store(path) as store:  # new rows go in as before
         store.add_batch([FakeResult(Article(id="new", text="Iran signed with Iraq."),
                                     compound()[:1])])

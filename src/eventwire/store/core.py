@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
@@ -18,18 +17,11 @@ from .._util import chunked
 from ..errors import DiskFullError, InputError, StoreError
 from ..model import Article, Event
 from .files import _disk_full, _first_line, check_store_file, connect
+from .migrate import check_schema, create_schema, migrate, outdated, transaction
 from .schema import (
-    _ARTICLE_COLUMNS,
     _ARTICLES_SCHEMA,
     _EVENTS_SCHEMA,
-    _FAILURE_COLUMNS,
     _FAILURES_SCHEMA,
-    _VIEWS,
-    EVENT_COLUMNS,
-    Column,
-    _ddl,
-    _fill_sql,
-    _q,
 )
 from .stories import StoryIndex, clean_url
 
@@ -136,12 +128,12 @@ class Store:
         if not setup:
             return
         try:
-            if self.read_only and self._outdated():
+            if self.read_only and outdated(self.con):
                 self._upgrade_lists()
             if self.read_only:
-                self._check_schema()
+                check_schema(self.con, self.path)
             else:
-                self._create_schema()
+                create_schema(self.con, self.path)
         except BaseException:
             self._release()
             raise
@@ -156,7 +148,7 @@ class Store:
             self._con = self._connect(True)
             raise StoreError(f"{self.path} was written by an older eventwire and must be "
                              f"upgraded once, which needs write access: {exc}") from None
-        self._migrate()
+        migrate(self.con, self.path)
         self._release()
         self._con = self._connect(True)
 
@@ -188,112 +180,6 @@ class Store:
 
     def close(self) -> None:
         self._release()
-
-    def _create_schema(self) -> None:
-        statements = [
-            _ddl("articles", _ARTICLE_COLUMNS),
-            _ddl("events", EVENT_COLUMNS),
-            _ddl("failures", _FAILURE_COLUMNS),
-            "CREATE TABLE IF NOT EXISTS story_sketches "
-            "(article_hash VARCHAR PRIMARY KEY, minhash BIGINT[] NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS story_bands "
-            "(band_key BIGINT NOT NULL, article_hash VARCHAR NOT NULL)",
-        ]
-        try:
-            for sql in statements:
-                self.con.execute(sql)
-            self._migrate()
-            self._check_schema()
-            for sql in _VIEWS:
-                self.con.execute(sql)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot set up the store {self.path}: {_first_line(exc)}") from exc
-
-    def _check_schema(self) -> None:
-        have = self._columns()
-        for table, columns in (("articles", _ARTICLE_COLUMNS), ("events", EVENT_COLUMNS),
-                               ("failures", _FAILURE_COLUMNS)):
-            if table not in have:
-                raise StoreError(f"{self.path} is not an eventwire store (no {table} table)")
-            missing = [c.name for c in columns if c.name not in have[table]]
-            if missing:
-                raise StoreError(f"{self.path}: table {table} lacks {', '.join(missing)}; it was "
-                                 "written by another eventwire version — re-ingest into a new "
-                                 "store")
-
-    def _old_list_columns(self) -> list[str]:
-        """The list columns of `events` that an older eventwire wrote as ``|``-joined text."""
-        wanted = {c.name for c in EVENT_COLUMNS if c.sql_type == "VARCHAR[]"}
-        rows = self.con.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' "
-            "AND table_catalog = current_database() AND table_name = 'events' "
-            "AND data_type = 'VARCHAR'").fetchall()
-        return sorted(r[0] for r in rows if r[0] in wanted)
-
-    def _missing_columns(self) -> list[Column]:
-        """The `Event` columns added since that the `events` table lacks and an upgrade can
-        fill (`_fill_sql`: ``complete``, ``background``); none when it has no table yet."""
-        have = self._columns().get("events")
-        if have is None:
-            return []
-        return [c for c in EVENT_COLUMNS if c.name not in have and _fill_sql(c.name)]
-
-    def _outdated(self) -> bool:
-        return bool(self._old_list_columns() or self._missing_columns())
-
-    def _migrate(self) -> None:
-        """Upgrade a store of an older eventwire in place: its |-joined actor lists
-        (``"IRN|SYR"``, NULL when none) become ``VARCHAR[]`` (``['IRN', 'SYR']``, ``[]``), empty
-        codes dropped as the coder now does; then each column added since is added and filled
-        (`_fill_sql`: from the stored fields, or the field's default). One transaction each."""
-        self._migrate_lists()
-        self._add_columns()
-
-    def _add_columns(self) -> None:
-        missing = self._missing_columns()
-        if not missing:
-            return
-        try:
-            with self._transaction():
-                for c in missing:
-                    col = _q(c.name)
-                    self.con.execute(f"ALTER TABLE events ADD COLUMN {col} {c.sql_type}")
-                    self.con.execute(f"UPDATE events SET {col} = {_fill_sql(c.name)}")
-            with self._transaction():  # DuckDB: no constraint over updates not yet committed
-                for c in missing:
-                    if not c.nullable:
-                        self.con.execute(f"ALTER TABLE events ALTER {_q(c.name)} SET NOT NULL")
-        except duckdb.Error as exc:
-            raise StoreError(f"{self.path} was written by an older eventwire (without "
-                             f"{', '.join(c.name for c in missing)}) and could not be "
-                             f"upgraded: {_first_line(exc)}; re-ingest into a new store") from exc
-
-    def _migrate_lists(self) -> None:
-        old = self._old_list_columns()
-        if not old:
-            return
-        try:
-            with self._transaction():
-                for name in old:
-                    col = _q(name)
-                    self.con.execute(
-                        f"ALTER TABLE events ALTER {col} SET DATA TYPE VARCHAR[] USING "
-                        f"(CASE WHEN {col} IS NULL OR {col} = '' THEN []::VARCHAR[] ELSE "
-                        f"list_filter(string_split({col}, '|'), lambda x: x <> '') END)")
-                    self.con.execute(f"ALTER TABLE events ALTER {col} SET NOT NULL")
-        except duckdb.Error as exc:
-            raise StoreError(f"{self.path} was written by an older eventwire (actor lists as "
-                             f"|-joined text) and could not be upgraded: {_first_line(exc)}; "
-                             "re-ingest into a new store") from exc
-
-    def _columns(self) -> dict[str, set[str]]:
-        rows = self.con.execute(
-            "SELECT table_name, column_name FROM information_schema.columns "
-            "WHERE table_schema = 'main' AND table_catalog = current_database()").fetchall()
-        out: dict[str, set[str]] = {}
-        for table, column in rows:
-            out.setdefault(table, set()).add(column)
-        return out
 
     # -- reads
 
@@ -367,21 +253,11 @@ class Store:
             raise StoreError(f"could not write a batch to {self.path}: {_first_line(exc)}") from exc
         return n_events
 
-    def _rollback(self) -> None:
-        with contextlib.suppress(duckdb.Error):  # DuckDB may have aborted it already
-            self.con.execute("ROLLBACK")
-
     @contextmanager
     def _transaction(self) -> Iterator[None]:
-        """One write transaction: committed at the end of the block, rolled back on any
-        error (the store is then as it was before the block)."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        """One write transaction on the store's connection (see `migrate.transaction`)."""
+        with transaction(self.con):
             yield
-            self.con.execute("COMMIT")
-        except BaseException:
-            self._rollback()
-            raise
 
     def _writable(self) -> None:
         if self.read_only:

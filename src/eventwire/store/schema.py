@@ -74,7 +74,7 @@ ADDED_COLUMNS: dict[str, str] = {
     "complete": f"({_known_sql('source')} AND {_known_sql('target')})",
 }
 """`Event` fields added after stores were written whose value follows from the stored fields,
-with the SQL that fills them in an older store (on open, by `Store._migrate`) or an older
+with the SQL that fills them in an older store (on open, by `migrate.migrate`) or an older
 Parquet run (`Store.load_parquet`). Any other field added since with a scalar default
 (``background``) is filled with that default."""
 
