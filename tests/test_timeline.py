@@ -262,3 +262,57 @@ def test_a_digest_title_names_the_month_of_its_stories(title, expected):
     tl = build_timeline(rows, PUB, list_document=True, title=title)
     got = tl.anchor(1)
     assert (got.event_date if got else None) == expected
+
+
+# (title, text, trigger, expected event_date): a digest of December 2019, published January 8
+THREADED = [
+    # a time inside a relative clause tells that clause's act: the thread keeps the title's
+    ("Week in review: December 2019",
+     "The minister toured Basra, where protests had erupted in October. "
+     "The opposition accused the minister of lying.", "accused", date(2019, 12, 1)),
+    # ... so does a participle clause's ("the accord signed last year")
+    ("Week in review: December 2019",
+     "Building on the accord signed in March, Egypt hosted new talks. "
+     "Sudan criticized Ethiopia.", "criticized", date(2019, 12, 1)),
+    # ... and a past perfect main clause, which lies before the narrative
+    ("Week in review: December 2019",
+     "Rebels had seized the town in August. The army accused the rebels of looting.",
+     "accused", date(2019, 12, 1)),
+    # a time of the main clause still moves the thread
+    ("Week in review: December 2019",
+     "Rebels seized the town in November. The army accused the rebels of looting.",
+     "accused", date(2019, 11, 1)),
+    # a sentence about the present is no anchor, but the story's time comes back after it
+    ("Week in review: December 2019",
+     "The current crisis worries Cairo. Sudan criticized Ethiopia.", "criticized",
+     date(2019, 12, 1)),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("title", "text", "trigger", "when"), THREADED)
+def test_asides_do_not_move_the_story_thread(coder, title, text, trigger, when):
+    from eventwire.model import Article
+
+    art = Article(id="t", text=text, pub_date=PUB, title=title)
+    events = [e for e in next(iter(coder.code_articles([art]))).events
+              if e.trigger_text == trigger]
+    assert events, f"no {trigger!r} event"
+    assert events[0].event_date == when
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "word", "past"), [
+    ("Biden delivered a speech discussing the war.", "discussing", True),
+    ("It was his first trip to Kenya.", "trip", True),
+    ("Iran will hold talks with Iraq.", "talks", False),
+    ("Iran is holding talks with Iraq.", "talks", False),
+    ("Iran holds talks with Iraq.", "talks", False),
+    ("Rebels had seized the town.", "seized", True),
+    ("Rebels have seized the town.", "seized", False),
+])
+def test_a_trigger_without_tense_takes_the_tense_of_its_verb(coder, sentence, word, past):
+    from eventwire.coder import _past
+
+    doc = coder.nlp(sentence)
+    assert _past(next(t for t in doc if t.text == word)) is past

@@ -285,11 +285,27 @@ class ArticleResult:
 
 def _past(trigger: Token) -> bool:
     """A verb in the past tense ("struck", "was arrested", "had fled"; not "are backed",
-    "has said"): it takes the story's time anchor."""
-    if trigger.tag_ == "VBD":
-        return True
-    return trigger.tag_ == "VBN" and not any(
-        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBP", "VBZ", "MD"} for c in trigger.children)
+    "has said"): it takes the story's time anchor. A trigger with no tense of its own (a
+    noun, a gerund, an infinitive: "delivered a speech ... discussing", "in what was his first
+    trip") has the tense of the nearest verb above it that has one."""
+    tok = trigger
+    for _ in range(_TENSE_HOPS):
+        if tok.tag_ == "VBD":
+            return True
+        if tok.tag_ == "VBN":
+            return not any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBP", "VBZ", "MD"}
+                           for c in tok.children)
+        if tok.tag_ in _FINITE or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE
+                                      for c in tok.children):
+            return False  # present or future: "will discuss", "is visiting", "visits"
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+_TENSE_HOPS = 4
+_FINITE = frozenset({"VBP", "VBZ", "MD"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -431,7 +447,8 @@ class Coder:
         story, issuer = self._article_context(art, sentences, matches)
         timeline = build_timeline(((s.index, s.para, s.text) for s, _d in sentences),
                                   art.pub_date, list_document=story.list_document,
-                                  title=art.title)
+                                  title=art.title,
+                                  docs={s.index: doc for s, doc in sentences})
         ctx = ArticleContext(art.pub_date, issuer=issuer)
         # a dateline the input gives apart from the text (Reuters-21578), else one in the text
         dateline = geo.dateline_place(art.dateline, self.gazetteer) if art.dateline else None

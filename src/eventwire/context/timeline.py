@@ -24,12 +24,16 @@ Iraq") is one such; so is every event that takes its time from one (the anchor).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from .. import dates
 from ..dates import DateResolution
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 CARRY: dict[str, int] = {"day": 3, "week": 3, "month": 2, "year": 1}
 """How many sentences an anchor of each precision carries on: a story thread moves on, and
@@ -148,14 +152,40 @@ def title_time(title: str | None, pub_date: date | None) -> DateResolution | Non
     return None
 
 
+# clauses whose time is their own, not the thread's: "riots, which broke out in August",
+# "the deal brokered the previous month"
+ASIDE_DEPS = frozenset({"relcl", "acl"})
+
+
+def aside_time(doc: Doc, start: int) -> bool:
+    """Is the time expression at character `start` of the parsed sentence an aside that
+    does not move the story thread: inside a relative or participle clause ("where riots had
+    broken out after a shooting in August", "the deal brokered the previous month"), or
+    told in the past perfect ("had fled in 2019"), which lies before the narrative?"""
+    tok = next((t for t in doc if t.idx <= start < t.idx + max(len(t.text), 1)), None)
+    while tok is not None:
+        if tok.dep_ in ASIDE_DEPS:
+            return True
+        if tok.pos_ in {"VERB", "AUX"} and any(
+                c.dep_ in {"aux", "auxpass"} and c.lower_ in {"had", "'d"} for c in tok.children):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def build_timeline(sentences: Iterable[tuple[int, int, str]], pub_date: date | None,
-                   *, list_document: bool = False, title: str | None = None) -> Timeline:
+                   *, list_document: bool = False, title: str | None = None,
+                   docs: Mapping[int, Doc] | None = None) -> Timeline:
     """From (sentence index, paragraph, text) in order -> the anchors.
 
     A thread is a paragraph: an item of a list document is one or more whole paragraphs,
     so the anchor resets at every item boundary as well. In a story that is not a list
     document, a paragraph that has named no time yet takes the story's (`story_time`); in any
-    document, the month its title names (`title_time`) when the lead names no day."""
+    document, the month its title names (`title_time`) when the lead names no day. With the
+    parsed sentences (`docs`, by sentence index), a time told as an aside (`aside_time`)
+    dates its own clause only: it does not move the thread."""
     rows = list(sentences)
     story = (None if list_document else story_time(rows, pub_date)) or title_time(title,
                                                                                   pub_date)
@@ -167,6 +197,7 @@ def build_timeline(sentences: Iterable[tuple[int, int, str]], pub_date: date | N
     since = 0   # sentences since the anchor was set
     thread: int | None = None
     for index, para, text in rows:
+        original = text
         if para != thread:
             current, thread, since = story, para, 0
         if para <= DATE_LINE_PARAS and is_date_line(text):
@@ -178,13 +209,21 @@ def build_timeline(sentences: Iterable[tuple[int, int, str]], pub_date: date | N
         if current is not None:
             references[index] = current
         own = dates.resolve_event_date([text], pub_date, reference=current)
+        doc = docs.get(index) if docs is not None else None
+        shift = len(original) - len(text)  # a date line cut off the front
+        if own.precision != "pub" and own.start is not None and doc is not None and \
+                doc.text.startswith(original) and aside_time(doc, own.start + shift):
+            own = replace(own, precision="pub")  # an aside: the thread keeps its time
         if own.precision != "pub":
             current, since = replace(own, start=None, end=None), 0
             continue  # the sentence has its own time: its events read it themselves
         since += 1
         if current is not None and _NOW.search(text):
-            current = None
-        elif current is not None and current is not story \
+            # this sentence is about the present: no anchor; the next goes back to the
+            # story's own time (none if the story has none)
+            current, since = story, 0
+            continue
+        if current is not None and current is not story \
                 and since > CARRY.get(current.precision, 0):
             current = story  # the aside is over: back to the story's own time, if any
         if current is not None:
