@@ -132,6 +132,10 @@ PRONOUN_OWNERS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 def targets_of(v: Token, p: Pattern, resolver: ActorResolver) -> list[Actor]:
     passive = is_passive(v)
     objs = children_with(v, SUBJ_PASS) if passive else children_with(v, OBJ)
+    if not objs and not passive:
+        # a name parsed as the predicate of an object that is not there ("called President
+        # Tshisekedi today to discuss ...", Tshisekedi/oprd) is the object
+        objs = [c for c in children_with(v, {"oprd"}) if c.pos_ == "PROPN"]
     if v.dep_ == "acl" and v.tag_ == "VBN":  # "the civilians imprisoned by ..."
         objs = [v.head, *objs]
     if p.code[:2] == "11" and objs:

@@ -550,13 +550,25 @@ SPEECH = {"say", "declare", "reiterate", "stress", "insist", "state", "tell", "a
 OBLIGATION_AUX = {"must", "should"}
 
 
+def _phone_call(t: Token) -> bool:
+    """"called President Tshisekedi to discuss ...": "call" asks for nothing unless it calls
+    on, upon or for someone; with a name for its object it is a telephone call (041)."""
+    if lemma_of(t) != "call" or any(
+            c.dep_ == "prep" and c.lower_ in {"on", "upon", "for"} and not any(
+                o.ent_type_ in {"DATE", "TIME"} for o in c.children)  # not "on Tuesday"
+            for c in t.children):
+        return False
+    return any(c.dep_ in {"dobj", "obj", "oprd"} and c.pos_ in {"PROPN", "PRON"}
+               for c in t.children)
+
+
 def _request_governor(v: Token) -> tuple[Token, str] | None:
     """The word asking for the act and whether it is an appeal or a demand:
     "urged Israel to resume talks" (appeal), "demanded that Turkey provide" (demand),
     "said that Sudan must return" (demand)."""
     chain = governing_chain(v)
     for t in chain[1:]:
-        if lemma_of(t) in ASKING:
+        if lemma_of(t) in ASKING and not _phone_call(t):
             return t, "demand" if lemma_of(t) in DEMANDING else "appeal"
     t = v
     for _ in range(3):
@@ -564,7 +576,7 @@ def _request_governor(v: Token) -> tuple[Token, str] | None:
             break
         head = t.head.head if t.head.dep_ == "prep" else t.head
         lem = lemma_of(head)
-        if lem in ASKING:
+        if lem in ASKING and not _phone_call(head):
             return head, "demand" if lem in DEMANDING else "appeal"
         if lem in SPEECH and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX
                                  for c in v.children):
