@@ -3,6 +3,8 @@ data/cooperation.yaml and the tests that read them.
 
 - An aid act a government announces ("announced it will send Ukraine a $125 million
   package") is the act itself, not an intent (`announced_act`).
+- "took steps to impose sanctions": the light verb's object is no actor asked to act; the
+  act is the subject's own (`light_object`).
 
 compute only.
 """
@@ -23,6 +25,7 @@ from .clauses import lemma_of
 class CooperationWords:
     announcing_verbs: frozenset[str]
     announced_roots: frozenset[str]
+    light_objects: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -38,3 +41,8 @@ def announced_act(v: Token) -> bool:
     'announces it would provide'."""
     return v.dep_ == "ccomp" and v.head is not v \
         and lemma_of(v.head) in cooperation_words().announcing_verbs
+
+
+def light_object(o: Token) -> bool:
+    """'steps' in 'took steps to impose': an object that leaves the act to the clause."""
+    return lemma_of(o) in cooperation_words().light_objects
