@@ -3,6 +3,8 @@ data/cooperation.yaml and the tests that read them.
 
 - An aid act a government announces ("announced it will send Ukraine a $125 million
   package") is the act itself, not an intent (`announced_act`).
+- An exercise two countries hold together, or one holds with a partner, is military
+  cooperation (062) between them, each direction (`joint_acts`).
 - "took steps to impose sanctions": the light verb's object is no actor asked to act; the
   act is the subject's own (`light_object`).
 
@@ -11,14 +13,19 @@ compute only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import yaml
 from spacy.tokens import Token
 
+from ..actors.resolve import Actor
 from .clauses import lemma_of
+
+if TYPE_CHECKING:
+    from .extract import Found
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,14 +33,16 @@ class CooperationWords:
     announcing_verbs: frozenset[str]
     announced_roots: frozenset[str]
     light_objects: frozenset[str]
+    joint_patterns: dict[str, str]
 
 
 @lru_cache(maxsize=1)
 def cooperation_words() -> CooperationWords:
     text = resources.files("eventwire.data").joinpath("cooperation.yaml").read_text("utf-8")
     raw = yaml.safe_load(text)
+    joint = {str(k): str(v) for k, v in raw.pop("joint_patterns").items()}
     return CooperationWords(**{k: frozenset(str(w).lower() for w in v)
-                               for k, v in raw.items()})
+                               for k, v in raw.items()}, joint_patterns=joint)
 
 
 def announced_act(v: Token) -> bool:
@@ -46,3 +55,37 @@ def announced_act(v: Token) -> bool:
 def light_object(o: Token) -> bool:
     """'steps' in 'took steps to impose': an object that leaves the act to the clause."""
     return lemma_of(o) in cooperation_words().light_objects
+
+
+def joint_acts(found: list[Found]) -> list[Found]:
+    """A show of force done jointly is military cooperation: "India and France held naval
+    exercises" (each with the other), "Russia held exercises with China"."""
+    joint = cooperation_words().joint_patterns
+    out: list[Found] = []
+    done: set[int] = set()
+    for f in found:
+        code = joint.get(f.pattern.id)
+        if code is None or f.code != f.pattern.code or f.negated:
+            out.append(f)
+            continue
+        partners = [a for a in f.sources if a.country]
+        if f.target is None and len({a.country for a in partners}) > 1:
+            if f.trigger.i not in done:
+                done.add(f.trigger.i)
+                out += [replace(f, code=code, source=a, target=b) for a in partners
+                        for b in partners if a.country != b.country]
+        elif f.target is not None and _with_partner(f.target, f.trigger):
+            out.append(replace(f, code=code))
+        else:
+            out.append(f)
+    return out
+
+
+def _with_partner(a: Actor, trig: Token) -> bool:
+    """The actor is named as the partner of the act: the object of "with"."""
+    if not 0 <= a.head_i < len(trig.doc):
+        return False
+    head = trig.doc[a.head_i]
+    while head.dep_ in {"conj", "appos", "compound"} and head.head is not head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ == "with"
