@@ -38,7 +38,6 @@ def has_root(got: set[tuple[str, str, str]], root: str, source: str, target: str
      "USA", "UKR"),
     ("The European Union unveiled a new humanitarian aid package for Sudan.", "07", "IGO",
      "SDN"),
-    ("Canada announced it will impose sanctions on Russia.", "16", "CAN", "RUS"),
     # a light verb leaves the act to its clause, done by its own subject
     ("The State Department took steps to impose visa restrictions on Cuban officials.", "16",
      "USA", "CUB"),
@@ -93,6 +92,14 @@ def test_no_cooperation_act_where_none_happened(coder: Coder, text: str, root: s
 def test_pledged_aid_stays_an_intent(coder: Coder) -> None:
     got = coded(coder, "Japan pledged to send food aid to Haiti.")
     assert any(c.startswith("033") for c, _, _ in got), got
+
+
+def test_an_announced_future_sanction_stays_a_threat(coder: Coder) -> None:
+    """The CAMEO manual codes "announced that it will withdraw ..." as a threat (13): only
+    aid is announced as the act itself."""
+    got = coded(coder, "Canada announced it will impose sanctions on Russia.")
+    assert any(c.startswith("13") for c, _, _ in got), got
+    assert not any(c[:2] == "16" for c, _, _ in got), got
 
 
 def test_an_exercise_alone_is_a_show_of_force(coder: Coder) -> None:
