@@ -48,6 +48,9 @@ def has_root(got: set[tuple[str, str, str]], root: str, source: str, target: str
     ("India and France held joint naval exercises in the Arabian Sea.", "06", "IND", "FRA"),
     ("India and France held joint naval exercises in the Arabian Sea.", "06", "FRA", "IND"),
     ("Indonesia and Australia staged naval drills off Darwin.", "06", "AUS", "IDN"),
+    # a military act in coordination with a partner: also cooperation with it
+    ("In coordination with Iraqi forces, U.S. troops raided a militia hideout.", "06", "USA",
+     "IRQ"),
     # trade status and energy supplies
     ("Australia revoked the most favoured nation status for Russia.", "16", "AUS", "RUS"),
     ("The European Union suspended Cambodia's trade preferences.", "16", "IGO", "KHM"),
@@ -81,6 +84,8 @@ def test_cooperation_acts_are_coded(coder: Coder, text: str, root: str, source: 
     ("If Russia invades, Canada will impose sanctions on Russia.", "16"),
     ("The State Department urged Congress to impose sanctions on Russia.", "16"),
     ("Russia did not reduce gas supplies to Germany.", "16"),
+    # coordination on a statement is no material cooperation
+    ("In coordination with allies, the United States condemned the attack.", "06"),
     # an exercise alone is a show of force, not cooperation
     ("Russia held military exercises near the border.", "06"),
 ])

@@ -5,6 +5,8 @@ data/cooperation.yaml and the tests that read them.
   package") is the act itself, not an intent (`announced_act`).
 - An exercise two countries hold together, or one holds with a partner, is military
   cooperation (062) between them, each direction (`joint_acts`).
+- A military act "in coordination with X" is also military cooperation with X (062,
+  `coordinated_acts`).
 - "took steps to impose sanctions": the light verb's object is no actor asked to act; the
   act is the subject's own (`light_object`).
 
@@ -21,7 +23,7 @@ from typing import TYPE_CHECKING
 import yaml
 from spacy.tokens import Token
 
-from ..actors.resolve import Actor
+from ..actors.resolve import Actor, ActorResolver
 from .clauses import lemma_of
 
 if TYPE_CHECKING:
@@ -34,6 +36,8 @@ class CooperationWords:
     announced_roots: frozenset[str]
     light_objects: frozenset[str]
     joint_patterns: dict[str, str]
+    coordination_nouns: frozenset[str]
+    coordinated_roots: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -89,3 +93,30 @@ def _with_partner(a: Actor, trig: Token) -> bool:
     while head.dep_ in {"conj", "appos", "compound"} and head.head is not head:
         head = head.head
     return head.dep_ == "pobj" and head.head.lower_ == "with"
+
+
+def coordinated_acts(found: list[Found], resolver: ActorResolver) -> list[Found]:
+    """'In coordination with the Government of Somalia, Africa Command conducted an
+    airstrike': the strike, and Africa Command's military cooperation with Somalia."""
+    words = cooperation_words()
+    out = list(found)
+    seen: set[int] = set()
+    for f in found:
+        t = f.trigger
+        if f.code[:2] not in words.coordinated_roots or f.source is None or f.negated \
+                or f.code != f.pattern.code or t.i in seen or t.pos_ not in {"VERB", "AUX"}:
+            continue
+        seen.add(t.i)
+        for a in _coordinated_with(t, resolver):
+            if a.code and a.code != f.source.code:
+                out.append(replace(f, code="062", target=a, targets=(a,),
+                                   pattern=replace(f.pattern, id="coordinated.with")))
+    return out
+
+
+def _coordinated_with(v: Token, resolver: ActorResolver) -> list[Actor]:
+    nouns = cooperation_words().coordination_nouns
+    return [a for p in v.children if p.dep_ == "prep" and p.lower_ == "in"
+            for n in p.children if n.dep_ == "pobj" and lemma_of(n) in nouns
+            for w in n.children if w.dep_ == "prep" and w.lower_ == "with"
+            for o in w.children if o.dep_ == "pobj" for a in resolver.actors_at(o)]
