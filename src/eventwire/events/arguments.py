@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from ..actors.resolve import Actor, ActorResolver
 from .clauses import OBJ, RELATIVE, SUBJ, SUBJ_PASS, children_with, is_passive, lemma_of
+from .cooperation import light_object
 from .patterns import Pattern
 
 
@@ -44,7 +45,7 @@ def subject_of(v: Token, resolver: ActorResolver, depth: int = 0) -> list[Actor]
     if v.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head is not head:
         return subject_of(head.head, resolver, depth + 1)  # "Tehran was ready to resume"
     if v.dep_ == "xcomp":
-        objs = children_with(head, OBJ)
+        objs = [o for o in children_with(head, OBJ) if not light_object(o)]
         if objs and lemma_of(head) not in {"continue", "begin", "start", "keep"}:
             return resolver.actors_at(objs[0])
         return subject_of(head, resolver, depth + 1)

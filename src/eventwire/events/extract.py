@@ -33,6 +33,7 @@ from .clauses import (
     lemma_of,
 )
 from .clemency import clemency_act, clemency_parties
+from .cooperation import coordinated_acts, joint_acts
 from .labels_rule import alleged_subjects, criticized_doers, labelled
 from .modality import (
     CONSIDER_VERBS,
@@ -192,7 +193,7 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet,
     collects the triggers that gave no event (`Rejected`)."""
     found = _extract_all(doc, resolver, patterns, reasons)
     first = list(found)
-    found = nominal_acts(found)
+    found = coordinated_acts(joint_acts(nominal_acts(found)), resolver)
     accusations, alleged = _accusations(found, resolver)
     alleging = {a.trigger.i for a in accusations}
     found = [f for f in found if f.trigger.i not in alleged and not (

@@ -22,6 +22,7 @@ from .clauses import (
     recalls_earlier,
     requested_clause,
 )
+from .cooperation import announced_act, cooperation_words
 
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 
@@ -91,6 +92,7 @@ class Modality:
     negated: bool = False
     hypothetical: bool = False
     governing: str | None = None
+    announced: bool = False  # the content of an announcement ("announced it will send")
 
 
 PARTICLE_PREPS = {"out", "off", "down", "up", "back", "away", "over", "in"}
@@ -161,7 +163,8 @@ def modality_of(v: Token) -> Modality:
         hypothetical = True
     if governing is None and requested_clause(v):
         governing = "request"
-    return Modality(future, negated, hypothetical, governing)
+    announced = any(announced_act(t) for t in chain)
+    return Modality(future, negated, hypothetical, governing, announced)
 
 
 # A refusal of a cooperative act is a CAMEO 12 rejection ("refused to meet" -> 125).
@@ -190,6 +193,9 @@ def coded_modality(code: str, m: Modality) -> tuple[str | None, str, bool]:
         return code, "asserted", True
     if m.governing in {"threaten", "vow"} and root in FORCE_ROOTS:
         return threat_code(code), "threat", False
+    if m.future and m.announced and m.governing is None \
+            and root in cooperation_words().announced_roots:
+        return code, "asserted", False  # "announced it will send aid": the aid act
     if m.future or m.governing in {"threaten", "vow", "commit"}:
         if cooperative:
             return intent_code(code), "intent", False
