@@ -38,6 +38,8 @@ def criticisms(events: list[Event]) -> list[Event]:
          "111", "RUS"),
         ("The Syrian regime's use of chemical weapons was reckless and abhorrent.", "111", "SYR"),
         ("Russia's bombing of the maternity hospital was a war crime.", "1124", "RUS"),
+        ("Beijing's military drills around Taiwan are provocative and destabilizing.", "111",
+         "CHN"),
         # a verb holding the act against a norm
         ("The decision by the Venezuelan government to close the border goes against its "
          "commitments.", "111", "VEN"),
@@ -57,6 +59,7 @@ def criticisms(events: list[Event]) -> list[Event]:
          "SRB"),
         ("Ethiopian troops have engaged in atrocities against civilians.", "1122", "ETH"),
         ("Myanmar's army responded with brutal repression of the protests.", "111", "MMR"),
+        ("President Lukashenko has chosen a premeditated campaign of repression.", "111", "BLR"),
     ],
 )
 def test_a_releases_judgement_of_an_actors_act_is_the_issuers_criticism(
@@ -96,6 +99,8 @@ def test_a_quoted_speakers_judgement_is_the_speakers_criticism(
         ("Poland's decision to host the summit is final.", RELEASE),
         ("Brazil's election was a peaceful and orderly process.", RELEASE),
         ("Japan's assistance to the flood victims is a remarkable act of generosity.", RELEASE),
+        # an actor's things that are no act of it
+        ("Iran's economy is weak and its currency is worthless.", RELEASE),
         # the issuer criticises no actor
         ("These actions are reckless and unacceptable.", RELEASE),
         ("The violence is a tragedy for the whole region.", RELEASE),

@@ -187,11 +187,12 @@ def _doing_verb(n: Token) -> Token | None:
 
 def _judged_actors(s: Token, resolver: ActorResolver) -> list[Actor]:
     """The subject of a judgement: an actor's act ("Belarus's arrest of ..."), any of the
-    conjoined acts, or the actor itself ("the group consists of ...")."""
+    conjoined acts, or the actor itself ("the group consists of ..."); not an actor's other
+    things ("Iran's economy is weak")."""
+    w = words()
     for c in [s, *s.conjuncts]:
-        if c.pos_ not in {"NOUN", "PROPN", "PRON"}:
-            continue
-        if got := doers(c, resolver):
+        acts = w.act_nouns | w.wrong_nouns.keys() | GROUPING
+        if lemma_of(c) in acts and (got := doers(c, resolver)):
             return got
     if s.lower_ in THING_WORDS:
         return []
