@@ -145,6 +145,12 @@ def test_one_criticism_per_act_when_a_verb_already_codes_it(
                              for e in found]
 
 
+def test_a_judgement_under_another_verbal_act_is_not_coded_again(coder: Coder) -> None:
+    events = coded(coder, "The Secretary expressed concern over Chinese harassment of fishing "
+                          "boats.")
+    assert not any((e.rule_id or "").startswith("disapproval") for e in events)
+
+
 def test_the_word_lists_give_only_disapproval_codes() -> None:
     w = words()
     assert all(c.startswith("11") for c in [*w.wrong_nouns.values(),

@@ -52,6 +52,9 @@ PREDICATES = frozenset({"attr", "acomp", "oprd"})
 OWNER_PREPS = frozenset({"by", "from"})
 THING_WORDS = frozenset({"it", "this", "that", "these", "those", "what", "which", "itself"})
 NO_WORDS = frozenset({"no", "not", "never", "n't"})
+# Verbal acts that already voice the judgement they govern: "expressed concern over China's
+# aggressive actions" (012), "rejected Russia's sham referendums" (12).
+SAID_ROOTS = frozenset({"01", "02", "12", "13"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,7 +293,8 @@ def _said_in(t: Token, trigger: Token) -> bool:
 def disapprovals(doc: Doc, resolver: ActorResolver, found: list[Found]) -> list[Found]:
     """`found` with the issuer's (or speaker's) criticisms in `doc` added: a judgement
     already coded by a verb of criticism ("condemned the regime's crackdown") gives no second
-    event, but names the target that verb's event lacks."""
+    event, but names the target that verb's event lacks; one governed by another verbal act
+    ("expressed concern over ...", "rejected ...") gives none."""
     from .extract import Found  # the record type; extract imports this module
 
     out = list(found)
@@ -308,7 +312,8 @@ def disapprovals(doc: Doc, resolver: ActorResolver, found: list[Found]) -> list[
             coded = [i for i, f in enumerate(out) if f.code[:2] == "11" and (
                 (f.target is not None and f.target.code == tg.code)
                 or _said_in(f.trigger, j.trigger))]
-            if coded:
+            if coded or any(f.code[:2] in SAID_ROOTS and _said_in(f.trigger, j.trigger)
+                            for f in out):
                 for i in coded:
                     f = out[i]
                     if f.target is None or (f.target.country is None and tg.country
