@@ -30,6 +30,7 @@ from .context.about import statements_about
 from .context.setting import PlaceChain
 from .context.timeline import build_timeline, headline_date, is_background
 from .errors import CodingTimeout
+from .events.disapproval import trigger_lemmas
 from .events.extract import Found, Rejected, anchored, extract
 from .events.patterns import PatternSet
 from .events.place_targets import place_targets
@@ -326,7 +327,8 @@ class Coder:
         self.patterns: PatternSet = load_patterns(tuple(self.config.event_dictionaries))
         self.gazetteer = geo.Gazetteer.default()
         self.matcher = ActorMatcher(self.nlp, self.actors, self._place_country)
-        self.prefilter = Prefilter.build(self.patterns, self.matcher.vocab_words)
+        self.prefilter = Prefilter.build(self.patterns, self.matcher.vocab_words,
+                                         trigger_lemmas())
         self.sentencizer = Sentencizer()
 
     def _place_country(self, name: str) -> str | None:

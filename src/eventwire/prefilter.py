@@ -93,7 +93,10 @@ class Prefilter:
     actor_words: frozenset[str]
 
     @classmethod
-    def build(cls, patterns: PatternSet, actor_words: Iterable[str]) -> Prefilter:
+    def build(cls, patterns: PatternSet, actor_words: Iterable[str],
+              other_triggers: Iterable[str] = ()) -> Prefilter:
+        """`other_triggers`: lemmas that are triggers alone outside the patterns (the
+        judging words of events/disapproval.py)."""
         needs: dict[str, set[str] | None] = {}
         for lemma, pats in patterns.by_verb.items():
             req: set[str] | None = set()
@@ -106,7 +109,7 @@ class Prefilter:
                 for w in words:
                     req |= word_forms(w)
             _merge(needs, lemma, req)
-        for lemma in patterns.by_noun:
+        for lemma in [*patterns.by_noun, *other_triggers]:
             _merge(needs, lemma, None)
         forms: dict[str, frozenset[str]] = {}
         for lemma, req in needs.items():
