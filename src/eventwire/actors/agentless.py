@@ -9,6 +9,7 @@ government: the country of the event's place, else the detained actor's own coun
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 
 from ..model import Event
@@ -39,6 +40,49 @@ def agentless_acts(events: Iterable[Event]) -> list[Event]:
             ev = ev.recoded(source_code=code, source_country=country,
                             source_sector=AUTHORITY_SECTOR, source_actors=(code,),
                             rule_id=f"{ev.rule_id}+authority")
+        if ev.event_id in seen:
+            continue
+        seen.add(ev.event_id)
+        out.append(ev)
+    return out
+
+
+# Acts of force (CAMEO 18-20): a war story's passive or agentless report of one ("a Russian
+# military convoy is destroyed", "three helicopters were shot down") is the other side's.
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+ARMED_SECTOR = "MIL"
+
+
+def _opponents(events: Iterable[Event]) -> dict[str, set[str]]:
+    """Each country's opponents in the force events that name both sides."""
+    sides: dict[str, set[str]] = defaultdict(set)
+    for ev in events:
+        a, b = ev.source_country, ev.target_country
+        if ev.cameo_root not in FORCE_ROOTS or a is None or b is None or a == b \
+                or (ev.source_code or "").startswith("IGO") \
+                or (ev.target_code or "").startswith("IGO"):
+            continue
+        sides[a].add(b)
+        sides[b].add(a)
+    return sides
+
+
+def war_doers(events: list[Event]) -> list[Event]:
+    """An act of force with no named doer, done to one side of the story's war (a country
+    fought by exactly one other in the article's force events), is the other side's
+    armed forces'."""
+    sides = _opponents(events)
+    out: list[Event] = []
+    seen: set[str] = set()
+    for ev in events:
+        them = sides.get(ev.target_country or "", set())
+        if ev.source_code is None and ev.cameo_root in FORCE_ROOTS and len(them) == 1 \
+                and ev.target_code is not None and not ev.target_code.startswith("IGO"):
+            country = next(iter(them))
+            code = country + ARMED_SECTOR
+            ev = ev.recoded(source_code=code, source_country=country,
+                            source_sector=ARMED_SECTOR, source_actors=(code,),
+                            rule_id=f"{ev.rule_id}+war-side")
         if ev.event_id in seen:
             continue
         seen.add(ev.event_id)
