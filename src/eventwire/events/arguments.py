@@ -34,6 +34,9 @@ def subject_of(v: Token, resolver: ActorResolver, depth: int = 0) -> list[Actor]
         if got:
             return got
         return []
+    slipped = [c for c in v.children if c.dep_ == "compound" and c.i == v.i - 1]
+    if v.pos_ == "VERB" and slipped:  # "a warplane bombs a school": parsed as a compound
+        return resolver.actors_at(slipped[0])
     head = v.head
     if head is v:
         return []
