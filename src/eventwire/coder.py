@@ -21,7 +21,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Token
 
 from . import dates, geo, ontology
-from .actors.agentless import agentless_acts, war_doers
+from .actors.agentless import agentless_acts, home_forces, war_doers
 from .actors.dictionary import ActorDictionary, ActorEntry, SectorTerm, build
 from .actors.resolve import Actor, ActorMatcher, ActorResolver, ArticleContext
 from .config import Config
@@ -470,7 +470,7 @@ class Coder:
                                       [e for e in events if e.sentence_index >= item_start])
                     events.append(ev)
             self._remember(doc, resolver, ctx)
-        events = war_doers(agentless_acts(events))
+        events = war_doers(home_forces(agentless_acts(events)))
         if issuer is None:
             return events
         paras = {s.index: s.para for s, _d in sentences}

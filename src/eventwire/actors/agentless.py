@@ -88,3 +88,32 @@ def war_doers(events: list[Event]) -> list[Event]:
         seen.add(ev.event_id)
         out.append(ev)
     return out
+
+
+# Strikes and assaults (not a capture, 192, whose target is whoever held the place)
+HARM_CODES = ("18", "190", "193", "194", "195", "196")
+VICTIM_SECTOR = "CVL"
+
+
+def home_forces(events: list[Event]) -> list[Event]:
+    """Bare armed forces ("government forces", "the army") using force in a country are
+    its own when no other country is named for them; the place they strike in their own
+    country ("airstrike a village in X") is done to its people."""
+    out: list[Event] = []
+    seen: set[str] = set()
+    for ev in events:
+        country = ev.location_country
+        if ev.source_code == ARMED_SECTOR and ev.source_country is None \
+                and ev.cameo_root in FORCE_ROOTS and country is not None:
+            code = country + ARMED_SECTOR
+            ev = ev.recoded(source_code=code, source_country=country,
+                            source_actors=(code,), rule_id=f"{ev.rule_id}+home-forces")
+            if ev.target_code == country and ev.cameo_code.startswith(HARM_CODES):
+                victims = country + VICTIM_SECTOR
+                ev = ev.recoded(target_code=victims, target_sector=VICTIM_SECTOR,
+                                target_actors=(victims,))
+        if ev.event_id in seen:
+            continue
+        seen.add(ev.event_id)
+        out.append(ev)
+    return out
