@@ -51,6 +51,7 @@ def agentless_acts(events: Iterable[Event]) -> list[Event]:
 # military convoy is destroyed", "three helicopters were shot down") is the other side's.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 ARMED_SECTOR = "MIL"
+CAPTURE_CODE = "192"  # occupy territory: in the doer's own country, taken from the enemy
 
 
 def _opponents(events: Iterable[Event]) -> dict[str, set[str]]:
@@ -70,7 +71,8 @@ def _opponents(events: Iterable[Event]) -> dict[str, set[str]]:
 def war_doers(events: list[Event]) -> list[Event]:
     """An act of force with no named doer, done to one side of the story's war (a country
     fought by exactly one other in the article's force events), is the other side's
-    armed forces'."""
+    armed forces'; a side's capture of a place in its own country with no target named
+    is done to the other side's forces."""
     sides = _opponents(events)
     out: list[Event] = []
     seen: set[str] = set()
@@ -82,6 +84,15 @@ def war_doers(events: list[Event]) -> list[Event]:
             code = country + ARMED_SECTOR
             ev = ev.recoded(source_code=code, source_country=country,
                             source_sector=ARMED_SECTOR, source_actors=(code,),
+                            rule_id=f"{ev.rule_id}+war-side")
+        held = sides.get(ev.source_country or "", set())
+        if ev.target_code is None and ev.cameo_code.startswith(CAPTURE_CODE) \
+                and ev.location_country == ev.source_country and len(held) == 1:
+            # "Ukrainian forces recaptured the airport": taken back from whoever held it
+            country = next(iter(held))
+            code = country + ARMED_SECTOR
+            ev = ev.recoded(target_code=code, target_country=country,
+                            target_sector=ARMED_SECTOR, target_actors=(code,),
                             rule_id=f"{ev.rule_id}+war-side")
         if ev.event_id in seen:
             continue
