@@ -109,7 +109,8 @@ VICTIM_SECTOR = "CVL"
 def home_forces(events: list[Event]) -> list[Event]:
     """Bare armed forces ("government forces", "the army") using force in a country are
     its own when no other country is named for them; the place they strike in their own
-    country ("airstrike a village in X") is done to its people."""
+    country ("airstrike a village in X") is done to its people, and one they take there is
+    not taken from their own state."""
     out: list[Event] = []
     seen: set[str] = set()
     for ev in events:
@@ -123,6 +124,11 @@ def home_forces(events: list[Event]) -> list[Event]:
                 victims = country + VICTIM_SECTOR
                 ev = ev.recoded(target_code=victims, target_sector=VICTIM_SECTOR,
                                 target_actors=(victims,))
+            elif ev.target_code == country and ev.cameo_code.startswith(CAPTURE_CODE):
+                # "government forces recaptured the town": from whoever held it, not the state
+                ev = ev.recoded(target_code=None, target_country=None, target_sector=None,
+                                target_text=None, target_start=None, target_end=None,
+                                target_actors=())
         if ev.event_id in seen:
             continue
         seen.add(ev.event_id)
