@@ -108,8 +108,8 @@ VICTIM_SECTOR = "CVL"
 
 def home_forces(events: list[Event]) -> list[Event]:
     """Bare armed forces ("government forces", "the army") using force in a country are
-    its own when no other country is named for them; the place they strike in their own
-    country ("airstrike a village in X") is done to its people, and one they take there is
+    its own when no other country is named for them; the place a country's forces strike
+    in their own country ("airstrike a village in X") is done to its people, and one they take there is
     not taken from their own state."""
     out: list[Event] = []
     seen: set[str] = set()
@@ -120,6 +120,8 @@ def home_forces(events: list[Event]) -> list[Event]:
             code = country + ARMED_SECTOR
             ev = ev.recoded(source_code=code, source_country=country,
                             source_actors=(code,), rule_id=f"{ev.rule_id}+home-forces")
+        if country is not None and ev.source_code == country + ARMED_SECTOR \
+                and ev.cameo_root in FORCE_ROOTS:
             if ev.target_code == country and ev.cameo_code.startswith(HARM_CODES):
                 victims = country + VICTIM_SECTOR
                 ev = ev.recoded(target_code=victims, target_sector=VICTIM_SECTOR,
