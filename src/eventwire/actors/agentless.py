@@ -109,8 +109,8 @@ VICTIM_SECTOR = "CVL"
 def home_forces(events: list[Event]) -> list[Event]:
     """Bare armed forces ("government forces", "the army") using force in a country are
     its own when no other country is named for them; the place a country's forces strike
-    in their own country ("airstrike a village in X") is done to its people, and one they take there is
-    not taken from their own state."""
+    in their own country ("airstrike a village in X") is done to its people, and one they
+    take there is not taken from their own state."""
     out: list[Event] = []
     seen: set[str] = set()
     for ev in events:
