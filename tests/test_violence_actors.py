@@ -141,3 +141,13 @@ def test_foreign_forces_strike_the_country_of_the_place(coder: Coder, text: str,
 def test_police_are_not_armed_forces_of_the_place(coder: Coder) -> None:
     got = coded(coder, "Police fired tear gas at protesters in Nairobi, Kenya.")
     assert ("175", "KENCOP", "KENCVL") in got, got
+
+
+@pytest.mark.parametrize("text,event", [
+    # victims with no country of their own are of the place struck, not of the doer
+    ("The Israeli army killed at least 30 people in Khan Younis.", ("ISRMIL", "PSECVL")),
+    ("Russian troops killed twelve people in Bakhmut.", ("RUSMIL", "UKRCVL")),
+])
+def test_bare_victims_are_of_the_place_struck(coder: Coder, text: str,
+                                              event: tuple[str, str]) -> None:
+    assert event in codes_of(coder, text, "1"), coded(coder, text)

@@ -643,6 +643,9 @@ class Coder:
             roles = ((src, "source"),) if cc.root in SAID_ROOTS else (
                 (src, "source"), (tgt, "target"))
             for fields, role in roles:
+                if role == "target" and cc.root[:2] in VICTIM_ROOTS \
+                        and fields.get("target_code") == "CVL":
+                    continue  # victims of force: of the place the event settles in (later)
                 _localise(fields, role, place.country)
         rule_id = f.pattern.id
         targets = tuple(a.code for a in f.targets if a.code)

@@ -107,7 +107,9 @@ VICTIM_SECTOR = "CVL"
 
 
 def home_forces(events: list[Event]) -> list[Event]:
-    """Bare armed forces ("government forces", "the army") using force in a country are
+    """Bare victims of force are of the country where it struck (the event's settled
+    place, not the doer's home). Bare armed forces ("government forces", "the army") using
+    force in a country are
     its own when no other country is named for them; the place a country's forces strike
     in their own country ("airstrike a village in X") is done to its people, and one they
     take there is not taken from their own state."""
@@ -115,6 +117,11 @@ def home_forces(events: list[Event]) -> list[Event]:
     seen: set[str] = set()
     for ev in events:
         country = ev.location_country
+        if ev.target_code == VICTIM_SECTOR and ev.target_country is None \
+                and ev.cameo_root in FORCE_ROOTS and country is not None:
+            victims = country + VICTIM_SECTOR  # "killed 51 people in Khan Younis"
+            ev = ev.recoded(target_code=victims, target_country=country,
+                            target_actors=(victims,))
         if ev.source_code == ARMED_SECTOR and ev.source_country is None \
                 and ev.cameo_root in FORCE_ROOTS and country is not None:
             code = country + ARMED_SECTOR
