@@ -151,3 +151,10 @@ def test_police_are_not_armed_forces_of_the_place(coder: Coder) -> None:
 def test_bare_victims_are_of_the_place_struck(coder: Coder, text: str,
                                               event: tuple[str, str]) -> None:
     assert event in codes_of(coder, text, "1"), coded(coder, text)
+
+
+def test_war_side_keeps_the_role_it_fights_under(coder: Coder) -> None:
+    text = ("Hamas militants fired rockets at Israeli towns. Hamas fighters attacked Israeli "
+            "soldiers near the fence. An Israeli army jeep was destroyed near the border.")
+    got = codes_of(coder, text, "19")
+    assert any(s.startswith("PSEREB") and t == "ISRMIL" for s, t in got), got

@@ -9,7 +9,7 @@ government: the country of the event's place, else the detained actor's own coun
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from ..model import Event
@@ -54,9 +54,11 @@ ARMED_SECTOR = "MIL"
 CAPTURE_CODE = "192"  # occupy territory: in the doer's own country, taken from the enemy
 
 
-def _opponents(events: Iterable[Event]) -> dict[str, set[str]]:
-    """Each country's opponents in the force events that name both sides."""
+def _opponents(events: Iterable[Event]) -> tuple[dict[str, set[str]], dict[str, Counter[str]]]:
+    """Each country's opponents in the force events that name both sides, and the codes
+    each country's fighters have in them (with a role: "PSEREB", "RUSMIL")."""
     sides: dict[str, set[str]] = defaultdict(set)
+    fighters: dict[str, Counter[str]] = defaultdict(Counter)
     for ev in events:
         a, b = ev.source_country, ev.target_country
         if ev.cameo_root not in FORCE_ROOTS or a is None or b is None or a == b \
@@ -65,7 +67,16 @@ def _opponents(events: Iterable[Event]) -> dict[str, set[str]]:
             continue
         sides[a].add(b)
         sides[b].add(a)
-    return sides
+        for country, code in ((a, ev.source_code), (b, ev.target_code)):
+            if code is not None and len(code) > len(country):
+                fighters[country][code[:len(country) + 3]] += 1
+    return sides, fighters
+
+
+def _fighter(country: str, fighters: dict[str, Counter[str]]) -> str:
+    """The code a country fights under in the article: its commonest, else its forces."""
+    common = fighters.get(country, Counter()).most_common(1)
+    return common[0][0] if common else country + ARMED_SECTOR
 
 
 def war_doers(events: list[Event]) -> list[Event]:
@@ -73,7 +84,7 @@ def war_doers(events: list[Event]) -> list[Event]:
     fought by exactly one other in the article's force events), is the other side's
     armed forces'; a side's capture of a place in its own country with no target named
     is done to the other side's forces."""
-    sides = _opponents(events)
+    sides, fighters = _opponents(events)
     out: list[Event] = []
     seen: set[str] = set()
     for ev in events:
@@ -81,18 +92,18 @@ def war_doers(events: list[Event]) -> list[Event]:
         if ev.source_code is None and ev.cameo_root in FORCE_ROOTS and len(them) == 1 \
                 and ev.target_code is not None and not ev.target_code.startswith("IGO"):
             country = next(iter(them))
-            code = country + ARMED_SECTOR
+            code = _fighter(country, fighters)
             ev = ev.recoded(source_code=code, source_country=country,
-                            source_sector=ARMED_SECTOR, source_actors=(code,),
+                            source_sector=code[3:6] or None, source_actors=(code,),
                             rule_id=f"{ev.rule_id}+war-side")
         held = sides.get(ev.source_country or "", set())
         if ev.target_code is None and ev.cameo_code.startswith(CAPTURE_CODE) \
                 and ev.location_country == ev.source_country and len(held) == 1:
             # "Ukrainian forces recaptured the airport": taken back from whoever held it
             country = next(iter(held))
-            code = country + ARMED_SECTOR
+            code = _fighter(country, fighters)
             ev = ev.recoded(target_code=code, target_country=country,
-                            target_sector=ARMED_SECTOR, target_actors=(code,),
+                            target_sector=code[3:6] or None, target_actors=(code,),
                             rule_id=f"{ev.rule_id}+war-side")
         if ev.event_id in seen:
             continue
