@@ -661,7 +661,8 @@ class Coder:
         if (acted_in is not None and not tgt.get("target_code") and self.config.place_as_target
                 and acted_in.country != src.get("source_code")
                 and not (acted_in.country == src.get("source_country")
-                         and src.get("source_sector") in OUTWARD_SECTORS)  # its own state
+                         and src.get("source_sector") in OUTWARD_SECTORS
+                         and cc.root in VICTIM_ROOTS)  # its own state's force at home
                 and acted_in.country not in {a.country for a in f.sources
                                              if a != f.source}):  # a co-doer's (copies of
             # the source made by the story's country compare equal to it)
