@@ -21,7 +21,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Token
 
 from . import dates, geo, ontology
-from .actors.agentless import agentless_acts
+from .actors.agentless import agentless_acts, home_forces, war_doers
 from .actors.dictionary import ActorDictionary, ActorEntry, SectorTerm, build
 from .actors.resolve import Actor, ActorMatcher, ActorResolver, ArticleContext
 from .config import Config
@@ -489,7 +489,7 @@ class Coder:
                                       [e for e in events if e.sentence_index >= item_start])
                     events.append(ev)
             self._remember(doc, resolver, ctx)
-        events = agentless_acts(events)
+        events = war_doers(home_forces(agentless_acts(events)))
         if issuer is None:
             return events
         paras = {s.index: s.para for s, _d in sentences}
@@ -662,6 +662,9 @@ class Coder:
             roles = ((src, "source"),) if cc.root in SAID_ROOTS else (
                 (src, "source"), (tgt, "target"))
             for fields, role in roles:
+                if role == "target" and cc.root[:2] in VICTIM_ROOTS \
+                        and fields.get("target_code") == "CVL":
+                    continue  # victims of force: of the place the event settles in (later)
                 _localise(fields, role, place.country)
         rule_id = f.pattern.id
         targets = tuple(a.code for a in f.targets if a.code)
@@ -676,6 +679,9 @@ class Coder:
             acted_in = None  # talks held in or about a place are not held with it (a visit is)
         if (acted_in is not None and not tgt.get("target_code") and self.config.place_as_target
                 and acted_in.country != src.get("source_code")
+                and not (acted_in.country == src.get("source_country")
+                         and src.get("source_sector") in OUTWARD_SECTORS
+                         and cc.root in VICTIM_ROOTS)  # its own state's force at home
                 and acted_in.country not in {a.country for a in f.sources
                                              if a != f.source}):  # a co-doer's (copies of
             # the source made by the story's country compare equal to it)

@@ -781,9 +781,17 @@ class ActorResolver:
 def _agent_position(t: Token) -> bool:
     while t.dep_ == "conj" and t.head is not t:
         t = t.head
-    if t.dep_ in {"nsubj", "csubj"}:
+    if t.dep_ in {"nsubj", "csubj"} or _slipped_subject(t):
         return True
     return t.dep_ == "pobj" and (t.head.dep_ == "agent" or t.head.lower_ == "by")
+
+
+def _slipped_subject(t: Token) -> bool:
+    """A parse slip: "A Myanmar Air Force warplane bombs a school" parsed as the compound
+    "warplane bombs" of a verb with no subject; the compound is the subject."""
+    v = t.head
+    return t.dep_ == "compound" and v.pos_ == "VERB" and t.i == v.i - 1 \
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in v.children)
 
 
 # Verbs of downing a platform in flight or in the field: the downed drone stands for the

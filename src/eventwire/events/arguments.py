@@ -35,6 +35,9 @@ def subject_of(v: Token, resolver: ActorResolver, depth: int = 0) -> list[Actor]
         if got:
             return got
         return []
+    slipped = [c for c in v.children if c.dep_ == "compound" and c.i == v.i - 1]
+    if v.pos_ == "VERB" and slipped:  # "a warplane bombs a school": parsed as a compound
+        return resolver.actors_at(slipped[0])
     head = v.head
     if head is v:
         return []
@@ -116,14 +119,22 @@ def object_actors(o: Token, resolver: ActorResolver) -> list[Actor]:
             return got
     for c in o.children:
         if c.dep_ == "prep" and c.lower_ in {"on", "against", "with", "to", "for", "of",
-                                              "between", "toward", "towards", "in", "by"}:
+                                              "between", "toward", "towards", "by"}:
             for p in children_with(c, {"pobj"}):
                 got = resolver.actors_at(p)
                 if got:
                     return got
+    # the owner of the thing comes before where it stands: "its embassy in Beirut" is
+    # the owner's (the country it stands in is only the place)
     for c in owners:
         if c not in named and (got := resolver.actors_at(c)):
             return got
+    for c in o.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            for p in children_with(c, {"pobj"}):
+                got = resolver.actors_at(p)
+                if got:
+                    return got
     return []
 
 

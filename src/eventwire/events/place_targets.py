@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import cache
+from importlib import resources
 
 from spacy.tokens import Span, Token
 
@@ -38,6 +40,14 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # one when the gazetteer knows a town of at least this size by it.
 UNTAGGED_MIN_POPULATION = 20_000
 OBJECT_PREPS = frozenset({"on", "against", "into", "from", "across", "toward", "towards"})
+
+
+@cache
+def place_words(kind: str) -> frozenset[str]:
+    """One word class of data/force_words.tsv (see its header)."""
+    text = resources.files("eventwire.data").joinpath("force_words.tsv").read_text("utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return frozenset(entry for k, entry in rows[1:] if k == kind)
 
 
 def _objects(v: Token) -> Iterator[Token]:
@@ -98,6 +108,8 @@ def object_place_country(v: Token, lookup: Callable[[str], Place | None],
                 got = _country_of(name, lookup)
                 if got:
                     return got, name
+                if story_country and name.root.lemma_.lower() in place_words("place_noun"):
+                    return story_country, name  # "the Chernobyl Exclusion Zone": a named area
                 continue
             if t.lemma_.lower() in PLACE_NOUNS | VIA_NOUNS:
                 # "the port cities of Odesa and Mariupol", "the town of Pauktaw"
