@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from eventwire.geo import Gazetteer
+from eventwire.geo import Gazetteer, find_lead_place
 from eventwire.geo.names import km
 from eventwire.geo.tables import FEATURES, data_rows
 from eventwire.geo.within import within
@@ -98,3 +98,20 @@ def test_an_act_done_at_a_named_feature_is_placed_there(
     wanted = gaz.lookup(want, country_hint=outer.country if outer else None)
     assert found is not None and wanted is not None
     assert found[0].name == wanted.name
+
+
+# a lead, the place it names (None: none); the object of a visit is where the act is, so it
+# comes before the visitor's nationality
+VISIT_LEADS = [
+    ("Kenyan President William Ruto visited Lyon on Monday to sign a trade deal.", "Lyon"),
+    ("The Chilean foreign minister toured Osaka and met business leaders.", "Osaka"),
+    ("Kenyan President William Ruto said on Monday that taxes would rise.", "Kenya"),
+    ("Canadian officials praised the Lyon agreement on Monday.", "Canada"),
+]
+
+
+@pytest.mark.parametrize(("lead", "want"), VISIT_LEADS)
+def test_a_lead_places_a_visit_where_it_was_made(gaz: Gazetteer, lead: str, want: str) -> None:
+    place = find_lead_place(lead, gaz)
+    wanted = gaz.lookup(want)
+    assert place is not None and wanted is not None and place.name == wanted.name

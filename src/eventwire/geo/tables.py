@@ -117,6 +117,10 @@ COUNTRY_FALLBACK_COORDS: Mapping[str, tuple[float, float]] = MappingProxyType(
     }
 )
 
+#: Verbs whose object in a lead is where the act is ("visited Nairobi").
+VISIT_VERBS: frozenset[str] = frozenset(_WORDS["visit_verb"])
+
+
 @dataclass(frozen=True, slots=True)
 class Feature:
     """A named feature from ``geo_features.tsv``: its name, other English names, ISO alpha-2
