@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from eventwire.geo import Gazetteer, find_lead_place
+from eventwire.geo import Gazetteer, find_lead_place, pick_location
 from eventwire.geo.names import km
 from eventwire.geo.tables import FEATURES, data_rows
 from eventwire.geo.within import within
@@ -115,3 +115,28 @@ def test_a_lead_places_a_visit_where_it_was_made(gaz: Gazetteer, lead: str, want
     place = find_lead_place(lead, gaz)
     wanted = gaz.lookup(want)
     assert place is not None and wanted is not None and place.name == wanted.name
+
+
+# sentence, trigger, the place wanted (name, country): a town the text places in a region or
+# country is in it; a name found only abroad is a town too small for the gazetteer, placed at
+# the region or country the text gives
+WHERE_AFTER = [
+    ("Gunmen killed 40 people in the commune of Barga in northern Burkina Faso.", "killed",
+     ("Burkina Faso", "BFA")),
+    ("Militants attacked the village of Barga, Burkina Faso, on Sunday.", "attacked",
+     ("Burkina Faso", "BFA")),
+    ("Police arrested two men in Paris, Texas, on Sunday.", "arrested", ("Paris", "USA")),
+    ("Police arrested two men in Mariupol, Donetsk Oblast, on Sunday.", "arrested",
+     ("Mariupol", "UKR")),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "want"), WHERE_AFTER)
+def test_a_town_is_where_the_region_or_country_after_it_says(
+    nlp: Any, gaz: Gazetteer, text: str, trigger: str, want: tuple[str, str]
+) -> None:
+    doc = nlp(text)
+    trig = next(t for t in doc if t.text == trigger)
+    place, _name, _reason = pick_location(doc[:], trig, gaz)
+    assert place is not None and (place.name, place.country) == want

@@ -90,7 +90,7 @@ _REGION_FORM_RE = re.compile(
     rf"^(?:(?P<word>{'|'.join(sorted(REGION_WORDS))}) of (?P<after>.+)"
     rf"|(?P<before>.+) (?P<word2>{'|'.join(sorted(REGION_WORDS))}))$"
 )
-_COMPASS_WORDS = frozenset(
+COMPASS_WORDS = frozenset(
     {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
     | {"northeast", "northwest", "southeast", "southwest", "upper", "lower", "middle", "far"}
     | {"extreme", "centre", "center", "centrale", "centro", "norte", "sur", "nord", "sud"}
@@ -98,7 +98,7 @@ _COMPASS_WORDS = frozenset(
 # Names made only of these ("Central District", "Eastern Province", "North West") are found only
 # with a country hint of their country: many countries have one.
 _GENERIC_REGION_WORDS = (
-    _COMPASS_WORDS | REGION_WORDS | {"territories", "capital", "federal", "autonomous", "and"}
+    COMPASS_WORDS | REGION_WORDS | {"territories", "capital", "federal", "autonomous", "and"}
 )
 # How an admin1 name outside the US is indexed: as a name, only in region forms, or only in
 # region forms or as a name with a country hint of its country.
