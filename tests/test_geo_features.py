@@ -80,6 +80,11 @@ WITHIN = [
     ("Gunmen raided a cattle camp in Greater Pibor Administrative Area.", "raided",
      "South Sudan", "Gunmen", "Greater Pibor Administrative Area"),
     ("Warships shelled Snake Island again.", "shelled", "Ukraine", "Warships", "Snake Island"),
+    # what a noun trigger hits, even when the parser hangs "on" on the verb before it
+    ("The minister condemned the assault on Goma by the rebels.", "assault",
+     "Democratic Republic of the Congo", "the rebels", "Goma"),
+    ("Drones carried out strikes on Kherson overnight.", "strikes", "Ukraine", "Drones",
+     "Kherson"),
     # a facility the features lack names the town its leading words name
     ("Soldiers closed the Rafah Border Crossing for a week.", "closed", "Palestine", "Soldiers",
      "Rafah"),
