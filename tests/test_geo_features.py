@@ -145,3 +145,27 @@ def test_a_town_is_where_the_region_or_country_after_it_says(
     trig = next(t for t in doc if t.text == trigger)
     place, _name, _reason = pick_location(doc[:], trig, gaz)
     assert place is not None and (place.name, place.country) == want
+
+
+# sentence, trigger, the story's country, the place wanted (name, country; None: none): a town
+# too small for the index is found where the text says it is a town of that country, or names
+# its region or country right after it; not for a bare name (most are also surnames or words)
+SMALL_TOWNS = [
+    ("Gunmen attacked the village of Sudzha on Monday.", "attacked", "RUS", ("Sudzha", "RUS")),
+    ("Troops shelled the area near Sudzha, Kursk Oblast.", "shelled", None, ("Sudzha", "RUS")),
+    ("Fighting raged near Chasiv Yar, Ukraine, all night.", "raged", None, ("Chasiv Yar", "UKR")),
+    ("Officials spoke with Sudzha about the budget.", "spoke", "RUS", None),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "hint", "want"), SMALL_TOWNS)
+def test_a_small_town_is_found_only_where_the_text_says_where_it_is(
+    nlp: Any, gaz: Gazetteer, text: str, trigger: str, hint: str | None,
+    want: tuple[str, str] | None,
+) -> None:
+    doc = nlp(text)
+    trig = next(t for t in doc if t.text == trigger)
+    place, _name, _reason = pick_location(doc[:], trig, gaz, country_hint=hint)
+    got = (place.name, place.country) if place is not None and place.kind == "city" else None
+    assert got == want

@@ -18,8 +18,10 @@ from eventwire.geo.syntax import (
     done_online,
     in_attribution,
     local_office,
+    named_settlement,
     quote_around,
 )
+from eventwire.geo.towns import small_town
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -88,6 +90,11 @@ def resolve_mentions(
         if place is None:
             place = resolve(cand.text, gazetteer, hint)
         where = _where_after(cand, cands, lowers, sent.start, gazetteer)
+        if place is None and (where is not None or named_settlement(root)):
+            # a town too small for the index, in the country the text gives right after it
+            # ("Sudzha, Kursk Oblast") or the story's ("the village of Sudzha")
+            country = where.country if where is not None else hint
+            place = small_town(cand.text, country, gazetteer) if country else None
         if place is not None and place.kind == "city" and where is not None and \
                 where.country != place.country:
             # "the commune of Barga in northern Burkina Faso": a town of that country, or one

@@ -457,6 +457,11 @@ class Gazetteer:
         """geonames ISO alpha-2 -> the alpha-3/CAMEO code used in `Place.country`."""
         return self._iso2_to_code.get(iso2.upper())
 
+    def iso2(self, code: str) -> str | None:
+        """The ISO alpha-2 code of an alpha-3/CAMEO country code ("ROM" -> "RO")."""
+        code = CAMEO_COUNTRY_OVERRIDES.get(code.upper(), code.upper())
+        return next((i for i, c in self._iso2_to_code.items() if c == code), None)
+
     def country(self, code: str) -> Place | None:
         """The country place for an alpha-3/CAMEO code ("IRN", "ROM"/"ROU")."""
         code = code.upper()

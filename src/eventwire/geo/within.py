@@ -19,13 +19,11 @@ from eventwire.geo.choose import resolve_mentions
 from eventwire.geo.gazetteer import REGION_WORDS, Gazetteer
 from eventwire.geo.mentions import Mention
 from eventwire.geo.names import Place, contains
-from eventwire.geo.syntax import LOC_PREPS, OBJECT_DEPS, coordinated_places
+from eventwire.geo.syntax import LOC_PREPS, OBJECT_DEPS, SETTLEMENT_NOUNS, coordinated_places
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-# "the city of Farah", "the town of Shebekino": the settlement the phrase names.
-SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "capital", "port", "settlement"})
 # A name the model tags as a nationality is none of the act's towns ("in Iraqi bases"); one
 # it tags as a person is a town only where the sentence uses it as a location ("shelled
 # Shebekino", "in Tigray"), not as the act's target alone ("Kennedy was shot").
