@@ -4,6 +4,7 @@
 - `tables`: the data tables, read from the package's data files (sources in their headers)
 - `gazetteer`: the name index over GeoNames data (`Gazetteer`)
 - `cache`: its compact columnar form, cached in the user cache directory
+- `towns`: towns too small for the index, found only in a country the text gives
 - `mentions`: place mentions in a parsed sentence, and a name as written -> `Place`
 - `syntax`: what the parse says about a mention and the trigger
 - `lead` / `datelines`: the story's place, from its dateline or the lead

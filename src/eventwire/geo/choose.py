@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
-from eventwire.geo.gazetteer import Gazetteer
+from eventwire.geo.gazetteer import COMPASS_WORDS, Gazetteer
 from eventwire.geo.mentions import NAMED_AFTER_HEADS, Mention, find_mentions, region_word, resolve
 from eventwire.geo.names import Place
 from eventwire.geo.rules import RULES, Found, Rule, Situation
@@ -18,8 +18,10 @@ from eventwire.geo.syntax import (
     done_online,
     in_attribution,
     local_office,
+    named_settlement,
     quote_around,
 )
+from eventwire.geo.towns import small_town
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -87,9 +89,44 @@ def resolve_mentions(
                 break
         if place is None:
             place = resolve(cand.text, gazetteer, hint)
+        where = _where_after(cand, cands, lowers, sent.start, gazetteer)
+        if place is None and (where is not None or named_settlement(root)):
+            # a town too small for the index, in the country the text gives right after it
+            # ("Sudzha, Kursk Oblast") or the story's ("the village of Sudzha")
+            country = where.country if where is not None else hint
+            place = small_town(cand.text, country, gazetteer) if country else None
+        if place is not None and place.kind == "city" and where is not None and \
+                where.country != place.country:
+            # "the commune of Barga in northern Burkina Faso": a town of that country, or one
+            # too small for the gazetteer (not the town abroad of that name)
+            local = gazetteer.lookup(cand.text, country_hint=where.country)
+            ok = local is not None and local.kind == "city" and local.country == where.country
+            place = local if ok else None
         if place is not None:
             resolved.append((cand, place))
     return tuple(resolved), office
+
+
+# Words between a town and the region or country that says where it is ("Barga in northern
+# Burkina Faso", "Tora, Sahel Region").
+_WHERE_GAP_WORDS = frozenset({",", "in", "the", "of"} | COMPASS_WORDS)
+_WHERE_GAP = 3
+
+
+def _where_after(
+    cand: Mention, cands: Sequence[Mention], lowers: list[str], offset: int, gazetteer: Gazetteer
+) -> Place | None:
+    """The region or country named right after a mention that says where it is ("Barga *in
+    northern Burkina Faso*", "Paris, *Texas*", "Tora, *Sahel Region*"), or None."""
+    after = next((c for c in cands if c.start >= cand.end), None)
+    if after is None or after.start - cand.end > _WHERE_GAP:
+        return None
+    gap = lowers[cand.end - offset : after.start - offset]
+    if not gap or not _WHERE_GAP_WORDS.issuperset(gap):
+        return None
+    word = region_word(lowers, after.start - offset, after.end - offset)
+    where = gazetteer.lookup(f"{after.text} {word}" if word else after.text)
+    return where if where is not None and where.kind != "city" else None
 
 
 def choose(situation: Situation, rules: Sequence[Rule] = RULES) -> Found:

