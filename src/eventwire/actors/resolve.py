@@ -4,19 +4,24 @@ compute: `ActorMatcher.match(doc)` tags tokens with dictionary entries (PhraseMa
 apply:   `ActorResolver.actors_at(token)` composes country + sector + named entity over
 the token's noun phrase, with the article's memory (`ArticleContext`) for surnames,
 acronyms, pronouns and definite descriptions.
+
+The mention model and the memory are in `actor.py`, the matcher in `matcher.py`, the parse
+positions the resolver tests in `positions.py`; this module re-exports the first three.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 
-from spacy.language import Language
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from .dictionary import ABBREV, ActorDictionary, ActorEntry, SectorTerm
+from .actor import Actor, ArticleContext, compose_code
+from .dictionary import ActorEntry, SectorTerm
+from .matcher import ActorMatcher
+from .positions import agent_position, choose_sector, closer, downed, posting
+
+__all__ = ["Actor", "ActorMatcher", "ActorResolver", "ArticleContext", "compose_code"]
 
 NP_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "appos", "flat",
                      "case", "quantmod", "npadvmod", "nn", "cc", "conj"})
@@ -82,149 +87,8 @@ QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "million", "score", 
 COUNTERPART = frozenset({"counterpart", "counterparts", "opposite", "peer", "peers"})
 
 
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """A resolved actor mention. `code` None means named but not in any dictionary."""
-
-    code: str | None
-    text: str
-    start_char: int
-    end_char: int
-    country: str | None = None
-    sector: str | None = None
-    kind: str = "unknown"        # country|group|person|sector|unknown
-    person: str | None = None
-    via: str = "dictionary"      # dictionary|title|learned|pronoun|description|metonymy|ner|implied
-    head_i: int = -1
-
-    def with_text(self, tok_span: Span) -> Actor:
-        return replace(self, text=tok_span.text, start_char=tok_span.start_char,
-                       end_char=tok_span.end_char)
-
-
-def compose_code(country: str | None, sector: str | None) -> str | None:
-    if country and sector:
-        return country + sector
-    return country
-
-
-class ActorMatcher:
-    """Dictionary phrase matchers built once per (pipeline vocab, dictionary)."""
-
-    def __init__(self, nlp: Language, dictionary: ActorDictionary,
-                 place_country: Callable[[str], str | None] | None = None) -> None:
-        self.dictionary = dictionary
-        self.place_country = place_country or (lambda name: None)
-        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.sector = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.entries: dict[int, list[ActorEntry]] = {}
-        self.sectors: dict[int, SectorTerm] = {}
-        by_form: dict[tuple[str, bool], list[ActorEntry]] = {}
-        for e in dictionary.entries:
-            case_sensitive = bool(ABBREV.fullmatch(e.name)) or e.name.isupper()
-            form_key = (e.name if case_sensitive else e.name.lower(), case_sensitive)
-            by_form.setdefault(form_key, []).append(e)
-        exact_pats: list[tuple[int, str]] = []
-        lower_pats: list[tuple[int, str]] = []
-        for n, ((form, cs), entries) in enumerate(by_form.items()):
-            key = nlp.vocab.strings.add(f"ew_actor_{n}")
-            self.entries[key] = entries
-            (exact_pats if cs else lower_pats).append((key, form))
-        for key, form in exact_pats:
-            self.exact.add(nlp.vocab.strings[key], [nlp.make_doc(form)])
-        for key, form in lower_pats:
-            self.lower.add(nlp.vocab.strings[key], [nlp.make_doc(form)])
-        for n, term in enumerate(dictionary.sectors):
-            key = nlp.vocab.strings.add(f"ew_sector_{n}")
-            self.sectors[key] = term
-            self.sector.add(nlp.vocab.strings[key], [nlp.make_doc(f) for f in _plurals(term.term)])
-        self.vocab_words = self._words(dictionary)
-        self.by_surname: dict[str, list[ActorEntry]] = {}
-        for e in dictionary.entries:
-            if e.kind == "person" and e.name == e.canonical and " " in e.name:
-                self.by_surname.setdefault(e.name.split()[-1].lower(), []).append(e)
-
-    @staticmethod
-    def _words(dictionary: ActorDictionary) -> frozenset[str]:
-        words: set[str] = set()
-        for e in dictionary.entries:
-            words.update(w.lower() for w in e.name.split())
-        for t in dictionary.sectors:
-            for f in _plurals(t.term):
-                words.update(f.split())
-        return frozenset(words)
-
-    def match(self, doc: Doc) -> tuple[dict[int, list[ActorEntry]], dict[int, SectorTerm]]:
-        """Token index -> dictionary entries; token index -> sector term (longest wins)."""
-        spans: list[tuple[int, int, list[ActorEntry]]] = []
-        for key, s, e in [*self.lower(doc), *self.exact(doc)]:
-            spans.append((s, e, self.entries[key]))
-        spans.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
-        taken: dict[int, list[ActorEntry]] = {}
-        used: set[int] = set()
-        for s, e, entries in spans:
-            if any(i in used for i in range(s, e)):
-                continue
-            if not _plausible(doc[s:e], entries):
-                continue
-            used.update(range(s, e))
-            for i in range(s, e):
-                taken[i] = entries
-        names = {i for s, e, _ in spans if e - s > 1 for i in range(s, e) if i in taken}
-        sect: dict[int, SectorTerm] = {}
-        sec_spans = sorted(((s, e, self.sectors[k]) for k, s, e in self.sector(doc)),
-                           key=lambda x: (-(x[1] - x[0]), x[0]))
-        sused: set[int] = set()
-        for s, e, term in sec_spans:
-            if any(i in sused or i in names for i in range(s, e)):
-                continue
-            if doc[e - 1].pos_ not in {"NOUN", "PROPN"}:  # "national security", "military aid"
-                continue
-            if term.code == "PTY" and e - s == 1 and _side_not_party(doc[s]):
-                continue
-            sused.update(range(s, e))
-            for i in range(s, e):
-                sect[i] = term
-        return taken, sect
-
-
 # Titles the parser reads as common nouns ("counselor"); a title read as a name is one too
 OFFICE_HEADS = frozenset({"counselor", "counsellor", "adviser", "advisor"})
-
-# Offices named after the country they are posted to: "Ambassador to Kenya", "Envoy for Libya"
-POSTING_TITLES = frozenset({"envoy", "ambassador", "representative", "emissary", "coordinator"})
-
-
-def _posting(t: Token) -> bool:
-    """A country after an envoy's "for" or "to": where the official is sent, not whose."""
-    i = t.i
-    while i > 0 and t.doc[i - 1].dep_ == "compound" and t.doc[i - 1].pos_ == "PROPN" \
-            and t.doc[i - 1].lower_ not in {"for", "to"}:
-        i -= 1  # "Envoy for South Sudan X": from the start of the country name
-    if i < 2 or t.doc[i - 1].lower_ not in {"for", "to"}:
-        return False
-    return any(x.lemma_.lower() in POSTING_TITLES for x in t.doc[max(0, i - 4): i - 1])
-
-
-# "all parties to the conflict", "both parties", "any other party": sides, not political parties
-SIDE_WORDS = frozenset({"all", "both", "any", "each", "either", "other", "warring", "relevant",
-                        "concerned", "third", "involved", "interested", "opposing", "several",
-                        "belligerent", "contracting", "two", "various"})
-
-
-def _side_not_party(t: Token) -> bool:
-    """A lone 'party' that is a side of a conflict or deal, not a political party."""
-    if t.ent_type_ == "ORG":
-        return False
-    doc = t.doc
-    if any(c.dep_ == "prep" and c.lower_ == "to" for c in t.children) or (
-            t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to"
-            and doc[t.i + 2].pos_ in {"DET", "NOUN", "PROPN"}):
-        return True  # "the parties to the conflict", even when "to" hangs elsewhere
-    return any(c.lower_ in SIDE_WORDS for c in t.children if c.dep_ in {"det", "amod",
-                                                                         "predet", "nummod"})
-
 
 def _share_country(prev: Actor, a: Actor) -> Actor:
     """'Kenyan President Ruto, Foreign Minister Mutua and Defence Minister Duale': a list of
@@ -232,98 +96,6 @@ def _share_country(prev: Actor, a: Actor) -> Actor:
     if prev.country and a.country is None and a.sector and a.kind in {"person", "sector"}:
         return replace(a, code=compose_code(prev.country, a.sector), country=prev.country)
     return a
-
-
-def _plausible(span: Span, entries: list[ActorEntry]) -> bool:
-    """Reject lower-case matches of names that are ordinary words ("turkey", "chad")."""
-    if all(e.kind == "adjective" for e in entries):
-        return span[0].text[:1].isupper()
-    # "Israel", "ISRAEL", and mistyped "iSrael"; never "israel"-like lower case words
-    return any(t.is_digit or any(ch.isupper() for ch in t.text) for t in span)
-
-
-def _plurals(term: str) -> list[str]:
-    words = term.split()
-    last = words[-1]
-    forms = {last}
-    if last.endswith("man"):
-        forms.add(last[:-3] + "men")
-    elif last.endswith("y") and len(last) > 2 and last[-2] not in "aeiou":
-        forms.add(last[:-1] + "ies")
-    elif last.endswith(("s", "x", "ch", "sh")):
-        forms.add(last + "es")
-    else:
-        forms.add(last + "s")
-    return [" ".join([*words[:-1], f]) for f in sorted(forms)]
-
-
-@dataclass
-class ArticleContext:
-    """What an article has taught the resolver so far (in reading order)."""
-
-    pub_date: date | None
-    issuer: Actor | None = None    # who speaks for a statement or release (context.issuer)
-    learned: dict[str, Actor] = field(default_factory=dict)     # lower name/surname -> actor
-    history: list[Actor] = field(default_factory=list)          # resolved actors in order
-    subjects: list[Actor] = field(default_factory=list)         # actors seen as subjects
-
-    def learn(self, name: str, actor: Actor) -> None:
-        parts = name.split()
-        keys = {name.lower()}
-        if len(parts) > 1:
-            keys.add(parts[-1].lower())
-        for k in keys:
-            if k and k not in self.learned:
-                self.learned[k] = actor
-
-    def remember(self, actor: Actor, *, subject: bool = False) -> None:
-        if actor.code is None and actor.kind == "unknown":
-            return
-        self.history.append(actor)
-        if subject:
-            self.subjects.append(actor)
-
-    def recent(self, want: str) -> Actor | None:
-        """Most recent compatible actor: person | group (plural/collective) | thing."""
-        pools = [reversed(self.subjects), reversed(self.history)]
-        for pool in pools:
-            for a in pool:
-                if want == "person" and a.kind == "person":
-                    return a
-                if want == "group" and a.kind in {"group", "country", "sector"}:
-                    return a
-                if want == "thing" and a.kind in {"group", "country"}:
-                    return a
-        return None
-
-    def recent_titled(self, title: str) -> Actor | None:
-        """The latest named actor whose own words carry this title ("foreign minister")."""
-        for a in reversed(self.history):
-            if a.code and a.via not in {"pronoun", "description", "issuer"} and \
-                    title in a.text.lower() and (a.kind == "person" or a.person):
-                return a
-        return None
-
-    def recent_with_sector(self, sector: str, country: str | None, n: int = 1) -> list[Actor]:
-        """The last n distinct actors of a sector, people before institutions."""
-        people = self._recent_with_sector(sector, country, n, persons_only=True)
-        return people or self._recent_with_sector(sector, country, n, persons_only=False)
-
-    def _recent_with_sector(self, sector: str, country: str | None, n: int, *,
-                            persons_only: bool) -> list[Actor]:
-        found: list[Actor] = []
-        seen: set[str | None] = set()
-        for a in reversed(self.history):
-            if persons_only and a.kind != "person":
-                continue
-            if a.sector == sector and a.code and (country is None or a.country == country):
-                key = a.person or a.code
-                if key not in seen:
-                    seen.add(key)
-                    found.append(a)
-                if len(found) == n:
-                    break
-        return found
 
 
 class ActorResolver:
@@ -459,7 +231,7 @@ class ActorResolver:
             if entries and t.i != head.i and t.dep_ == "compound" and t.head.i != head.i \
                     and t.head.lemma_.lower() in CONFLICT_NOUNS:
                 entries = None  # "an Iraq War veteran" is no Iraqi actor
-            if entries and _posting(t):
+            if entries and posting(t):
                 entries = None  # "Special Envoy for Libya Richard Norland": not Libya's
             if entries and any(x.lower_.rstrip(".") in CORPORATE_SUFFIXES for x in toks
                                if x.i > t.i) and all(e.kind != "country" for e in entries):
@@ -469,7 +241,7 @@ class ActorResolver:
                 if e is None:
                     continue
                 if e.kind in {"group", "person", "user"}:
-                    if named is None or _closer(t, named_tok, head):
+                    if named is None or closer(t, named_tok, head):
                         named, named_tok = e, t
                 elif e.kind in {"capital", "seat"}:
                     if t.i == head.i or (t.head.i == head.i and t.dep_ in {"compound", "poss"}):
@@ -502,7 +274,7 @@ class ActorResolver:
                 return [replace(learned.with_text(span), via="learned", head_i=head.i)]
             if sector_terms:
                 named = self._titled_surname(person_text, country)
-        sector, secondary = _choose_sector(sector_terms, head)
+        sector, secondary = choose_sector(sector_terms, head)
         if named is None and country is None and head.i in self.sectors:
             member_of = self._of_named(head)
             if member_of is not None:
@@ -666,7 +438,7 @@ class ActorResolver:
         "Hossein Dehqan" are; "military advisory assistance", "Iranian oil" are not."""
         if head.lower_ in NON_ACTOR_HEADS:
             return False
-        if head.lemma_.lower() in PLATFORMS and not (_agent_position(head) or _downed(head)):
+        if head.lemma_.lower() in PLATFORMS and not (agent_position(head) or downed(head)):
             return False  # "Israeli tanks fired" acts; "captured a helicopter" is a thing
         if head.i in self.entries or head.i in self.sectors:
             return True
@@ -776,57 +548,3 @@ class ActorResolver:
             return []
         subjects = [c for c in cands if c[0] == 1]
         return (subjects or cands)[-1][1]
-
-
-def _agent_position(t: Token) -> bool:
-    while t.dep_ == "conj" and t.head is not t:
-        t = t.head
-    if t.dep_ in {"nsubj", "csubj"} or _slipped_subject(t):
-        return True
-    return t.dep_ == "pobj" and (t.head.dep_ == "agent" or t.head.lower_ == "by")
-
-
-def _slipped_subject(t: Token) -> bool:
-    """A parse slip: "A Myanmar Air Force warplane bombs a school" parsed as the compound
-    "warplane bombs" of a verb with no subject; the compound is the subject."""
-    v = t.head
-    return t.dep_ == "compound" and v.pos_ == "VERB" and t.i == v.i - 1 \
-        and not any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in v.children)
-
-
-# Verbs of downing a platform in flight or in the field: the downed drone stands for the
-# forces that flew it ("shot down four Russian drones" is done to Russia's armed forces).
-DOWNING_VERBS = frozenset({"down", "intercept", "destroy"})
-
-
-def _downed(t: Token) -> bool:
-    """`t` is what a downing verb downs: "shot down a drone", "helicopters were shot
-    down", "intercepted the drone"."""
-    while t.dep_ == "conj" and t.head is not t:
-        t = t.head
-    v = t.head
-    if t.dep_ not in {"dobj", "obj", "nsubjpass"} or v.pos_ not in {"VERB", "AUX"}:
-        return False
-    shot_down = v.lemma_.lower() == "shoot" and any(
-        c.dep_ == "prt" and c.lower_ == "down" for c in v.children)
-    return shot_down or v.lemma_.lower() in DOWNING_VERBS
-
-
-def _closer(t: Token, other: Token | None, head: Token) -> bool:
-    return other is None or abs(t.i - head.i) < abs(other.i - head.i)
-
-
-def _choose_sector(terms: Iterable[tuple[Token, SectorTerm]], head: Token
-                   ) -> tuple[str | None, str | None]:
-    """The head's own role word wins ("national security advisor"); else the first
-    specific title ("Defense Minister Brigadier General X" -> GOV)."""
-    terms = list(terms)
-    if not terms:
-        return None, None
-    own = [s for t, s in terms if t.i == head.i and not s.generic]
-    if own:
-        return own[0].code, own[0].secondary
-    specific = [(t, s) for t, s in terms if not s.generic]
-    pool = specific or terms
-    _tok, best = pool[0]
-    return best.code, best.secondary
