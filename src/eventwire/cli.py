@@ -156,6 +156,8 @@ def cli(debug: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]),
               default="jsonl", show_default=True)
 @click.option("--no-prefilter", is_flag=True, help="Parse every sentence.")
+@click.option("--keep-one-sided", is_flag=True,
+              help="Keep a story's events with one actor missing, of every kind.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None,
               help="Articles per nlp.pipe batch.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
@@ -165,7 +167,7 @@ def cli(debug: bool) -> None:
               help="Progress bar (default: on when stderr is a terminal).")
 @coder_options
 def code_cmd(input_path: str, output: str | None, fmt: str, no_prefilter: bool,
-             batch_size: int | None, workers: int, cluster: str | None,
+             keep_one_sided: bool, batch_size: int | None, workers: int, cluster: str | None,
              progress: bool | None, model: str | None, actors: tuple[str, ...],
              events: tuple[str, ...]) -> None:
     """Code INPUT (JSONL, CSV, folder of .txt, or - for stdin) into events."""
@@ -178,7 +180,8 @@ def code_cmd(input_path: str, output: str | None, fmt: str, no_prefilter: bool,
         check_input(input_path)  # a cluster may read a URL
     try:
         cfg = make_config(model, actors, events, prefilter=not no_prefilter,
-                          batch_size=batch_size, workers=workers)
+                          keep_one_sided=keep_one_sided, batch_size=batch_size,
+                          workers=workers)
     except DictionaryError as exc:
         raise cli_error(exc) from None
     if cluster:

@@ -32,6 +32,7 @@ from .context.timeline import build_timeline, headline_date, is_background
 from .errors import CodingTimeout
 from .events.disapproval import trigger_lemmas
 from .events.extract import Found, Rejected, anchored, extract
+from .events.one_sided import story_dyads
 from .events.patterns import PatternSet
 from .events.place_targets import place_targets
 from .model import Article, Event
@@ -490,12 +491,12 @@ class Coder:
                     events.append(ev)
             self._remember(doc, resolver, ctx)
         events = war_doers(home_forces(agentless_acts(events)))
-        if issuer is None:
-            return events
-        paras = {s.index: s.para for s, _d in sentences}
-        events = readout_counterpart(repeated_consultations(events, story, paras), story, paras,
-                                     issuer.country)
-        return statements_about(events, story, paras, issuer.country)
+        if issuer is not None:
+            paras = {s.index: s.para for s, _d in sentences}
+            events = readout_counterpart(repeated_consultations(events, story, paras), story,
+                                         paras, issuer.country)
+            events = statements_about(events, story, paras, issuer.country)
+        return story_dyads(events, story=len(sentences) > 1 and not self.config.keep_one_sided)
 
     def _issuer_place(self, ev: Event, issuer: Actor) -> Event:
         """In a statement or readout, what the issuer says, and its calls, happen at home

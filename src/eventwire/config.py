@@ -27,6 +27,9 @@ class Config(BaseModel):
     actor_dictionaries: tuple[Path, ...] = Field((), description="User actor files (TSV/YAML).")
     event_dictionaries: tuple[Path, ...] = Field((), description="User event pattern files.")
     require_dyad: bool = Field(False, description="Emit only events with source and target.")
+    keep_one_sided: bool = Field(
+        False, description="In a story, keep events with one side only of every kind (by "
+        "default only the kinds of data/one_sided.tsv: violence with no named doer, ...).")
     emit_negated: bool = Field(False, description="Also emit negated acts (flagged negated).")
     country_as_government: bool = Field(
         True, description="A country named as the doer codes its government (Iran -> IRNGOV), "
