@@ -161,3 +161,16 @@ def test_war_side_keeps_the_role_it_fights_under(coder: Coder) -> None:
             "soldiers near the fence. An Israeli army jeep was destroyed near the border.")
     got = codes_of(coder, text, "19")
     assert any(s.startswith("PSEREB") and t == "ISRMIL" for s, t in got), got
+
+
+@pytest.mark.parametrize("text,event", [
+    # an attack on a place, with its toll: done to the people it killed
+    ("Myanmar's military bombed a village in Sagaing Region, killing 40 people.",
+     ("MMRMIL", "MMRCVL")),
+    ("Sudan's army bombed a market in Nyala, killing at least 20 people.", ("SDNMIL", "SDNCVL")),
+    # ... but an actor attacked stays the target
+    ("The army shelled rebel positions, killing five fighters.", ("MIL", "REB")),
+])
+def test_an_attacks_toll_names_whom_it_was_done_to(coder: Coder, text: str,
+                                                   event: tuple[str, str]) -> None:
+    assert event in codes_of(coder, "Fighting went on. " + text, "19"), coded(coder, text)

@@ -202,6 +202,7 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet,
     asked = {f.trigger.i for f in found if f.derived}
     found = [f for f in found if f.derived or f.trigger.i not in asked]
     attacks = {f.trigger.i for f in found if f.code[:2] in FORCE_ROOTS}
+    found = _victims_of_the_attack(found, attacks)
     found = [f for f in found if not _consequence(f.trigger, attacks) and not (
         (f.source is None or reported_toll(f.trigger)) and f.code[:2] in VIOLENT_ROOTS
         and (lone_toll(f.trigger, attacks - {f.trigger.i}, f.target) or told_before(f.trigger)))
@@ -226,6 +227,17 @@ SELF_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
 # Wrongs one actor alleges of another: force, and refusals and threats ("The paper claimed
 # that the minister refused to ..."): the allegation is 112 against the doer.
 ALLEGED_ROOTS = FORCE_ROOTS | {"12", "13"}
+
+
+def _victims_of_the_attack(found: list[Found], attacks: set[int]) -> list[Found]:
+    """'bombed a village, killing 40 people': an attack whose object is no actor is done to
+    the people its toll names (docs/annotation.md: the civilians' country + CVL, as the act
+    was done to them); the toll itself folds into the attack (`_consequence`)."""
+    victims = {f.trigger.head.i: f.target for f in found
+               if f.target is not None and _consequence(f.trigger, attacks)}
+    return [replace(f, target=victims[f.trigger.i], targets=(victims[f.trigger.i],))
+            if f.target is None and f.trigger.i in victims and f.code[:2] in FORCE_ROOTS
+            else f for f in found]
 
 
 def _consequence(t: Token, attacks: set[int]) -> bool:
