@@ -11,7 +11,7 @@ import json
 import re
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from importlib import metadata
@@ -25,9 +25,16 @@ from .actors.agentless import agentless_acts, home_forces, war_doers
 from .actors.dictionary import ActorDictionary, ActorEntry, SectorTerm, build
 from .actors.resolve import Actor, ActorMatcher, ActorResolver, ArticleContext
 from .config import Config
-from .context import STORY_SECTORS, StoryContext, build_story, find_issuer, is_list_source
+from .context import StoryContext, build_story, find_issuer, is_list_source
 from .context.about import statements_about
+from .context.readouts import readout_counterpart, repeated_consultations
 from .context.setting import PlaceChain
+from .context.story_actors import (
+    OUTWARD_SECTORS,
+    VICTIM_ROOTS,
+    issuer_officials,
+    localise_story,
+)
 from .context.timeline import build_timeline, headline_date, is_background
 from .errors import CodingTimeout
 from .events.disapproval import trigger_lemmas
@@ -54,47 +61,19 @@ SAID_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 # ... and acts done by deciding at home: cutting relations, aid or talks, sanctions, expelling
 # diplomats ("Athens expelled the Libyan ambassador" in a story led by Cairo).
 HOME_ROOTS = SAID_ROOTS | {"16"}
-# Bodies of a whole country: with no place named, they act from the country, not from the
-# city the story is about.
 # Triggers of a call, not a meeting: "spoke with", "talked to", "called", "phoned".
 CALL_WORDS = frozenset({"spoke", "speaks", "spoken", "talked", "talks", "called", "calls",
                         "phoned", "phones"})
+# Bodies of a whole country: with no place named, they act from the country, not from the
+# city the story is about.
 NATIONAL_SECTORS = frozenset({"GOV", "LEG", "SPY", "MIL"})
 BODY_SECTORS = frozenset({"GOV", "LEG"})  # ... of them, those that act by deciding
-
 
 # Roles that act at home: a bare "police", "court" or "protesters" is of the country where
 # the event happened. Armed and international roles are not (whose troops, in Syria?), nor
 # leaders, who travel ("President X, before leaving for Beijing, …").
 DOMESTIC_SECTORS = frozenset({"COP", "JUD", "LEG", "CVL", "OPP", "BUS", "MED", "EDU",
                               "HLH", "LAB", "REL", "CRM", "AGR", "PTY", "ENV"})
-
-
-def _destination(target: Actor | None, trigger: Token) -> bool:
-    """Is the target of a visit or meeting also where it happened: "traveled to Tehran",
-    "arrived in Baghdad", "visited Moscow" (not "met Putin", "talks with Iraq")?"""
-    if target is None or not 0 <= target.head_i < len(trigger.doc):
-        return False
-    tok = trigger.doc[target.head_i]
-    if tok.dep_ in {"dobj", "obj"} and tok.head.i == trigger.i:
-        return trigger.lemma_.lower() in {"visit", "tour"}
-    return tok.dep_ == "pobj" and tok.head.lower_ in {"to", "in", "at", "into"}
-
-
-def _venue(target: Actor | None, trigger: Token) -> bool:
-    """Is the target named where the act happened: "protested outside the White House",
-    "rallied in front of parliament", "gathered at the embassy"?"""
-    if target is None or not 0 <= target.head_i < len(trigger.doc):
-        return False
-    tok = trigger.doc[target.head_i]
-    if tok.dep_ != "pobj":
-        return False
-    prep = tok.head
-    if prep.lower_ == "of" and prep.head.lower_ == "front":  # "in front of"
-        prep = prep.head.head
-        return prep.lower_ == "in" and prep.head.i == trigger.i
-    return prep.lower_ in {"outside", "at", "near", "inside", "opposite"} \
-        and prep.head.i == trigger.i
 
 
 def _localise(fields: dict[str, object], role: str, country: str) -> None:
@@ -114,140 +93,6 @@ def _target_key(f: Found, code: object) -> object:
             or sum(a.code == t.code for a in f.targets) < 2:
         return code
     return f"{code}@{t.start_char}"
-
-
-# Acts of force: their bare victims ("killed 14 people") are of the place struck
-VICTIM_ROOTS = frozenset({"18", "19", "20"})
-
-# Roles that act on other countries: a bare one facing a named actor of the story's country
-# is not of that country ("ministers called for Burma to reform").
-OUTWARD_SECTORS = frozenset({"GOV", "LEG", "MIL", "SPY"})
-# ... except in acts of coercion (CAMEO 17: arrest, detain, seize), which a state's forces do
-# within their own jurisdiction: "the president was detained by mutinying soldiers".
-INWARD_ROOTS = frozenset({"17"})
-
-
-def localise_story(f: Found, country: str | None) -> Found:
-    """A bare role of the story ("the government", "police", "protesters") with no country
-    of its own takes the country the story (or list item) is about."""
-    if country is None:
-        return f
-
-    def named_there(other: Actor | None) -> bool:
-        # the country itself or its state; a bare role facing the country's own people
-        # ("soldiers arrested the opposition leader's guards") is the country's
-        return other is not None and other.country == country and anchored(other) \
-            and (other.sector is None or other.sector in OUTWARD_SECTORS)
-
-    def fix(a: Actor | None, other: Actor | None) -> Actor | None:
-        if a is None or a.country is not None or a.sector not in STORY_SECTORS \
-                or a.kind == "group" or a.via == "issuer":
-            return a
-        if a.sector in OUTWARD_SECTORS and named_there(other) \
-                and f.code[:2] not in INWARD_ROOTS:
-            return a
-        return replace(a, code=country + a.sector, country=country)
-
-    def fix_target(a: Actor | None, other: Actor | None) -> Actor | None:
-        if a is not None and a.sector == "CVL" and f.code[:2] in VICTIM_ROOTS:
-            return a  # victims of force are of where it struck: left to the event's place
-        return fix(a, other)
-
-    return replace(f, source=fix(f.source, f.target), target=fix_target(f.target, f.source),
-                   sources=tuple(x for x in (fix(a, f.target) for a in f.sources)
-                                 if x is not None),
-                   targets=tuple(x for x in (fix_target(a, f.source) for a in f.targets)
-                                 if x is not None))
-
-
-# Titles of the officials who speak in a government's own statements and readouts: in the
-# issuer's text, "Deputy Secretary Richard Verma", "Administrator Power", "Special Envoy
-# Norland" with no nationality are the issuer's (a foreign official is named with one).
-ISSUER_TITLES = frozenset({"secretary", "administrator", "ambassador", "envoy", "coordinator",
-                           "counselor", "undersecretary", "spokesperson", "spokesman"})
-
-
-def issuer_officials(f: Found, issuer: Actor | None) -> Found:
-    """A bare-titled official of the issuer's own kind takes the issuer's country."""
-    home = issuer.country if issuer is not None else None
-    if home is None:
-        return f
-
-    def fix(a: Actor | None) -> Actor | None:
-        if a is None or a.country is not None or a.code is None or a.code != a.sector:
-            return a
-        words = {w.strip(".,").lower() for w in a.text.split()[:4]}
-        if not words & ISSUER_TITLES or "general" in words:
-            return a  # "Secretary-General", "UN Secretary General": not the issuer's
-        return replace(a, code=home + a.code, country=home)
-
-    return replace(f, source=fix(f.source), sources=tuple(x for x in (fix(a) for a in f.sources)
-                                                           if x is not None))
-
-
-# What a readout says after its call or meeting is said to the counterpart met
-COUNTERPART_ROOTS = frozenset({"01", "02", "03", "05"})
-
-
-def readout_counterpart(events: list[Event], story: StoryContext, paras: dict[int, int],
-                        home: str | None) -> list[Event]:
-    """A readout tells a call or meeting ("Secretary Blinken spoke with President Ruto"),
-    then what the issuer's side said in it ("The Secretary emphasized the urgency of ..."):
-    a statement of the issuer's country with no target of its own, after that meeting in
-    the same story, is addressed to the counterpart met."""
-    if home is None:
-        return events
-    met: dict[int, Event] = {}   # story -> the first meeting with a foreign counterpart
-    out: list[Event] = []
-    seen: set[str] = set()
-    for ev in events:
-        where = story.story_of(paras.get(ev.sentence_index, 0)).first_para \
-            if story.list_document else 0
-        if ev.cameo_root == "04" and ev.source_country == home and ev.target_code \
-                and ev.target_country not in (None, home):
-            met.setdefault(where, ev)
-        first = met.get(where)
-        if (first is not None and ev.target_code is None and ev.source_country == home
-                and ev.cameo_root in COUNTERPART_ROOTS
-                and ev.sentence_index > first.sentence_index):
-            ev = ev.recoded(target_code=first.target_code, target_text=first.target_text,
-                            target_country=first.target_country,
-                            target_sector=first.target_sector,
-                            target_actors=(first.target_code,), target_start=None,
-                            target_end=None, rule_id=f"{ev.rule_id}+counterpart")
-        if ev.event_id in seen:
-            continue  # the sentence already codes this act to the counterpart
-        seen.add(ev.event_id)
-        out.append(ev)
-    return out
-
-
-def repeated_consultations(events: list[Event], story: StoryContext, paras: dict[int, int]
-                           ) -> list[Event]:
-    """One act, one event: a readout (an issuer's statement) tells a call once ("X spoke
-    with Y") and then what they discussed ("The two discussed ..."): a later consultation
-    (CAMEO 04) between the same pair in the same story repeats the first and is dropped."""
-    seen: dict[frozenset[str], int] = {}
-    out = []
-    for ev in events:
-        if ev.cameo_root != "04" or not ev.source_code:
-            out.append(ev)
-            continue
-        where = story.story_of(paras.get(ev.sentence_index, 0)).first_para \
-            if story.list_document else 0
-        doer = ev.source_country or ev.source_code
-        if not ev.target_code:
-            # "They discussed ...", "The Secretary also discussed ...": the same talks, when
-            # the doer already took part in a consultation of this story
-            if not any(doer in k and f"story:{where}" in k and first < ev.sentence_index
-                       for k, first in seen.items()):
-                out.append(ev)
-            continue
-        key = frozenset({doer, ev.target_country or ev.target_code})
-        first = seen.setdefault(key | {f"story:{where}"}, ev.sentence_index)
-        if first == ev.sentence_index:
-            out.append(ev)
-    return out
 
 
 def _clause_weight(trigger: Token) -> float:
@@ -639,8 +484,9 @@ class Coder:
         when = self._when(f, sent.text, art.pub_date, anchor, lead, reference)
         # the actors are not the place ("sanctions on Russia"), except the destination or
         # venue of a visit or meeting ("traveled to Tehran")
-        located = (f.source,) if (cc.root == "04" and _destination(f.target, f.trigger)) \
-            or _venue(f.target, f.trigger) else (f.source, f.target)
+        at_target = (cc.root == "04" and geo.target_is_destination(f.target, f.trigger)) \
+            or geo.target_is_venue(f.target, f.trigger)
+        located = (f.source,) if at_target else (f.source, f.target)
         exclude = {a.head_i for a in located if a is not None}
         for a in located:
             if a is not None:

@@ -20,6 +20,7 @@ from eventwire.geo.datelines import dateline_place, find_dateline
 from eventwire.geo.gazetteer import Gazetteer
 from eventwire.geo.lead import find_lead_place
 from eventwire.geo.names import LeadPlace, Place, normalize_name
+from eventwire.geo.syntax import target_is_destination, target_is_venue
 from eventwire.geo.tables import CAMEO_COUNTRY_OVERRIDES
 
 __all__ = [
@@ -32,4 +33,6 @@ __all__ = [
     "find_lead_place",
     "normalize_name",
     "pick_location",
+    "target_is_destination",
+    "target_is_venue",
 ]

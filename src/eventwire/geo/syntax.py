@@ -15,6 +15,8 @@ from eventwire.geo.names import Place, contains
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from eventwire.actors.actor import Actor
+
 # "the city of Farah", "the town of Shebekino": the settlement the phrase names.
 SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "capital", "port", "settlement"})
 
@@ -484,3 +486,30 @@ def named_subject(trigger: Token) -> bool:
     return any(
         c.dep_ == "nsubj" and c.pos_ == "PROPN" for t in (trigger, clause) for c in t.children
     )
+
+
+def target_is_destination(target: Actor | None, trigger: Token) -> bool:
+    """Is the target of a visit or meeting also where it happened: "traveled to Tehran",
+    "arrived in Baghdad", "visited Moscow" (not "met Putin", "talks with Iraq")?"""
+    if target is None or not 0 <= target.head_i < len(trigger.doc):
+        return False
+    tok = trigger.doc[target.head_i]
+    if tok.dep_ in {"dobj", "obj"} and tok.head.i == trigger.i:
+        return trigger.lemma_.lower() in {"visit", "tour"}
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"to", "in", "at", "into"}
+
+
+def target_is_venue(target: Actor | None, trigger: Token) -> bool:
+    """Is the target named where the act happened: "protested outside the White House",
+    "rallied in front of parliament", "gathered at the embassy"?"""
+    if target is None or not 0 <= target.head_i < len(trigger.doc):
+        return False
+    tok = trigger.doc[target.head_i]
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ == "of" and prep.head.lower_ == "front":  # "in front of"
+        prep = prep.head.head
+        return prep.lower_ == "in" and prep.head.i == trigger.i
+    return prep.lower_ in {"outside", "at", "near", "inside", "opposite"} \
+        and prep.head.i == trigger.i
