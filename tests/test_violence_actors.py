@@ -174,3 +174,21 @@ def test_war_side_keeps_the_role_it_fights_under(coder: Coder) -> None:
 def test_an_attacks_toll_names_whom_it_was_done_to(coder: Coder, text: str,
                                                    event: tuple[str, str]) -> None:
     assert event in codes_of(coder, "Fighting went on. " + text, "19"), coded(coder, text)
+
+
+@pytest.mark.parametrize("text,event", [
+    # a military platform attacked is done to the forces that crew it
+    ("Houthi forces attacked a US warship in the Red Sea with drones.", ("YEMREB", "USAMIL")),
+    ("Houthi rebels attacked an American warship.", ("YEMREB", "USAMIL")),
+    # a place held by rebels: the attack is on the holders
+    ("Syrian government forces bombarded rebel-held Idlib.", ("SYRMIL", "SYRREB")),
+    ("Government troops shelled the rebel-controlled town of Saada.", ("YEMMIL", "YEMREB")),
+])
+def test_what_an_attack_hits_names_whom(coder: Coder, text: str,
+                                        event: tuple[str, str]) -> None:
+    assert event in codes_of(coder, "Fighting went on. " + text, "19"), coded(coder, text)
+
+
+def test_a_platform_taken_is_a_thing(coder: Coder) -> None:
+    text = "Fighting went on. Ukrainian troops captured a Russian tank near Kupiansk."
+    assert not any(t == "RUSMIL" for _c, _s, t in coded(coder, text)), coded(coder, text)

@@ -4,6 +4,8 @@ subject, a downed platform, an envoy's posting; and which role word of a phrase 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
+from importlib import resources
 
 from spacy.tokens import Token
 
@@ -56,6 +58,24 @@ def downed(t: Token) -> bool:
     shot_down = v.lemma_.lower() == "shoot" and any(
         c.dep_ == "prt" and c.lower_ == "down" for c in v.children)
     return shot_down or v.lemma_.lower() in DOWNING_VERBS
+
+
+@cache
+def force_words(kind: str) -> frozenset[str]:
+    """One word class of data/force_words.tsv (see its header)."""
+    text = resources.files("eventwire.data").joinpath("force_words.tsv").read_text("utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return frozenset(entry for k, entry in rows[1:] if k == kind)
+
+
+def struck(t: Token) -> bool:
+    """`t` is what a verb of attacking hits: "attacked a US warship", "a patrol boat was
+    sunk" (data/force_words.tsv strike_verb)."""
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    v = t.head
+    return t.dep_ in {"dobj", "obj", "nsubjpass"} and v.pos_ in {"VERB", "AUX"} \
+        and v.lemma_.lower() in force_words("strike_verb")
 
 
 def closer(t: Token, other: Token | None, head: Token) -> bool:

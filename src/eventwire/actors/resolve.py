@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from .actor import Actor, ArticleContext, compose_code
 from .dictionary import ActorEntry, SectorTerm
 from .matcher import ActorMatcher
-from .positions import agent_position, choose_sector, closer, downed, posting
+from .positions import agent_position, choose_sector, closer, downed, posting, struck
 
 __all__ = ["Actor", "ActorMatcher", "ActorResolver", "ArticleContext", "compose_code"]
 
@@ -438,7 +438,8 @@ class ActorResolver:
         "Hossein Dehqan" are; "military advisory assistance", "Iranian oil" are not."""
         if head.lower_ in NON_ACTOR_HEADS:
             return False
-        if head.lemma_.lower() in PLATFORMS and not (agent_position(head) or downed(head)):
+        if head.lemma_.lower() in PLATFORMS \
+                and not (agent_position(head) or downed(head) or struck(head)):
             return False  # "Israeli tanks fired" acts; "captured a helicopter" is a thing
         if head.i in self.entries or head.i in self.sectors:
             return True

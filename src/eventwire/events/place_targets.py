@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from functools import cache
-from importlib import resources
 
 from spacy.tokens import Span, Token
 
+from ..actors.positions import force_words
 from ..actors.resolve import STRIKE_HEADS, Actor
 from ..geo import Place
 from .extract import Found
@@ -40,14 +39,6 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # one when the gazetteer knows a town of at least this size by it.
 UNTAGGED_MIN_POPULATION = 20_000
 OBJECT_PREPS = frozenset({"on", "against", "into", "from", "across", "toward", "towards"})
-
-
-@cache
-def place_words(kind: str) -> frozenset[str]:
-    """One word class of data/force_words.tsv (see its header)."""
-    text = resources.files("eventwire.data").joinpath("force_words.tsv").read_text("utf-8")
-    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return frozenset(entry for k, entry in rows[1:] if k == kind)
 
 
 def _objects(v: Token) -> Iterator[Token]:
@@ -108,7 +99,7 @@ def object_place_country(v: Token, lookup: Callable[[str], Place | None],
                 got = _country_of(name, lookup)
                 if got:
                     return got, name
-                if story_country and name.root.lemma_.lower() in place_words("place_noun"):
+                if story_country and name.root.lemma_.lower() in force_words("place_noun"):
                     return story_country, name  # "the Chernobyl Exclusion Zone": a named area
                 continue
             if t.lemma_.lower() in PLACE_NOUNS | VIA_NOUNS:
@@ -127,6 +118,24 @@ def object_place_country(v: Token, lookup: Callable[[str], Place | None],
     return None
 
 
+REBELS = "REB"
+
+
+def held_by(words: Span) -> Token | None:
+    """The armed group holding the place struck: "rebel-held Idlib", "the militant-controlled
+    town of X" (data/force_words.tsv holder_verb, armed_holder): the attack is on them."""
+    heads = [words.root, words.root.head] if words.root.dep_ == "pobj" else [words.root]
+    heads += [h.head for h in heads if h.dep_ == "prep"]
+    for h in heads:
+        for mod in h.children:
+            if mod.dep_ == "amod" and mod.lemma_.lower() in force_words("holder_verb"):
+                holder = next((c for c in mod.children if c.dep_ in {"npadvmod", "compound"}
+                               and c.lemma_.lower() in force_words("armed_holder")), None)
+                if holder is not None:
+                    return holder
+    return None
+
+
 # doers who fight their own state: a town they strike in their country stands for it
 INSURGENT_SECTORS = frozenset({"REB", "INS", "SEP"})
 
@@ -139,6 +148,11 @@ def place_target(f: Found, lookup: Callable[[str], Place | None],
     if f.code[:2] not in PLACE_OBJECT_ROOTS and not f.code.startswith(PLACE_OBJECT_CODES):
         return f
     got = object_place_country(f.trigger, lookup, story_country)
+    if got is not None and (held := held_by(got[1])) is not None:
+        target = Actor(got[0] + REBELS, held.text, held.idx, held.idx + len(held.text),
+                       country=got[0], sector=REBELS, kind="sector", via="implied",
+                       head_i=held.i)
+        return replace(f, target=target, targets=(target,))
     if got is None or (f.source is not None and f.source.country == got[0]
                        and f.source.sector not in INSURGENT_SECTORS):
         return f  # a state's own forces in its own town; rebels there attack their country
