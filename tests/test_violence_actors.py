@@ -192,3 +192,17 @@ def test_what_an_attack_hits_names_whom(coder: Coder, text: str,
 def test_a_platform_taken_is_a_thing(coder: Coder) -> None:
     text = "Fighting went on. Ukrainian troops captured a Russian tank near Kupiansk."
     assert not any(t == "RUSMIL" for _c, _s, t in coded(coder, text)), coded(coder, text)
+
+
+@pytest.mark.parametrize("text,event", [
+    # a capital where the act happens is the place (its country), not the government
+    ("Militants stormed a hotel in Mogadishu, killing at least nine people.", ("SOMREB", "SOM")),
+    ("Gunmen attacked a restaurant in Ouagadougou.", ("UAF", "BFA")),
+    # ... bare armed groups in a fight are of where they fight
+    ("Pakistani security forces killed six militants in a raid in North Waziristan.",
+     ("PAK", "PAKREB")),
+])
+def test_capitals_and_militants_where_the_fight_is(coder: Coder, text: str,
+                                                   event: tuple[str, str]) -> None:
+    got = {(s[:len(event[0])], t) for s, t in codes_of(coder, "Fighting went on. " + text, "1")}
+    assert event in got, coded(coder, text)

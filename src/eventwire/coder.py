@@ -76,10 +76,17 @@ DOMESTIC_SECTORS = frozenset({"COP", "JUD", "LEG", "CVL", "OPP", "BUS", "MED", "
                               "HLH", "LAB", "REL", "CRM", "AGR", "PTY", "ENV"})
 
 
-def _localise(fields: dict[str, object], role: str, country: str) -> None:
+# ... and in a fight, the armed groups that fight their state: bare "militants" killed in
+# North Waziristan are Pakistan's.
+INSURGENT_SECTORS = frozenset({"REB", "INS", "SEP"})
+
+
+def _localise(fields: dict[str, object], role: str, country: str, *, fight: bool = False
+              ) -> None:
     """Give a bare domestic role the country of the event's location (in place)."""
     code = fields.get(f"{role}_code")
-    if isinstance(code, str) and code in DOMESTIC_SECTORS and not fields.get(f"{role}_country"):
+    local = DOMESTIC_SECTORS | INSURGENT_SECTORS if fight else DOMESTIC_SECTORS
+    if isinstance(code, str) and code in local and not fields.get(f"{role}_country"):
         fields[f"{role}_code"] = country + code
         fields[f"{role}_country"] = country
 
@@ -512,7 +519,7 @@ class Coder:
                 if role == "target" and cc.root[:2] in VICTIM_ROOTS \
                         and fields.get("target_code") == "CVL":
                     continue  # victims of force: of the place the event settles in (later)
-                _localise(fields, role, place.country)
+                _localise(fields, role, place.country, fight=cc.root[:2] in VICTIM_ROOTS)
         rule_id = f.pattern.id
         targets = tuple(a.code for a in f.targets if a.code)
         acted_in = place if reason in PLACE_TARGET_REASONS else None

@@ -134,8 +134,16 @@ def object_actors(o: Token, resolver: ActorResolver) -> list[Actor]:
             for p in children_with(c, {"pobj"}):
                 got = resolver.actors_at(p)
                 if got:
-                    return got
+                    return _placed(got)
     return []
+
+
+def _placed(actors: list[Actor]) -> list[Actor]:
+    """Actors named as where a thing stands or an act happens ("a hotel in Mogadishu",
+    "stormed a hotel in Mogadishu"): a capital there is the place, its country, not the
+    government it stands for as a speaker ("Mogadishu said")."""
+    return [replace(a, code=a.country, sector=None, kind="country", via="place")
+            if a.via == "metonymy" and a.country else a for a in actors]
 
 
 PRONOUN_OWNERS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
@@ -203,7 +211,7 @@ def targets_of(v: Token, p: Pattern, resolver: ActorResolver) -> list[Actor]:
                     for pobj in children_with(prep, {"pobj"}):
                         got = object_actors(pobj, resolver)
                         if got:
-                            return got
+                            return _placed(got) if slot == "in" else got
     if p.code[:2] == "03":
         return intended_object(objs, resolver)
     if p.code[:2] == "15":
