@@ -31,6 +31,7 @@ from .context.setting import PlaceChain
 from .context.timeline import build_timeline, headline_date, is_background
 from .errors import CodingTimeout
 from .events.disapproval import trigger_lemmas
+from .events.verbal_conflict import trigger_lemmas as reproach_lemmas
 from .events.extract import Found, Rejected, anchored, extract
 from .events.patterns import PatternSet
 from .events.place_targets import place_targets
@@ -328,7 +329,7 @@ class Coder:
         self.gazetteer = geo.Gazetteer.default()
         self.matcher = ActorMatcher(self.nlp, self.actors, self._place_country)
         self.prefilter = Prefilter.build(self.patterns, self.matcher.vocab_words,
-                                         trigger_lemmas())
+                                         trigger_lemmas() | reproach_lemmas())
         self.sentencizer = Sentencizer()
 
     def _place_country(self, name: str) -> str | None:

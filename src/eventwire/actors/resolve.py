@@ -389,6 +389,11 @@ class ActorResolver:
                         out.append(a.country)
         return out
 
+    def country_named_on(self, head: Token, preps: set[str]) -> str | None:
+        """The country a phrase on `head` names, even one a mention keeps to itself: "its
+        ambassador to France" -> FRA (an envoy's posting is not an actor of its own)."""
+        return self._country_of_place(head, preps)
+
     def _country_of_place(self, head: Token, preps: set[str] | None = None) -> str | None:
         """'a court in Guyana', 'the mayor of Nablus', 'police in Kabul' -> the country."""
         for prep in head.children:
