@@ -12,6 +12,13 @@
   about: "condemns the storming of the mosque by Israeli forces", "rejected the Egyptian
   proposal", "vetoed the resolution drafted by the United States" (events/disapproval.py
   `doers`).
+- "Jordan holds Israel fully responsible for ...": the present tense is parsed as a clause
+  under "hold" that the verb pattern does not see; its subject is the one blamed (112), as
+  is the subject of the clause of "charged that ..." ("Moscow charged that Washington was
+  meddling").
+- "We are appalled by the Taliban's decision to bar women", "the United States is deeply
+  concerned about Russia's detention of ...": a speaker's state about another actor's act is
+  criticism (111; about a situation it stays 012).
 - A reduction of relations aimed at the doer's own people ("recalled its ambassador to
   France") takes the state the object's preposition names.
 
@@ -33,7 +40,9 @@ from ..actors.resolve import Actor, ActorResolver
 from ..errors import DictionaryError
 from .arguments import subject_of
 from .clauses import OBJ, SUBJ, children_with, lemma_of
+from .clauses import SUBJ_PASS
 from .disapproval import doers
+from .disapproval import words as judging_words
 from .modality import modality_of
 from .nominal.factual import unreal
 from .patterns import Pattern
@@ -54,6 +63,13 @@ class Words:
     drawing_verbs: frozenset[str]
     voicing_verbs: frozenset[str]
     relation_preps: frozenset[str]
+    holding_verbs: frozenset[str]
+    holding_words: frozenset[str]
+    alleging_verbs: frozenset[str]
+    disapproving_states: frozenset[str]
+    state_preps: frozenset[str]
+    judged_acts: frozenset[str]
+    disapproving_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +83,9 @@ def words() -> Words:
         if not c.startswith("11"):
             problems.append((0, f"reproach_nouns: {w!r} has code {c!r}, not an 11 code"))
     lists = {k: frozenset(str(w).lower() for w in raw.get(k) or [])
-             for k in ("drawing_verbs", "voicing_verbs", "relation_preps")}
+             for k in ("drawing_verbs", "voicing_verbs", "relation_preps", "holding_verbs",
+                       "holding_words", "alleging_verbs", "disapproving_states", "state_preps",
+                       "judged_acts", "disapproving_nouns")}
     for k, v in [("reproach_nouns", nouns), *lists.items()]:
         if not v:
             problems.append((0, f"{k}: missing or empty"))
@@ -77,8 +95,9 @@ def words() -> Words:
 
 
 def trigger_lemmas() -> frozenset[str]:
-    """The nouns that are triggers alone (for the prefilter)."""
-    return frozenset(words().reproach_nouns)
+    """The words that are triggers alone (for the prefilter)."""
+    w = words()
+    return frozenset(w.reproach_nouns) | w.disapproving_states
 
 
 def _pattern(kind: str, code: str) -> Pattern:
@@ -251,7 +270,115 @@ def _filled(found: list[Found], resolver: ActorResolver) -> list[Found]:
     return out
 
 
+# -- "X holds Y responsible", "X charged that Y ..." ------------------------------------------------------------
+def _held_responsible(doc: Doc, resolver: ActorResolver, found: list[Found]) -> list[Found]:
+    from .extract import Found  # the record type; extract imports this module
+
+    w = words()
+    out = list(found)
+    for v in doc:
+        if v.pos_ != "VERB" or lemma_of(v) not in w.holding_verbs | w.alleging_verbs \
+                or any(f.trigger.i == v.i and f.code[:2] == "11" for f in found):
+            continue
+        for x in children_with(v, {"ccomp", "xcomp"}):
+            if lemma_of(x) not in w.holding_words and not (
+                    lemma_of(v) in w.alleging_verbs and x.dep_ == "ccomp"):
+                continue
+            m = modality_of(v)
+            if m.negated or m.hypothetical or m.future:
+                continue
+            sources = [a for a in subject_of(v, resolver) if a.code]
+            targets = [a for a in _actors(children_with(x, SUBJ), resolver) if _placed(a)]
+            kind = "alleged" if lemma_of(v) in w.alleging_verbs else "held-responsible"
+            for s in sources:
+                for tg in _other(targets, s):
+                    out.append(Found(_pattern(kind, "112"), "112", v, s, tg,
+                                     tuple(sources), tuple(targets), False, "asserted",
+                                     " ".join(t.text for t in v.subtree)))
+    return out
+
+
+# -- "We are appalled by X's decision" ------------------------------------------------------
+def _judged_doers(n: Token, resolver: ActorResolver, found: list[Found]) -> list[Actor]:
+    """The doer of the act noun `n` names: an event already coded on it, else its owner."""
+    told = [f.source for f in found if f.trigger.i == n.i and f.source is not None
+            and f.source.code]
+    if told:
+        return told[:1]
+    jw = judging_words()
+    if lemma_of(n) in words().judged_acts | jw.act_nouns | jw.wrong_nouns.keys():
+        return doers(n, resolver)
+    return []
+
+
+def _about(t: Token) -> list[Token]:
+    """What a state or its noun is about: "appalled by [the decision]", "concern over [X]"."""
+    return [o for c in t.children if c.dep_ in {"prep", "agent"}
+            and c.lower_ in words().state_preps for o in children_with(c, {"pobj"})]
+
+
+def _voiced_states(found: list[Found], resolver: ActorResolver) -> list[Found]:
+    """'raised concerns about the PRC's coercive actions': a pessimistic comment (012) about
+    another actor's act is criticism of its doer (111)."""
+    w = words()
+    out: list[Found] = []
+    for f in found:
+        if f.code != "012" or f.source is None or f.trigger.pos_ != "VERB":
+            out.append(f)
+            continue
+        nouns = [o for o in children_with(f.trigger, OBJ) if lemma_of(o) in w.disapproving_nouns]
+        targets = [a for n in nouns for o in _about(n) for x in [o, *o.conjuncts]
+                   for a in _judged_doers(x, resolver, found) if _placed(a)]
+        targets = _other(targets, f.source)
+        if not targets:
+            out.append(f)
+            continue
+        pat = replace(f.pattern, id=f"{f.pattern.id}+act")
+        out.extend(replace(f, pattern=pat, code="111", target=tg, targets=tuple(targets))
+                   for tg in targets[:1])
+    return out
+
+
+def _states(doc: Doc, resolver: ActorResolver, found: list[Found]) -> list[Found]:
+    from .extract import Found  # the record type; extract imports this module
+
+    w = words()
+    out = _voiced_states(found, resolver)
+    for t in doc:
+        if t.lower_ not in w.disapproving_states:
+            continue
+        if t.pos_ == "VERB":
+            subj = children_with(t, SUBJ | SUBJ_PASS)
+        elif t.pos_ == "ADJ" and t.dep_ == "acomp":
+            subj = children_with(t.head, SUBJ)
+        else:
+            continue
+        m = modality_of(t if t.pos_ == "VERB" else t.head)
+        if not subj or m.negated or m.hypothetical or m.future:
+            continue
+        sources = [a for a in resolver.actors_at(subj[0]) if a.code]
+        acts = _about(t)
+        targets = [a for o in acts for x in [o, *o.conjuncts]
+                   for a in _judged_doers(x, resolver, found) if _placed(a)]
+        for s in sources:
+            for tg in _other(targets, s):
+                same = [i for i, f in enumerate(out) if f.trigger.i == t.i and (
+                    f.target is None or f.target.code == tg.code)]
+                if any(out[i].code[:2] == "11" for i in same):
+                    continue
+                for i in same:  # "concerned about Russia's detention of ...": not 012
+                    pat = replace(out[i].pattern, id=f"{out[i].pattern.id}+act")
+                    out[i] = replace(out[i], pattern=pat, code="111", target=tg)
+                if not same:
+                    out.append(Found(_pattern("state", "111"), "111", t, s, tg, tuple(sources),
+                                     tuple(targets), False, "asserted",
+                                     " ".join(x.text for x in t.head.subtree)))
+    return out
+
+
 def verbal_conflict(doc: Doc, resolver: ActorResolver, found: list[Found]) -> list[Found]:
-    """`found` with the reproaches told by nouns added and the missing targets of verbs of
-    demand, disapproval, rejection and reduced relations filled (see the module's doc)."""
-    return _reproaches(doc, resolver, _filled(found, resolver))
+    """`found` with the reproaches told by nouns and by "holds X responsible" added, and the
+    missing targets of verbs of demand, disapproval, rejection and reduced relations filled
+    (see the module's doc)."""
+    found = _held_responsible(doc, resolver, _filled(found, resolver))
+    return _states(doc, resolver, _reproaches(doc, resolver, found))
