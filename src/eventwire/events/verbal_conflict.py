@@ -70,6 +70,7 @@ class Words:
     state_preps: frozenset[str]
     judged_acts: frozenset[str]
     disapproving_nouns: frozenset[str]
+    step_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +86,7 @@ def words() -> Words:
     lists = {k: frozenset(str(w).lower() for w in raw.get(k) or [])
              for k in ("drawing_verbs", "voicing_verbs", "relation_preps", "holding_verbs",
                        "holding_words", "alleging_verbs", "disapproving_states", "state_preps",
-                       "judged_acts", "disapproving_nouns")}
+                       "judged_acts", "disapproving_nouns", "step_nouns")}
     for k, v in [("reproach_nouns", nouns), *lists.items()]:
         if not v:
             problems.append((0, f"{k}: missing or empty"))
