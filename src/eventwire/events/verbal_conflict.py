@@ -19,6 +19,7 @@
 - "We are appalled by the Taliban's decision to bar women", "the United States is deeply
   concerned about Russia's detention of ...": a speaker's state about another actor's act is
   criticism (111; about a situation it stays 012).
+- "Azerbaijan and Armenia accuse each other of ...": each doer's act is aimed at the others.
 - A reduction of relations aimed at the doer's own people ("recalled its ambassador to
   France") takes the state the object's preposition names.
 
@@ -250,11 +251,23 @@ def _relation_partner(f: Found, resolver: ActorResolver) -> list[Actor]:
     return []
 
 
+def _reciprocal(v: Token) -> bool:
+    """'accuse each other', 'blamed one another': the doers act on each other."""
+    objs = children_with(v, OBJ) + [o for c in children_with(v, {"prep"})
+                                    for o in children_with(c, {"pobj"})]
+    return any((o.lower_ == "other" and any(c.lower_ == "each" for c in o.children))
+               or (o.lower_ == "one" and any(c.lower_ == "another" for c in o.children))
+               for o in objs)
+
+
 def _filled(found: list[Found], resolver: ActorResolver) -> list[Found]:
     out: list[Found] = []
     for f in found:
         got: list[Actor] = []
-        if f.trigger.pos_ in {"VERB", "AUX"} and f.source is not None:
+        if f.source is not None and (f.target is None or f.target.code is None) \
+                and len(f.sources) > 1 and _reciprocal(f.trigger):
+            got = _other(list(f.sources), f.source)  # "Azerbaijan and Armenia accuse each other"
+        elif f.trigger.pos_ in {"VERB", "AUX"} and f.source is not None:
             root = f.code[:2]
             if root in FILLED_ROOTS and f.target is not None and f.target.code \
                     and f.target.code == f.source.code:  # "X demands that they be removed"
