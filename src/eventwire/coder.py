@@ -31,10 +31,10 @@ from .context.setting import PlaceChain
 from .context.timeline import build_timeline, headline_date, is_background
 from .errors import CodingTimeout
 from .events.disapproval import trigger_lemmas
-from .events.verbal_conflict import trigger_lemmas as reproach_lemmas
 from .events.extract import Found, Rejected, anchored, extract
 from .events.patterns import PatternSet
 from .events.place_targets import place_targets
+from .events.verbal_conflict import trigger_lemmas as reproach_lemmas
 from .model import Article, Event
 from .nlp import load_pipeline
 from .prefilter import Prefilter

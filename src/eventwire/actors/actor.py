@@ -41,7 +41,7 @@ def person_roles() -> frozenset[str]:
     raw = yaml.safe_load(resources.files("eventwire.data").joinpath(name).read_text("utf-8"))
     words = (raw or {}).get("person_roles")
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-        raise DictionaryError(f"{name}: person_roles must be a list of words")
+        raise DictionaryError(name, [(0, "person_roles must be a list of words")])
     return frozenset(w.lower() for w in words)
 
 

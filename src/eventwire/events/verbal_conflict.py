@@ -40,8 +40,7 @@ from spacy.tokens import Doc, Token
 from ..actors.resolve import Actor, ActorResolver
 from ..errors import DictionaryError
 from .arguments import subject_of
-from .clauses import OBJ, SUBJ, children_with, lemma_of
-from .clauses import SUBJ_PASS
+from .clauses import OBJ, SUBJ, SUBJ_PASS, children_with, lemma_of
 from .disapproval import doers
 from .disapproval import words as judging_words
 from .modality import modality_of
@@ -267,15 +266,15 @@ def _filled(found: list[Found], resolver: ActorResolver) -> list[Found]:
         if f.source is not None and (f.target is None or f.target.code is None) \
                 and len(f.sources) > 1 and _reciprocal(f.trigger):
             got = _other(list(f.sources), f.source)  # "Azerbaijan and Armenia accuse each other"
-        elif f.trigger.pos_ in {"VERB", "AUX"} and f.source is not None:
+        elif f.trigger.pos_ in {"VERB", "AUX"} and (source := f.source) is not None:
             root = f.code[:2]
             if root in FILLED_ROOTS and f.target is not None and f.target.code \
-                    and f.target.code == f.source.code:  # "X demands that they be removed"
+                    and f.target.code == source.code:  # "X demands that they be removed"
                 f = replace(f, target=None, targets=())
             if root in FILLED_ROOTS and (f.target is None or f.target.code is None):
                 got = _object_doers(f, resolver)
             elif root == "16" and (f.target is None or f.target.code is None or (
-                    f.target.country is not None and f.target.country == f.source.country)):
+                    f.target.country is not None and f.target.country == source.country)):
                 got = _relation_partner(f, resolver)
         if not got:
             out.append(f)
@@ -284,7 +283,7 @@ def _filled(found: list[Found], resolver: ActorResolver) -> list[Found]:
     return out
 
 
-# -- "X holds Y responsible", "X charged that Y ..." ------------------------------------------------------------
+# -- "X holds Y responsible", "X charged that Y ..." ---------------------------------
 def _held_responsible(doc: Doc, resolver: ActorResolver, found: list[Found]) -> list[Found]:
     from .extract import Found  # the record type; extract imports this module
 
