@@ -16,7 +16,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from .actor import Actor, ArticleContext, compose_code, one_person
+from .actor import Actor, ArticleContext, compose_code
 from .dictionary import ActorEntry, SectorTerm
 from .matcher import ActorMatcher
 from .positions import agent_position, choose_sector, closer, downed, posting
@@ -553,7 +553,7 @@ class ActorResolver:
                 continue  # "X cut ties with Qatar, accusing it of ...": not X
             got = [a for a in self.actors_at(t) if a.via != "pronoun"]
             if want == "person":
-                got = [a for a in got if one_person(a)][:1]
+                got = [a for a in got if a.kind == "person"][:1]
             elif want == "thing":  # also a national body: "the Polish army said it had"
                 got = [a for a in got if a.kind in {"group", "country"}
                        or (a.kind == "sector" and a.country)][:1]

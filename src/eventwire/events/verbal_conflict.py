@@ -9,7 +9,7 @@
   criticism from Y": X, or the doer of X's act). Both must be actors with a country or a
   known group, and different: "the coach faced criticism from fans" is no event.
 - A verb of demand, disapproval or rejection with no target takes the doer of the act it is
-  about: "condemns the storming of the mosque by Israeli forces", "rejected the Egyptian
+  about (a demand: else the active subject of its clause, "demanded that Japan stop ..."): "condemns the storming of the mosque by Israeli forces", "rejected the Egyptian
   proposal", "vetoed the resolution drafted by the United States" (events/disapproval.py
   `doers`).
 - "Jordan holds Israel fully responsible for ...": the present tense is parsed as a clause
@@ -233,6 +233,21 @@ def _object_doers(f: Found, resolver: ActorResolver) -> list[Actor]:
     return []
 
 
+def _clause_subject(f: Found, resolver: ActorResolver) -> list[Actor]:
+    """'demanded that Japan stop releasing ...': the active subject of the demand's clause
+    (not a passive one: "demanding that he be reinstated" asks it of someone else)."""
+    s = f.source
+    if s is None:
+        return []
+    for x in children_with(f.trigger, {"ccomp"}):
+        for subj in children_with(x, {"nsubj"}):
+            got = [a for a in _other(resolver.actors_at(subj), s) if _placed(a)]
+            named = [a for a in got if a.head_i == subj.i]  # the subject's own head word
+            if got:
+                return (named or got)[:1]
+    return []
+
+
 def _relation_partner(f: Found, resolver: ActorResolver) -> list[Actor]:
     """'recalled its ambassador to France': the state named on the object."""
     s = f.source
@@ -272,7 +287,8 @@ def _filled(found: list[Found], resolver: ActorResolver) -> list[Found]:
                     and f.target.code == source.code:  # "X demands that they be removed"
                 f = replace(f, target=None, targets=())
             if root in FILLED_ROOTS and (f.target is None or f.target.code is None):
-                got = _object_doers(f, resolver)
+                got = _object_doers(f, resolver) or (
+                    _clause_subject(f, resolver) if root == "10" else [])
             elif root == "16" and (f.target is None or f.target.code is None or (
                     f.target.country is not None and f.target.country == source.country)):
                 got = _relation_partner(f, resolver)
