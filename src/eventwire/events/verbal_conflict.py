@@ -283,7 +283,7 @@ def _filled(found: list[Found], resolver: ActorResolver) -> list[Found]:
             got = _other(list(f.sources), f.source)  # "Azerbaijan and Armenia accuse each other"
         elif f.trigger.pos_ in {"VERB", "AUX"} and (source := f.source) is not None:
             root = f.code[:2]
-            if root in FILLED_ROOTS and f.target is not None and f.target.code \
+            if root == "10" and f.target is not None and f.target.via == "pronoun" \
                     and f.target.code == source.code:  # "X demands that they be removed"
                 f = replace(f, target=None, targets=())
             if root in FILLED_ROOTS and (f.target is None or f.target.code is None):
