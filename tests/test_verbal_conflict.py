@@ -241,6 +241,8 @@ def test_a_release_codes_its_issuers_verbal_conflict(
         # "designated" as an appointment
         ("President Biden designated Vice President Harris as the lead on migration.", "16",
          None),
+        ("The prime minister designated her deputy for the negotiations with Brussels.", "16",
+         None),
         # a purpose clause stays a purpose
         ("The ministers met to discuss sanctions on Russia.", "16", None),
     ],

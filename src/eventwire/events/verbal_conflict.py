@@ -9,9 +9,9 @@
   criticism from Y": X, or the doer of X's act). Both must be actors with a country or a
   known group, and different: "the coach faced criticism from fans" is no event.
 - A verb of demand, disapproval or rejection with no target takes the doer of the act it is
-  about (a demand: else the active subject of its clause, "demanded that Japan stop ..."): "condemns the storming of the mosque by Israeli forces", "rejected the Egyptian
+  about: "condemns the storming of the mosque by Israeli forces", "rejected the Egyptian
   proposal", "vetoed the resolution drafted by the United States" (events/disapproval.py
-  `doers`).
+  `doers`); a demand else the active subject of its clause ("demanded that Japan stop").
 - "Jordan holds Israel fully responsible for ...": the present tense is parsed as a clause
   under "hold" that the verb pattern does not see; its subject is the one blamed (112), as
   is the subject of the clause of "charged that ..." ("Moscow charged that Washington was
