@@ -261,6 +261,17 @@ def test_a_demand_about_the_speaker_itself_has_no_target_of_its_own(coder: Coder
     assert demands and all(e.target_code != e.source_code for e in demands), shown(events)
 
 
+@pytest.mark.parametrize("text", [
+    "Algeria recalled its ambassador.",
+    "Britain summoned Russia's ambassador and expelled its defence attache.",
+])
+def test_a_reduction_of_relations_is_never_aimed_at_the_doers_own_country(
+    coder: Coder, text: str
+) -> None:
+    events = [e for e in coded(coder, text) if e.cameo_root == "16"]
+    assert events and all(e.target_country != e.source_country for e in events), shown(events)
+
+
 def test_a_concern_about_an_act_replaces_the_pessimistic_comment(coder: Coder) -> None:
     events = coded(coder, "We are deeply concerned by the Russian government's detention of "
                           "journalist Evan Gershkovich.", RELEASE)

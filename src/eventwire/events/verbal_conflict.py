@@ -292,11 +292,20 @@ def _filled(found: list[Found], resolver: ActorResolver) -> list[Found]:
             elif root == "16" and (f.target is None or f.target.code is None or (
                     f.target.country is not None and f.target.country == source.country)):
                 got = _relation_partner(f, resolver)
+        if not got and _own_side(f):  # "expelled its defence attache": not itself
+            f = replace(f, target=None, targets=())
         if not got:
             out.append(f)
             continue
         out.extend(replace(f, target=tg, targets=tuple(got)) for tg in got)
     return out
+
+
+def _own_side(f: Found) -> bool:
+    """A reduction of relations coded against the doer's own country."""
+    s, t = f.source, f.target
+    return f.code[:2] == "16" and s is not None and t is not None and bool(s.country) \
+        and t.country == s.country and f.trigger.pos_ in {"VERB", "AUX"}
 
 
 # -- "X holds Y responsible", "X charged that Y ..." ---------------------------------
