@@ -42,6 +42,7 @@ from .events.extract import Found, Rejected, anchored, extract
 from .events.one_sided import story_dyads
 from .events.patterns import PatternSet
 from .events.place_targets import place_targets
+from .events.verbal_conflict import trigger_lemmas as reproach_lemmas
 from .model import Article, Event
 from .nlp import load_pipeline
 from .prefilter import Prefilter
@@ -181,7 +182,7 @@ class Coder:
         self.gazetteer = geo.Gazetteer.default()
         self.matcher = ActorMatcher(self.nlp, self.actors, self._place_country)
         self.prefilter = Prefilter.build(self.patterns, self.matcher.vocab_words,
-                                         trigger_lemmas())
+                                         trigger_lemmas() | reproach_lemmas())
         self.sentencizer = Sentencizer()
 
     def _place_country(self, name: str) -> str | None:

@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
+from importlib import resources
 
+import yaml
 from spacy.tokens import Span
+
+from ..errors import DictionaryError
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +32,28 @@ class Actor:
     def with_text(self, tok_span: Span) -> Actor:
         return replace(self, text=tok_span.text, start_char=tok_span.start_char,
                        end_char=tok_span.end_char)
+
+
+@lru_cache(maxsize=1)
+def person_roles() -> frozenset[str]:
+    """The role nouns of data/person_roles.yaml: words that name one office holder."""
+    name = "person_roles.yaml"
+    raw = yaml.safe_load(resources.files("eventwire.data").joinpath(name).read_text("utf-8"))
+    words = (raw or {}).get("person_roles")
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise DictionaryError(name, [(0, "person_roles must be a list of words")])
+    return frozenset(w.lower() for w in words)
+
+
+def one_person(a: Actor) -> bool:
+    """A person, or an office holder named by the office alone: "Finland's foreign minister",
+    "the Russian foreign ministry spokeswoman" (the mention's last word names one person)."""
+    if a.kind == "person":
+        return True
+    if a.kind != "sector" or a.via not in {"dictionary", "title"} or not a.text.split():
+        return False
+    last = a.text.split()[-1].lower().removesuffix("'s").removesuffix("’s")
+    return last in person_roles()
 
 
 def compose_code(country: str | None, sector: str | None) -> str | None:
@@ -67,7 +94,7 @@ class ArticleContext:
         pools = [reversed(self.subjects), reversed(self.history)]
         for pool in pools:
             for a in pool:
-                if want == "person" and a.kind == "person":
+                if want == "person" and one_person(a):
                     return a
                 if want == "group" and a.kind in {"group", "country", "sector"}:
                     return a
@@ -84,8 +111,12 @@ class ArticleContext:
         return None
 
     def recent_with_sector(self, sector: str, country: str | None, n: int = 1) -> list[Actor]:
-        """The last n distinct actors of a sector, people before institutions."""
+        """The last n distinct actors of a sector, people (then one office holder named by
+        the office alone) before institutions."""
         people = self._recent_with_sector(sector, country, n, persons_only=True)
+        if not people and n == 1:  # "Finland's foreign minister ... the minister"
+            people = [a for a in reversed(self.history) if one_person(a) and a.code
+                      and a.sector == sector and (country is None or a.country == country)][:1]
         return people or self._recent_with_sector(sector, country, n, persons_only=False)
 
     def _recent_with_sector(self, sector: str, country: str | None, n: int, *,

@@ -90,6 +90,16 @@ COUNTERPART = frozenset({"counterpart", "counterparts", "opposite", "peer", "pee
 # Titles the parser reads as common nouns ("counselor"); a title read as a name is one too
 OFFICE_HEADS = frozenset({"counselor", "counsellor", "adviser", "advisor"})
 
+def _implied_subject(pron: Token) -> Token | None:
+    """The verb whose subject a participle holding the pronoun shares: "cut ties with Qatar,
+    accusing it of ..." (the accuser is the subject of "cut", so "it" is not)."""
+    v = pron.head
+    if pron.dep_ not in {"dobj", "obj", "dative"} or v.dep_ not in {"advcl", "xcomp"} \
+            or v.tag_ != "VBG" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in v.children):
+        return None
+    return v.head
+
+
 def _share_country(prev: Actor, a: Actor) -> Actor:
     """'Kenyan President Ruto, Foreign Minister Mutua and Defence Minister Duale': a list of
     officials led by a national one are that country's, each bare office after it."""
@@ -389,6 +399,11 @@ class ActorResolver:
                         out.append(a.country)
         return out
 
+    def country_named_on(self, head: Token, preps: set[str]) -> str | None:
+        """The country a phrase on `head` names, even one a mention keeps to itself: "its
+        ambassador to France" -> FRA (an envoy's posting is not an actor of its own)."""
+        return self._country_of_place(head, preps)
+
     def _country_of_place(self, head: Token, preps: set[str] | None = None) -> str | None:
         """'a court in Guyana', 'the mayor of Nablus', 'police in Kabul' -> the country."""
         for prep in head.children:
@@ -524,6 +539,9 @@ class ActorResolver:
 
     def _antecedent_in_sentence(self, pron: Token, want: str) -> list[Actor]:
         cands: list[tuple[int, list[Actor]]] = []
+        shared = _implied_subject(pron)
+        implied = {x.i for c in (shared.children if shared is not None else ())
+                   if c.dep_ in {"nsubj", "nsubjpass"} for x in c.subtree}
         for t in self.doc[: pron.i]:
             if t.pos_ not in {"PROPN", "NOUN"} or t.dep_ not in {
                     "nsubj", "nsubjpass", "dobj", "pobj", "appos", "ROOT"}:
@@ -532,6 +550,8 @@ class ActorResolver:
                 continue
             if t.head.i == pron.head.i and t.dep_ in {"nsubj", "nsubjpass"}:
                 continue  # "the army occupied it": not the verb's own subject (not "itself")
+            if t.i in implied:
+                continue  # "X cut ties with Qatar, accusing it of ...": not X
             got = [a for a in self.actors_at(t) if a.via != "pronoun"]
             if want == "person":
                 got = [a for a in got if a.kind == "person"][:1]

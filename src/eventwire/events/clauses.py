@@ -94,7 +94,20 @@ def purpose_clause(v: Token) -> bool:
             c.dep_ == "aux" and c.lower_ == "to" for c in v.children)):
         return False
     return not (v.dep_ == "advcl" and lemma_of(v) in SAID_IN_A_CALL
-                and lemma_of(v.head) in CALL_VERBS)
+                and lemma_of(v.head) in CALL_VERBS) and not taking_steps(v)
+
+
+def taking_steps(v: Token) -> bool:
+    """'is taking steps to impose visa restrictions': a release's formula for doing the act
+    (the step nouns are data/verbal_conflict.yaml's)."""
+    from .verbal_conflict import words  # verbal_conflict imports this module
+
+    steps = words().step_nouns
+    h = v.head
+    if v.dep_ == "acl":
+        return lemma_of(h) in steps and h.dep_ in OBJ and lemma_of(h.head) == "take"
+    return v.dep_ == "advcl" and lemma_of(h) == "take" and any(
+        lemma_of(o) in steps for o in children_with(h, OBJ))
 
 
 # A call or meeting, and what is said in one (not "discuss": the talks themselves).

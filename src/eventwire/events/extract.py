@@ -48,6 +48,7 @@ from .modality import (
 from .nominal import nominal_acts
 from .nominal.sites import answering_verb, moved_preps, phrase_heads
 from .patterns import Pattern, PatternSet
+from .verbal_conflict import verbal_conflict
 from .violence import (
     accident_told,
     cause_lemmas,
@@ -217,7 +218,7 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet,
     if reasons is not None:
         reasons.extend(Rejected(f.trigger, f.pattern, "gave-way", f) for f in first
                        if f not in kept)
-    return disapprovals(doc, resolver, kept)
+    return verbal_conflict(doc, resolver, disapprovals(doc, resolver, kept))
 
 
 ALLEGING = {"claim", "allege", "charge", "accuse", "blame", "assert", "contend"}
