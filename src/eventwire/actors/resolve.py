@@ -284,6 +284,13 @@ class ActorResolver:
                 return [replace(learned.with_text(span), via="learned", head_i=head.i)]
             if sector_terms:
                 named = self._titled_surname(person_text, country)
+        if person_text is None and named is None and country is None and sector_terms \
+                and head.pos_ == "PROPN" and head.i not in self.sectors:
+            # "Administrator Power" after "Administrator Samantha Power": the surname the
+            # parser did not tag as a person, after a title, is the person met before
+            learned = self.ctx.learned.get(head.lower_)
+            if learned is not None and learned.kind == "person":
+                return [replace(learned.with_text(span), via="learned", head_i=head.i)]
         sector, secondary = choose_sector(sector_terms, head)
         if named is None and country is None and head.i in self.sectors:
             member_of = self._of_named(head)
