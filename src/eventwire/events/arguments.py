@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from ..actors.resolve import Actor, ActorResolver
 from .clauses import OBJ, RELATIVE, SUBJ, SUBJ_PASS, children_with, is_passive, lemma_of
 from .cooperation import light_object
+from .modality import committed_to
 from .patterns import Pattern
 
 
@@ -54,6 +55,8 @@ def subject_of(v: Token, resolver: ActorResolver, depth: int = 0) -> list[Actor]
         return subject_of(head, resolver, depth + 1)
     if v.dep_ in {"conj", "advcl", "ccomp"} and v.dep_ != "ccomp":
         return subject_of(head, resolver, depth + 1)
+    if committed_to(v):  # "X committed to continuing to consult": X consults
+        return subject_of(head.head, resolver, depth + 1)
     if v.dep_ == "acl" and v.tag_ == "VBG" and head.lower_ in MEDIUM_NOUNS:
         # "Pompeo posted a message on Twitter blaming Iran", "issued a statement calling for":
         # the one who posted or issued it
