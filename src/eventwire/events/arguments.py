@@ -238,6 +238,10 @@ def responded_to(v: Token, resolver: ActorResolver) -> list[Actor]:
     return []
 
 
+# the partner of an intended act named on its verb ("intent to work with the government")
+PARTNER_PREPS = frozenset({"with", "alongside"})
+
+
 def intended_object(objs: list[Token], resolver: ActorResolver) -> list[Actor]:
     """'reaffirmed their commitment to continue supporting Ukraine': the party of the
     act the intent is about (the object of the verbs under the intent's noun)."""
@@ -247,6 +251,11 @@ def intended_object(objs: list[Token], resolver: ActorResolver) -> list[Actor]:
         for v in todo:
             for o in children_with(v, OBJ):
                 got = object_actors(o, resolver)
+                if got:
+                    return got
+            for o in (o for w in children_with(v, {"prep"}) if w.lower_ in PARTNER_PREPS
+                      for o in children_with(w, {"pobj"})):
+                got = object_actors(o, resolver)  # "its eagerness to work with Zambia"
                 if got:
                     return got
             nxt += [c for c in v.children if c.dep_ == "xcomp"]

@@ -154,6 +154,8 @@ def modality_of(v: Token) -> Modality:
             continue
         lem = lemma_of(t)
         below = chain[i - 1]
+        if below.dep_ == "conj":
+            continue  # "wished them well and commended X": a conjunct's head is no governor
         object_control = (below.dep_ == "xcomp" and any(c.dep_ in OBJ for c in t.children)) \
             or (below.dep_ == "ccomp" and infinitival(below))
         if lem in THREAT_VERBS:
