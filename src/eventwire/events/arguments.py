@@ -11,9 +11,10 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from ..actors.pairs import paired_countries
 from ..actors.resolve import Actor, ActorResolver
 from .clauses import OBJ, RELATIVE, SUBJ, SUBJ_PASS, children_with, is_passive, lemma_of
-from .cooperation import light_object
+from .cooperation import cooperation_words, light_object
 from .modality import committed_to
 from .patterns import Pattern
 
@@ -112,6 +113,10 @@ def object_actors(o: Token, resolver: ActorResolver) -> list[Actor]:
     got = resolver.actors_at(o)
     if got:
         return got
+    if lemma_of(o) in cooperation_words().relation_nouns:
+        got = paired_countries(o, resolver)  # "strengthen the U.S.-Colombia friendship"
+        if got:
+            return got
     # a possessive pronoun ("deepen its cooperation with Argentina") points back, mostly to
     # the doer: the partner the object names comes first, the pronoun's owner after it
     owners = [c for c in o.children if c.dep_ == "poss"]
