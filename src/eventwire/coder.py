@@ -32,7 +32,7 @@ from .context.timeline import build_timeline, headline_date, is_background
 from .errors import CodingTimeout
 from .events.disapproval import trigger_lemmas
 from .events.extract import Found, Rejected, anchored, extract
-from .events.intent import ownerless_intents
+from .events.intent import self_partnered
 from .events.patterns import PatternSet
 from .events.place_targets import place_targets
 from .model import Article, Event
@@ -490,7 +490,7 @@ class Coder:
                                       [e for e in events if e.sentence_index >= item_start])
                     events.append(ev)
             self._remember(doc, resolver, ctx)
-        events = ownerless_intents(war_doers(home_forces(agentless_acts(events))))
+        events = self_partnered(war_doers(home_forces(agentless_acts(events))))
         if issuer is None:
             return events
         paras = {s.index: s.para for s, _d in sentences}

@@ -36,7 +36,7 @@ def paired_countries(noun: Token, resolver: ActorResolver) -> list[Actor]:
         for p, code in zip(parts, codes, strict=True):
             at = t.doc.text.find(p, start)
             out.append(Actor(code, p, at, at + len(p), country=code, kind="country",
-                             head_i=t.i))
+                             via="pair", head_i=t.i))
             start = at + len(p)
         return out
     return []

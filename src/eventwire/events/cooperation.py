@@ -39,6 +39,7 @@ class CooperationWords:
     coordination_nouns: frozenset[str]
     coordinated_roots: frozenset[str]
     relation_nouns: frozenset[str]
+    means_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)

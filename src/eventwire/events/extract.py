@@ -35,6 +35,7 @@ from .clauses import (
 from .clemency import clemency_act, clemency_parties
 from .cooperation import coordinated_acts, joint_acts
 from .disapproval import disapprovals
+from .intent import intent_owners
 from .labels_rule import alleged_subjects, criticized_doers, labelled
 from .modality import (
     CONSIDER_VERBS,
@@ -216,7 +217,7 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet,
     if reasons is not None:
         reasons.extend(Rejected(f.trigger, f.pattern, "gave-way", f) for f in first
                        if f not in kept)
-    return disapprovals(doc, resolver, kept)
+    return intent_owners(disapprovals(doc, resolver, kept))
 
 
 ALLEGING = {"claim", "allege", "charge", "accuse", "blame", "assert", "contend"}
