@@ -171,7 +171,7 @@ def modality_of(v: Token) -> Modality:
         elif lem in CONSIDER_VERBS and governing is None:
             governing = "request"
     if (noun_complement(v) or purpose_clause(v) or recalls_earlier(v) or is_question(v)
-            or reason_clause(v) or charge_description(v)):
+            or any(reason_clause(t) for t in chain) or charge_description(v)):
         hypothetical = True
     if governing is None and requested_clause(v):
         governing = "request"
