@@ -16,27 +16,30 @@ from .actor import Actor
 from .resolve import ActorResolver
 
 PAIR_SPLIT = re.compile(r"[-\u2010\u2011\u2013]")
-# how far before the relation noun the pair may stand ("the 200-year U.S.-Colombia friendship")
-PAIR_WINDOW = 2
+# how many tokens before the relation noun the glued word may take ("Canada - Mexico")
+PAIR_WINDOW = 4
 
 
 def paired_countries(noun: Token, resolver: ActorResolver) -> list[Actor]:
-    """The countries of a hyphened pair just before `noun`, each its own actor; [] unless
-    every part of the word is a country name."""
+    """The countries of a hyphened pair just before `noun` (one token "U.S.-Colombia" or
+    three, "Canada - Mexico", written with no space), each its own actor; [] unless every
+    part of the word is a country name."""
     names = resolver.matcher.country_names
-    for t in noun.doc[max(0, noun.i - PAIR_WINDOW):noun.i]:
-        parts = [p for p in PAIR_SPLIT.split(t.text) if p]
-        if len(parts) < 2:
-            continue
+    doc = noun.doc
+    found: list[Actor] = []
+    for start in range(noun.i - 1, max(-1, noun.i - 1 - PAIR_WINDOW), -1):
+        span = doc[start:noun.i]
+        if any(t.whitespace_ for t in span[:-1]):
+            break  # past the glued word
+        parts = [p for p in PAIR_SPLIT.split(span.text) if p]
         codes = [names.get(p.lower()) for p in parts]
-        if not all(codes):
+        if len(parts) < 2 or not all(codes):
             continue
-        out: list[Actor] = []
-        start = t.idx
+        found = []
+        at = span.start_char
         for p, code in zip(parts, codes, strict=True):
-            at = t.doc.text.find(p, start)
-            out.append(Actor(code, p, at, at + len(p), country=code, kind="country",
-                             via="pair", head_i=t.i))
-            start = at + len(p)
-        return out
-    return []
+            at = doc.text.find(p, at)
+            found.append(Actor(code, p, at, at + len(p), country=code, kind="country",
+                               via="pair", head_i=doc[start].i))
+            at += len(p)
+    return found
