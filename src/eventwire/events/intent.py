@@ -6,10 +6,11 @@
   `means_nouns`) is dropped (`intent_owners`, on a sentence's events).
 - Nor does a country cooperate with itself: "deepen U.S.-Guatemala cooperation" names both
   partners (actors/pairs.py), and the U.S. official's intent is toward Guatemala only. A 03
-  or 05 event whose target is the source's own bare country is dropped once the source's
-  country is known (a bare-titled official takes the issuer's); one toward a member of a
-  pair whose doer has no country at all is dropped too, as it cannot say which member is
-  the other (`self_partnered`, on an article's finished events).
+  or 05 event toward a member of such a pair that is the source's own country is dropped
+  once the source's country is known (a bare-titled official takes the issuer's); one
+  whose doer has no country at all is dropped too, as it cannot say which member is the
+  other (`self_partnered`, on an article's finished events). Other targets of the doer's
+  own country stay ("plans to invest in Florida": the place acted in).
 
 compute only.
 """
@@ -57,8 +58,8 @@ def _thing_subject(f: Found) -> bool:
 
 
 def self_partnered(events: Iterable[Event]) -> list[Event]:
-    """The events less those of root 03 or 05 toward the source's own country, and those
-    toward a pair member whose doer has no country."""
-    return [ev for ev in events if not (ev.cameo_root in PARTNER_ROOTS and (
-        (ev.source_country is not None and ev.target_code == ev.source_country)
-        or (ev.source_country is None and PAIR_TAG in ev.rule_id)))]
+    """The events less those of root 03 or 05 toward a pair member that is the source's own
+    country, or whose doer has no country."""
+    return [ev for ev in events if not (
+        ev.cameo_root in PARTNER_ROOTS and PAIR_TAG in ev.rule_id
+        and (ev.source_country is None or ev.target_code == ev.source_country))]
