@@ -39,6 +39,7 @@ from .context.timeline import build_timeline, headline_date, is_background
 from .errors import CodingTimeout
 from .events.disapproval import trigger_lemmas
 from .events.extract import Found, Rejected, anchored, extract
+from .events.intent import self_partnered
 from .events.one_sided import story_dyads
 from .events.patterns import PatternSet
 from .events.place_targets import place_targets
@@ -343,7 +344,7 @@ class Coder:
                                       [e for e in events if e.sentence_index >= item_start])
                     events.append(ev)
             self._remember(doc, resolver, ctx)
-        events = war_doers(home_forces(agentless_acts(events)))
+        events = self_partnered(war_doers(home_forces(agentless_acts(events))))
         if issuer is not None:
             paras = {s.index: s.para for s, _d in sentences}
             events = readout_counterpart(repeated_consultations(events, story, paras), story,

@@ -26,7 +26,8 @@ class Actor:
     sector: str | None = None
     kind: str = "unknown"        # country|group|person|sector|unknown
     person: str | None = None
-    via: str = "dictionary"      # dictionary|title|learned|pronoun|description|metonymy|ner|implied
+    via: str = "dictionary"      # dictionary|title|learned|pronoun|description|metonymy|ner|
+    #                              implied|pair (actors/pairs.py)
     head_i: int = -1
 
     def with_text(self, tok_span: Span) -> Actor:

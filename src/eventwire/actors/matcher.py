@@ -45,6 +45,9 @@ class ActorMatcher:
             self.sector.add(nlp.vocab.strings[key], [nlp.make_doc(f) for f in _plurals(term.term)])
         self.vocab_words = self._words(dictionary)
         self.by_surname: dict[str, list[ActorEntry]] = {}
+        # country names alone, for names the tokenizer glues together ("U.S.-Colombia")
+        self.country_names: dict[str, str] = {
+            e.name.lower(): e.code for e in dictionary.entries if e.kind == "country"}
         for e in dictionary.entries:
             if e.kind == "person" and e.name == e.canonical and " " in e.name:
                 self.by_surname.setdefault(e.name.split()[-1].lower(), []).append(e)

@@ -11,9 +11,11 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from ..actors.pairs import paired_countries
 from ..actors.resolve import Actor, ActorResolver
 from .clauses import OBJ, RELATIVE, SUBJ, SUBJ_PASS, children_with, is_passive, lemma_of
-from .cooperation import light_object
+from .cooperation import cooperation_words, light_object
+from .modality import committed_to
 from .patterns import Pattern
 
 
@@ -54,6 +56,8 @@ def subject_of(v: Token, resolver: ActorResolver, depth: int = 0) -> list[Actor]
         return subject_of(head, resolver, depth + 1)
     if v.dep_ in {"conj", "advcl", "ccomp"} and v.dep_ != "ccomp":
         return subject_of(head, resolver, depth + 1)
+    if committed_to(v):  # "X committed to continuing to consult": X consults
+        return subject_of(head.head, resolver, depth + 1)
     if v.dep_ == "acl" and v.tag_ == "VBG" and head.lower_ in MEDIUM_NOUNS:
         # "Pompeo posted a message on Twitter blaming Iran", "issued a statement calling for":
         # the one who posted or issued it
@@ -109,6 +113,10 @@ def object_actors(o: Token, resolver: ActorResolver) -> list[Actor]:
     got = resolver.actors_at(o)
     if got:
         return got
+    if lemma_of(o) in cooperation_words().relation_nouns:
+        got = paired_countries(o, resolver)  # "strengthen the U.S.-Colombia friendship"
+        if got:
+            return got
     # a possessive pronoun ("deepen its cooperation with Argentina") points back, mostly to
     # the doer: the partner the object names comes first, the pronoun's owner after it
     owners = [c for c in o.children if c.dep_ == "poss"]
@@ -243,6 +251,10 @@ def responded_to(v: Token, resolver: ActorResolver) -> list[Actor]:
     return []
 
 
+# the partner of an intended act named on its verb ("intent to work with the government")
+PARTNER_PREPS = frozenset({"with", "alongside"})
+
+
 def intended_object(objs: list[Token], resolver: ActorResolver) -> list[Actor]:
     """'reaffirmed their commitment to continue supporting Ukraine': the party of the
     act the intent is about (the object of the verbs under the intent's noun)."""
@@ -252,6 +264,11 @@ def intended_object(objs: list[Token], resolver: ActorResolver) -> list[Actor]:
         for v in todo:
             for o in children_with(v, OBJ):
                 got = object_actors(o, resolver)
+                if got:
+                    return got
+            for o in (o for w in children_with(v, {"prep"}) if w.lower_ in PARTNER_PREPS
+                      for o in children_with(w, {"pobj"})):
+                got = object_actors(o, resolver)  # "its eagerness to work with Zambia"
                 if got:
                     return got
             nxt += [c for c in v.children if c.dep_ == "xcomp"]

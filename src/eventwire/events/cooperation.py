@@ -38,6 +38,8 @@ class CooperationWords:
     joint_patterns: dict[str, str]
     coordination_nouns: frozenset[str]
     coordinated_roots: frozenset[str]
+    relation_nouns: frozenset[str]
+    means_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)

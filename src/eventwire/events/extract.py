@@ -33,8 +33,10 @@ from .clauses import (
     lemma_of,
 )
 from .clemency import clemency_act, clemency_parties
+from .coercion import circumstantial
 from .cooperation import coordinated_acts, joint_acts
 from .disapproval import disapprovals
+from .intent import intent_owners
 from .labels_rule import alleged_subjects, criticized_doers, labelled
 from .modality import (
     CONSIDER_VERBS,
@@ -218,7 +220,8 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet,
     if reasons is not None:
         reasons.extend(Rejected(f.trigger, f.pattern, "gave-way", f) for f in first
                        if f not in kept)
-    return verbal_conflict(doc, resolver, disapprovals(doc, resolver, kept))
+    return circumstantial(intent_owners(
+        verbal_conflict(doc, resolver, disapprovals(doc, resolver, kept))))
 
 
 ALLEGING = {"claim", "allege", "charge", "accuse", "blame", "assert", "contend"}

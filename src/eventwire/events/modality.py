@@ -73,13 +73,23 @@ def governing_chain(v: Token) -> list[Token]:
     including a governing adjective ("is willing to send") and its copula."""
     out = [v]
     t = v
-    while (t.dep_ in {"xcomp", "conj"} or infinitival(t)) and t.head is not t and len(out) < 5:
-        t = t.head
+    while (t.dep_ in {"xcomp", "conj"} or infinitival(t) or committed_to(t)) \
+            and t.head is not t and len(out) < 5:
+        t = t.head.head if committed_to(t) else t.head
         out.append(t)
         if t.pos_ == "ADJ" and t.dep_ in {"acomp", "amod", "oprd"} and t.head is not t:
             t = t.head
             out.append(t)
     return out
+
+
+def committed_to(t: Token) -> bool:
+    """'committed to continuing to consult', 'pledged to working with': a gerund under the
+    'to' of a verb of committing is the content of the commitment, as a to-infinitive is."""
+    prep = t.head
+    return t.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ == "to" \
+        and prep.head is not prep and prep.head.pos_ in {"VERB", "AUX"} \
+        and lemma_of(prep.head) in COMMIT_VERBS
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +154,8 @@ def modality_of(v: Token) -> Modality:
             continue
         lem = lemma_of(t)
         below = chain[i - 1]
+        if below.dep_ == "conj":
+            continue  # "wished them well and commended X": a conjunct's head is no governor
         object_control = (below.dep_ == "xcomp" and any(c.dep_ in OBJ for c in t.children)) \
             or (below.dep_ == "ccomp" and infinitival(below))
         if lem in THREAT_VERBS:
@@ -159,7 +171,7 @@ def modality_of(v: Token) -> Modality:
         elif lem in CONSIDER_VERBS and governing is None:
             governing = "request"
     if (noun_complement(v) or purpose_clause(v) or recalls_earlier(v) or is_question(v)
-            or reason_clause(v) or charge_description(v)):
+            or any(reason_clause(t) for t in chain) or charge_description(v)):
         hypothetical = True
     if governing is None and requested_clause(v):
         governing = "request"
