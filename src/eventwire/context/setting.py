@@ -294,7 +294,10 @@ def _abroad_there(prev: Event, speaker: str) -> bool:
 
 
 def past_visit(ev: Event) -> bool:
-    """Is the trigger a visit noun named as past ("my recent visit", "his last trip")?"""
+    """Is the visit past: a background act ("during a 2018 trip to France", told in a 2020
+    story), or a visit noun named as past ("my recent visit", "his last trip")?"""
+    if ev.background:
+        return True
     before = ev.sentence[: ev.trigger_start].split()
     return bool(before) and before[-1].lower() in PAST_WORDS
 
