@@ -304,3 +304,19 @@ def test_a_day_page_item_is_not_placed_in_the_first_items_country(coder):
     assert later, "the later items' events are coded"
     assert all(e.location_country != "TGO" for e in later), [
         (e.sentence, e.location_name) for e in later]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "want"), [
+    ("The minister said in Geneva that the talks would resume.", "said", True),
+    ("Speaking in Nairobi, the envoy appealed for calm.", "appealed", True),
+    # a noun trigger's place is where the act it names happened, not where it was said
+    ("The envoy deplored the ongoing occupation in Crimea.", "occupation", False),
+    ("The statement recalled Moscow's aggression in the Donbas region.", "aggression", False),
+])
+def test_a_place_on_a_noun_trigger_is_not_where_it_was_said(nlp, gaz, text, trigger, want):
+    from eventwire.context.setting import said_there
+
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == trigger)
+    assert said_there(token, gaz, None) is want

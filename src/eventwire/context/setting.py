@@ -225,7 +225,11 @@ def _placed(ev: Event, place: Place, reason: str) -> Event:
 
 def said_there(trigger: Token, gazetteer: Gazetteer, country: str | None) -> bool:
     """Does the trigger itself say where it was said ("said in Geneva", "told reporters at
-    the UN", "speaking in New York, ... appealed"), in `country`?"""
+    the UN", "speaking in New York, ... appealed"), in `country`? Not a noun trigger: its
+    place phrase says where the act it names happened ("Russia's aggression in the Donbas"
+    in a U.S. statement), not where anything was said."""
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        return False
     heads = [trigger, *(c for c in trigger.children
                         if c.dep_ in {"advcl", "conj"} and c.lemma_.lower() in SPEAKING)]
     for head in heads:
