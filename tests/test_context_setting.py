@@ -173,17 +173,25 @@ def _said(ev: Event, sentence: str, trigger: str) -> Event:
                                  "trigger_start": at, "trigger_end": at + len(trigger)})
 
 
-@pytest.mark.parametrize(("sentence", "trigger", "want"), [
+@pytest.mark.parametrize(("sentence", "trigger", "background", "want"), [
     # a visit named as past: the speaker is back home
-    ("It was the main topic during my recent visit to Riyadh.", "visit",
+    ("It was the main topic during my recent visit to Riyadh.", "visit", False,
      ("United States", "issuer")),
-    ("On his last trip to Riyadh, he met the king.", "trip", ("United States", "issuer")),
+    ("On his last trip to Riyadh, he met the king.", "trip", False,
+     ("United States", "issuer")),
+    # a visit told as background, years before the story ("during a 2017 tour of Riyadh")
+    ("A memoir says that during a 2017 tour of Riyadh he snubbed the king.", "tour", True,
+     ("United States", "issuer")),
+    ("Years ago, his trip to Riyadh ended in a quarrel.", "trip", True,
+     ("United States", "issuer")),
     # a visit now: the speaker is there
-    ("The Secretary is on a visit to Riyadh this week.", "visit", ("Riyadh", "context")),
+    ("The Secretary is on a visit to Riyadh this week.", "visit", False, ("Riyadh", "context")),
 ])
-def test_a_past_visit_does_not_keep_the_speaker_abroad(gaz, token, sentence, trigger, want):
+def test_a_past_visit_does_not_keep_the_speaker_abroad(gaz, token, sentence, trigger,
+                                                        background, want):
     prev = _said(_ev("042", source="USAGOV", target="SAU", place=("Riyadh", "SAU"),
                      reason="trigger_prep", index=0), sentence, trigger)
+    prev = prev.model_copy(update={"background": background})
     ev = _ev("051", source="USAGOV", target="SAUGOV", place=("United States", "USA"),
              reason="issuer", index=3)
     got = whereabouts(ev, token, [prev], gaz)
@@ -296,3 +304,19 @@ def test_a_day_page_item_is_not_placed_in_the_first_items_country(coder):
     assert later, "the later items' events are coded"
     assert all(e.location_country != "TGO" for e in later), [
         (e.sentence, e.location_name) for e in later]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "want"), [
+    ("The minister said in Geneva that the talks would resume.", "said", True),
+    ("Speaking in Nairobi, the envoy appealed for calm.", "appealed", True),
+    # a noun trigger's place is where the act it names happened, not where it was said
+    ("The envoy deplored the ongoing occupation in Crimea.", "occupation", False),
+    ("The statement recalled Moscow's aggression in the Donbas region.", "aggression", False),
+])
+def test_a_place_on_a_noun_trigger_is_not_where_it_was_said(nlp, gaz, text, trigger, want):
+    from eventwire.context.setting import said_there
+
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == trigger)
+    assert said_there(token, gaz, None) is want

@@ -41,6 +41,7 @@ PLACE_REASONS = {
     "dateline": "the article's dateline",
     "actors": "the country both actors share",
     "within": "the town the sentence names for the act, inside the country or region",
+    "venue": "the venue of the gathering (debate, rally, summit) the statement was made at",
 }
 
 

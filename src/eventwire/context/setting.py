@@ -21,6 +21,11 @@ decides which frame a sentence has and what an unplaced act inherits:
 - **a speaker abroad stays there**: after a visit or meeting placed abroad in its own
   sentence, in the lead or the same paragraph, the same side's statements and meetings in
   that story happen there;
+- **a gathering's speakers speak at its venue**: after a sentence naming a debate, rally or
+  summit held at a town or region inside the frame's country ("The first debate took place
+  ... in Ohio"), the statements and meetings placed only by the frame, in the rest of that
+  paragraph and in later paragraphs of the story that speak of the gathering again, happen at
+  that venue (see `geo.venues`);
 - **a place carries within a thread**: an unplaced act right after an act placed in its own
   sentence, in the same item and in the frame's country, happens there too; never into an
   act whose actors are all of another country;
@@ -37,6 +42,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ..geo import Gazetteer, LeadPlace, Place, find_lead_place
+from ..geo.lead import locative_place, previous_sentence
+from ..geo.venues import Venue, find_venues, past_gathering, speaks_of
 from ..geo.within import within
 from ..model import Event
 from .items import StoryContext
@@ -100,6 +107,8 @@ class PlaceChain:
     article_frame: Place | None
     issuer_country: str | None = None
     item_frames: dict[int, Place | None] = field(default_factory=dict)  # story -> frame
+    lines: Sequence[str] = ()
+    venues: list[Venue] = field(default_factory=list)
     _paras: dict[int, int] = field(default_factory=dict)  # sentence -> paragraph, so far
 
     @classmethod
@@ -109,17 +118,52 @@ class PlaceChain:
         """The chain of an article: `lines` are its text's lines (paragraphs), the
         `article_frame` its dateline or lead place, `issuer_country` the country of the body
         that issued it (statements, readouts), if any."""
-        chain = cls(gazetteer, story, article_frame, issuer_country)
-        if not story.list_document:
-            return chain
-        firsts = sorted({s.first_para for s in story.stories.values()})
-        for i, first in enumerate(firsts):
-            if i == 0:
-                chain.item_frames[first] = article_frame
-            else:
-                chain.item_frames[first] = _item_frame(gazetteer, story, lines, first,
-                                                       article_frame)
+        chain = cls(gazetteer, story, article_frame, issuer_country, lines=lines)
+        if story.list_document:
+            chain._item_frames(lines)
+        chain.venues = find_venues(lines, gazetteer, chain._frame_country)
         return chain
+
+    def _item_frames(self, lines: Sequence[str]) -> None:
+        """A list document's frames: the article's for its first item, each later item's
+        own (see `_item_frame`)."""
+        firsts = sorted({s.first_para for s in self.story.stories.values()})
+        for i, first in enumerate(firsts):
+            self.item_frames[first] = self.article_frame if i == 0 else _item_frame(
+                self.gazetteer, self.story, lines, first, self.article_frame)
+
+    def _frame_country(self, para: int) -> Place | None:
+        frame = self.frame(para)
+        return self.gazetteer.country(frame.country) if frame is not None else None
+
+    def venue_of(self, para: int, sentence: str) -> Venue | None:
+        """The venue of the gathering a sentence of paragraph `para` is said at: the last
+        venue named before it in its story, when this sentence or the one before it is the
+        naming sentence or speaks of the gathering again ("During the debate, ..."), and no
+        other place is named after a locative word in between ("Afterwards Trump visited
+        California") nor a time outside the gathering ("After the debate, ...")."""
+        text = self.lines[para] if 0 <= para < len(self.lines) else ""
+        at = text.find(sentence)
+        if at < 0:
+            return None
+        first = self.story.story_of(para).first_para if self.story.list_document else 0
+        before = [v for v in self.venues if first <= v.para and (v.para, v.end) <= (para, at)]
+        if not before:
+            return None
+        venue = before[-1]
+        previous = previous_sentence(text, sentence)
+        named_just_before = venue.para == para and bool(previous) and \
+            0 <= text.find(previous) < venue.end  # the sentence before names the venue
+        if not (named_just_before or speaks_of(sentence, venue.noun)
+                or (previous and speaks_of(previous, venue.noun))):
+            return None
+        between = text[venue.end if venue.para == para else 0 : at]
+        frame = self._frame_country(para)
+        if frame is not None and locative_place(between, self.gazetteer, frame) is not None:
+            return None  # the story has moved on to another place
+        if past_gathering(between + " " + sentence, venue.noun):
+            return None  # "After the debate, ...": no longer at the venue
+        return venue
 
     @staticmethod
     def _weak(frame: Place | None) -> bool:
@@ -144,6 +188,9 @@ class PlaceChain:
         away = whereabouts(ev, trigger, thread, self.gazetteer)
         if away is not ev:
             return away
+        at_venue = venue_place(ev, self.venue_of(para, ev.sentence))
+        if at_venue is not ev:
+            return at_venue
         if verbal(ev.cameo_code) and (self._weak(frame) or (
                 self.issuer_country is not None
                 and ev.source_country == self.issuer_country)):
@@ -178,7 +225,11 @@ def _placed(ev: Event, place: Place, reason: str) -> Event:
 
 def said_there(trigger: Token, gazetteer: Gazetteer, country: str | None) -> bool:
     """Does the trigger itself say where it was said ("said in Geneva", "told reporters at
-    the UN", "speaking in New York, ... appealed"), in `country`?"""
+    the UN", "speaking in New York, ... appealed"), in `country`? Not a noun trigger: its
+    place phrase says where the act it names happened ("Russia's aggression in the Donbas"
+    in a U.S. statement), not where anything was said."""
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        return False
     heads = [trigger, *(c for c in trigger.children
                         if c.dep_ in {"advcl", "conj"} and c.lemma_.lower() in SPEAKING)]
     for head in heads:
@@ -194,6 +245,21 @@ def said_there(trigger: Token, gazetteer: Gazetteer, country: str | None) -> boo
                     if place is not None and (country is None or place.country == country):
                         return True
     return False
+
+
+def venue_place(ev: Event, venue: Venue | None) -> Event:
+    """A statement or meeting said at a gathering's venue (`PlaceChain.venue_of`), placed only
+    by the frame or at its speaker's (reasons lead, dateline, actors, source, speaker) in
+    the venue's country, by a speaker of that country or of none: at the venue (reason
+    "venue"). An act placed nowhere stays so."""
+    if venue is None or not (verbal(ev.cameo_code) or ev.cameo_root == "04"):
+        return ev
+    if ev.location_reason not in FRAMED | {"source", "speaker"} or \
+            ev.location_country != venue.place.country:
+        return ev
+    if country_code(ev.source_country) not in {None, venue.place.country}:
+        return ev  # a speaker from abroad: where it speaks from is `statement_place`'s
+    return _placed(ev, venue.place, "venue")
 
 
 def whereabouts(ev: Event, trigger: Token, before: Sequence[Event],
@@ -232,7 +298,10 @@ def _abroad_there(prev: Event, speaker: str) -> bool:
 
 
 def past_visit(ev: Event) -> bool:
-    """Is the trigger a visit noun named as past ("my recent visit", "his last trip")?"""
+    """Is the visit past: a background act ("during a 2018 trip to France", told in a 2020
+    story), or a visit noun named as past ("my recent visit", "his last trip")?"""
+    if ev.background:
+        return True
     before = ev.sentence[: ev.trigger_start].split()
     return bool(before) and before[-1].lower() in PAST_WORDS
 

@@ -39,6 +39,19 @@ def previous_sentence(article: str, sentence: str) -> str:
     return _SENTENCE_END_RE.split(before)[-1] if before else ""
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) character offsets of the sentences of `text` (split as
+    `previous_sentence` splits them)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END_RE.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
 def locative_place(text: str, gazetteer: Gazetteer, within: Place) -> Place | None:
     """The first place `text` names after a locative word ("in", "at", "the capital", "the
     city of") that lies inside `within` ("... a summit in Athens" within Greece)."""

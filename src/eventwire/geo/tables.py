@@ -120,6 +120,9 @@ COUNTRY_FALLBACK_COORDS: Mapping[str, tuple[float, float]] = MappingProxyType(
 #: Verbs whose object in a lead is where the act is ("visited Nairobi").
 VISIT_VERBS: frozenset[str] = frozenset(_WORDS["visit_verb"])
 
+#: Nouns of a gathering held at one venue ("the debate", "a rally", "the summit").
+GATHERING_NOUNS: frozenset[str] = frozenset(_WORDS["gathering"])
+
 
 @dataclass(frozen=True, slots=True)
 class Feature:
