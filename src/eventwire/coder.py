@@ -27,6 +27,8 @@ from .actors.resolve import Actor, ActorMatcher, ActorResolver, ArticleContext
 from .config import Config
 from .context import STORY_SECTORS, StoryContext, build_story, find_issuer, is_list_source
 from .context.about import statements_about
+from .context.history import told_as_history
+from .context.interview import said_in_turn, transcript_turns
 from .context.setting import PlaceChain
 from .context.timeline import build_timeline, headline_date, is_background
 from .errors import CodingTimeout
@@ -490,6 +492,10 @@ class Coder:
                     events.append(ev)
             self._remember(doc, resolver, ctx)
         events = war_doers(home_forces(agentless_acts(events)))
+        if turns := transcript_turns(art.text.split("\n")):  # an interview's turns
+            paras = {s.index: s.para for s, _d in sentences}
+            events = [e for e in events if said_in_turn(turns.get(paras[e.sentence_index]),
+                                                        e.cameo_root, SAID_ROOTS)]
         if issuer is None:
             return events
         paras = {s.index: s.para for s, _d in sentences}
@@ -636,6 +642,8 @@ class Coder:
         src = self._actor_fields(f.source, "source", cc.root)
         tgt = self._actor_fields(f.target, "target")
         when = self._when(f, sent.text, art.pub_date, anchor, lead, reference)
+        if not self.config.code_history and told_as_history(when, sent.text, art.pub_date):
+            return None  # a dated history aside: background told as context, not news
         # the actors are not the place ("sanctions on Russia"), except the destination or
         # venue of a visit or meeting ("traveled to Tehran")
         located = (f.source,) if (cc.root == "04" and _destination(f.target, f.trigger)) \

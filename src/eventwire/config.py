@@ -28,6 +28,10 @@ class Config(BaseModel):
     event_dictionaries: tuple[Path, ...] = Field((), description="User event pattern files.")
     require_dyad: bool = Field(False, description="Emit only events with source and target.")
     emit_negated: bool = Field(False, description="Also emit negated acts (flagged negated).")
+    code_history: bool = Field(
+        False, description="Also code acts a sentence dates to a year long before publication "
+                           "(\"fought a war in 1994\"), flagged background; off: such "
+                           "history asides are skipped, as the annotation guideline does.")
     country_as_government: bool = Field(
         True, description="A country named as the doer codes its government (Iran -> IRNGOV), "
                           "as ICEWS does, or its armed forces when it fights (CAMEO 19, 20: "

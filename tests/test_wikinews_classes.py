@@ -1,0 +1,147 @@
+"""Classes of Wikinews sentences the coder got wrong, one class per section, each with
+sentences written for the test (not taken from the corpus): history asides a sentence dates
+to a year long past (not coded), interview transcripts (the interviewer's turns and the
+acts an interviewee recounts are not coded; what she says about an actor is)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.coder import Coder
+from eventwire.config import Config
+from eventwire.context.history import told_as_history
+from eventwire.context.interview import said_in_turn, transcript_turns
+from eventwire.dates import DateResolution
+from eventwire.model import Event
+
+PUB = date(2020, 6, 10)
+
+
+def code(coder: Coder, text: str) -> list[Event]:
+    return coder.code_text(text, pub_date=PUB)
+
+
+def roots(events: list[Event]) -> set[str]:
+    return {e.cameo_root for e in events}
+
+
+# ---------------------------------------------------------------- history asides
+@pytest.mark.parametrize(("when", "sentence", "history"), [
+    (DateResolution(date(1994, 1, 1), "in 1994", "year"), "They fought a war in 1994.", True),
+    (DateResolution(date(2012, 5, 3), "on May 3, 2012", "day"),
+     "He was arrested on May 3, 2012.", True),
+    (DateResolution(date(2019, 1, 1), "in January 2019", "month"),
+     "Talks collapsed in January 2019.", True),
+    # within the year before publication: news or a recent aside, only flagged
+    (DateResolution(date(2019, 9, 1), "in September 2019", "month"),
+     "Talks collapsed in September 2019.", False),
+    # no year named: "last November" is the thread of the story, not a dated aside
+    (DateResolution(date(2018, 11, 1), "in November", "month"), "Talks collapsed in November.",
+     False),
+    # a span up to now does not date the act
+    (DateResolution(date(2016, 4, 1), "since April 2016", "month"),
+     "Police have held him since April 2016.", False),
+    # the time came from an earlier sentence (the thread), not this one
+    (DateResolution(date(2006, 1, 1), "in 2006", "year"), "He was then pardoned.", False),
+    (DateResolution(PUB, None, "pub"), "Iran condemned the strike.", False),
+])
+def test_an_act_is_history_when_its_own_sentence_dates_it_years_back(when, sentence, history):
+    assert told_as_history(when, sentence, PUB) is history
+
+
+def test_history_needs_a_publication_date():
+    when = DateResolution(date(1994, 1, 1), "in 1994", "year")
+    assert not told_as_history(when, "They fought a war in 1994.", None)
+
+
+HISTORY = [
+    "Russia and Georgia fought a brief war over South Ossetia in 2008.",
+    "In 1999, NATO bombed Serbia.",
+    "A court convicted the former Illinois governor of bribery in 2011.",
+    "Back in 1978, President Carter mediated talks between Egypt and Israel.",
+    "Israel and Egypt signed a peace treaty in 1979.",
+]
+
+
+@pytest.fixture(scope="module")
+def keep_history() -> Coder:
+    return Coder(Config(code_history=True))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", HISTORY)
+def test_dated_history_asides_are_not_coded(coder: Coder, text: str):
+    assert code(coder, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", HISTORY)
+def test_history_can_be_kept_flagged_background(keep_history: Coder, text: str):
+    events = code(keep_history, text)
+    assert events and all(e.background for e in events)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "root"), [
+    ("On Monday, Russian forces shelled a village in eastern Ukraine.", "19"),
+    ("In May 2020, Israel struck Iranian positions in Syria.", "19"),
+    ("Turkey has detained journalists since July 2016.", "17"),
+    ("The United States condemned the 2008 invasion of Georgia on Tuesday.", "11"),
+])
+def test_news_and_recent_acts_are_still_coded(coder: Coder, text: str, root: str):
+    assert root in roots(code(coder, text))
+
+
+
+# ---------------------------------------------------------------- interview transcripts
+TRANSCRIPT = "\n".join([
+    "Maria Novak, a cyclist who left Belarus in 2019, spoke to a reporter about her career.",
+    "((WN)) Were you ever warned by the federation about your statements?",
+    "((Maria Novak)) Yes. I met my coach in Minsk and he helped me a lot.",
+    "((WN)) The Belarusian police arrested your teammate in Minsk in May.",
+    "((Maria Novak)) The Belarusian government is lying about us and I condemn it.",
+    "((WN)) Thank you.",
+])
+
+
+def test_transcript_turns_tell_questions_from_answers():
+    turns = transcript_turns(TRANSCRIPT.split("\n"))
+    assert turns == {1: "question", 2: "answer", 3: "question", 4: "answer", 5: "question"}
+
+
+@pytest.mark.parametrize("paras", [
+    # a story quoting one speaker in its own style is no transcript
+    ["The minister spoke on Monday.", "((WN)) Why?", "((A. B.)) Because."],
+    ["Police arrested five protesters in Minsk.", "The EU condemned the arrests."],
+])
+def test_a_story_is_not_a_transcript(paras):
+    assert transcript_turns(paras) == {}
+
+
+@pytest.mark.parametrize(("turn", "root", "coded"), [
+    (None, "19", True), (None, "04", True),           # framing text: any act
+    ("question", "11", False), ("question", "17", False),  # the interviewer's words
+    ("answer", "11", True), ("answer", "02", True),   # what the interviewee says
+    ("answer", "04", False), ("answer", "07", False),  # what she recounts
+])
+def test_what_is_coded_in_each_turn(turn, root, coded):
+    said = frozenset({"01", "02", "03", "10", "11", "12", "13"})
+    assert said_in_turn(turn, root, said) is coded
+
+
+@pytest.mark.model
+def test_an_interview_codes_the_framing_and_the_interviewees_statements(coder: Coder):
+    events = code(coder, TRANSCRIPT)
+    by_para = {e.sentence.split()[0]: e for e in events}
+    assert not any(e.sentence.startswith("((WN))") for e in events)
+    assert not any(e.cameo_root in {"04", "07", "17"} for e in events)  # met; an arrest asked
+    said = [e for e in events if e.cameo_root == "11"]
+    assert said and said[0].target_code == "BLRGOV", by_para
+
+
+@pytest.mark.model
+def test_the_same_words_outside_a_transcript_are_coded(coder: Coder):
+    plain = TRANSCRIPT.replace("((WN)) ", "").replace("((Maria Novak)) ", "")
+    assert {"04", "17", "11"} <= roots(code(coder, plain))
