@@ -1,7 +1,8 @@
 """Classes of Wikinews sentences the coder got wrong, one class per section, each with
 sentences written for the test (not taken from the corpus): history asides a sentence dates
 to a year long past (not coded), interview transcripts (the interviewer's turns and the
-acts an interviewee recounts are not coded; what she says about an actor is)."""
+acts an interviewee recounts are not coded; what she says about an actor is), campaign
+senses (a politician's rally, a trip at home: not events)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from eventwire.config import Config
 from eventwire.context.history import told_as_history
 from eventwire.context.interview import said_in_turn, transcript_turns
 from eventwire.dates import DateResolution
+from eventwire.events.campaign import home_trip
 from eventwire.model import Event
 
 PUB = date(2020, 6, 10)
@@ -145,3 +147,47 @@ def test_an_interview_codes_the_framing_and_the_interviewees_statements(coder: C
 def test_the_same_words_outside_a_transcript_are_coded(coder: Coder):
     plain = TRANSCRIPT.replace("((WN)) ", "").replace("((Maria Novak)) ", "")
     assert {"04", "17", "11"} <= roots(code(coder, plain))
+
+
+# ---------------------------------------------------------------- campaign senses
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "President Trump held a rally in Tulsa, Oklahoma on Saturday.",
+    "The senator continued to hold campaign rallies across Ohio.",
+    "The governor held a re-election rally in Atlanta.",
+    "Biden visited Kenosha, Wisconsin on Thursday.",
+    "Trump visited California to discuss the wildfires.",
+    "Macron visited Marseille on Tuesday.",
+])
+def test_campaign_rallies_and_trips_at_home_are_not_events(coder: Coder, text: str):
+    assert not roots(code(coder, text)) & {"04", "14"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "root", "source", "target"), [
+    # protests, whoever holds them against someone, or held by the opposition or students
+    ("Thousands of students held a rally against the government in Minsk.", "14", "BLR", "GOV"),
+    ("Opposition supporters held a rally in Caracas on Saturday.", "14", "VENOPP", "VENGOV"),
+    ("The party held a rally against the new tax law in Madrid.", "14", "ESPPTY", "ESPGOV"),
+    ("Workers staged a rally outside parliament in Seoul.", "14", "KORLAB", "KORLEG"),
+    # visits abroad, or to a host
+    ("Modi visited Washington last week.", "04", "INDGOV", "USAGOV"),
+    ("Erdogan visited Germany and met Merkel.", "04", "TURGOV", "DEU"),
+])
+def test_protests_and_visits_abroad_are_still_coded(coder: Coder, text: str, root: str,
+                                                    source: str, target: str):
+    hits = [e for e in code(coder, text) if e.cameo_root == root]
+    assert hits, f"no {root} event"
+    assert (hits[0].source_code or "").startswith(source)
+    assert (hits[0].target_code or "").startswith(target)
+
+
+@pytest.mark.parametrize(("code_", "target", "place", "source", "trip"), [
+    ("042", None, "USA", "USA", True),
+    ("042", None, "DEU", "USA", False),   # abroad: the country visited is the target
+    ("042", "USAGOV", "USA", "USA", False),  # a host named
+    ("040", None, "USA", "USA", False),   # a meeting is not a trip
+    ("042", None, None, "USA", False),
+])
+def test_a_home_trip_is_a_visit_at_home_with_nobody_visited(code_, target, place, source, trip):
+    assert home_trip(code_, target, place, source) is trip

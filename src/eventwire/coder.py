@@ -32,6 +32,7 @@ from .context.interview import said_in_turn, transcript_turns
 from .context.setting import PlaceChain
 from .context.timeline import build_timeline, headline_date, is_background
 from .errors import CodingTimeout
+from .events.campaign import campaign_rally, home_trip
 from .events.disapproval import trigger_lemmas
 from .events.extract import Found, Rejected, anchored, extract
 from .events.patterns import PatternSet
@@ -685,6 +686,10 @@ class Coder:
             acted_in = None  # "the U.S. commitment", said by the U.S.: its own name, no target
         if cc.root == "04" and not f.code.startswith("042"):
             acted_in = None  # talks held in or about a place are not held with it (a visit is)
+        if home_trip(f.code, tgt.get("target_code"), acted_in.country if acted_in else None,
+                     src.get("source_country")) or campaign_rally(
+                         cc.code, f.trigger, src.get("source_sector")):
+            return None  # campaigning: a trip at home, a candidate's rally (events/campaign)
         if (acted_in is not None and not tgt.get("target_code") and self.config.place_as_target
                 and acted_in.country != src.get("source_code")
                 and not (acted_in.country == src.get("source_country")
