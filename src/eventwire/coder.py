@@ -643,7 +643,8 @@ class Coder:
         src = self._actor_fields(f.source, "source", cc.root)
         tgt = self._actor_fields(f.target, "target")
         when = self._when(f, sent.text, art.pub_date, anchor, lead, reference)
-        if not self.config.code_history and told_as_history(when, sent.text, art.pub_date):
+        if not self.config.code_history and told_as_history(when, sent.text, art.pub_date,
+                                                               f.trigger):
             return None  # a dated history aside: background told as context, not news
         # the actors are not the place ("sanctions on Russia"), except the destination or
         # venue of a visit or meeting ("traveled to Tehran")

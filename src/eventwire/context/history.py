@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from spacy.tokens import Token
+
 from ..dates import DateResolution
 
 HISTORY_DAYS = 365
@@ -26,13 +28,31 @@ _SPAN = re.compile(r"^\s*(?:since|until|till|through|by|from|as of)\b", re.I)
 _HALF = {"day": 0, "week": 3, "month": 14, "year": 182}
 
 
-def told_as_history(when: DateResolution, sentence: str, pub_date: date | None) -> bool:
-    """Is the act dated by its own sentence to a year long before `pub_date`?"""
+def told_as_history(when: DateResolution, sentence: str, pub_date: date | None,
+                    trigger: Token | None = None) -> bool:
+    """Is the act dated by its own sentence to a year long before `pub_date`? With the
+    `trigger` (of a Doc of `sentence`), a year inside a relative clause the trigger is not
+    in dates that clause only ("investigated the plane, which was built in 1977")."""
     if pub_date is None or when.event_date is None or not when.date_text:
         return False
-    if when.precision not in _HALF or when.date_text not in sentence:
+    at = sentence.find(when.date_text)
+    if when.precision not in _HALF or at < 0:
         return False  # the thread's time, or no time words of its own
     if not _YEAR.search(when.date_text) or _SPAN.match(when.date_text):
         return False
+    if trigger is not None and _in_other_clause(trigger, at, at + len(when.date_text)):
+        return False
     middle = when.event_date + timedelta(days=_HALF[when.precision])
     return (pub_date - middle).days > HISTORY_DAYS
+
+
+def _in_other_clause(trigger: Token, start: int, end: int) -> bool:
+    span = trigger.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root
+    while t.head.i != t.i:
+        if t.dep_ in {"relcl", "acl"} and trigger.i not in {x.i for x in t.subtree}:
+            return True
+        t = t.head
+    return False
