@@ -93,6 +93,8 @@ def test_history_can_be_kept_flagged_background(keep_history: Coder, text: str):
     ("The United States condemned the 2008 invasion of Georgia on Tuesday.", "11"),
     # the year dates a relative clause, not the act
     ("Police arrested the owner of the factory, which opened in 1998.", "17"),
+    ("The Kenyan government sued a British company, accusing it of polluting a river in 1995.",
+     "11"),
 ])
 def test_news_and_recent_acts_are_still_coded(coder: Coder, text: str, root: str):
     assert root in roots(code(coder, text))
