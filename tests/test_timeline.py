@@ -7,6 +7,8 @@ from datetime import date
 
 import pytest
 
+from eventwire.coder import Coder
+from eventwire.config import Config
 from eventwire.context.timeline import (
     CARRY,
     build_timeline,
@@ -203,6 +205,17 @@ def test_coder_dates_events_by_the_story_thread(coder, text, pub, trigger, when,
     ev = events[0]
     assert (ev.event_date, ev.date_text, ev.background) == (when, date_text, background)
     assert ev.pub_date == PUB
+
+
+@pytest.mark.model
+def test_a_history_aside_can_be_skipped(coder):
+    # kept by default, flagged background (the aggregates leave it out and say so);
+    # Config(code_history=False) skips it
+    text = "In 2003 the United States invaded Iraq. Turkey criticized the United States."
+    ev = next(e for e in coder.code_text(text, pub_date=PUB) if e.trigger_text == "invaded")
+    assert (ev.event_date, ev.date_text, ev.background) == (date(2003, 1, 1), "In 2003", True)
+    skipped = Coder(Config(code_history=False)).code_text(text, pub_date=PUB)
+    assert not [e for e in skipped if e.trigger_text == "invaded"]
 
 
 REF = DateResolution(date(2020, 1, 3), "on January 3", "day")

@@ -27,6 +27,8 @@ from .actors.resolve import Actor, ActorMatcher, ActorResolver, ArticleContext
 from .config import Config
 from .context import StoryContext, build_story, find_issuer, is_list_source
 from .context.about import statements_about
+from .context.history import told_as_history
+from .context.interview import said_in_turn, transcript_turns
 from .context.readouts import readout_counterpart, repeated_consultations
 from .context.setting import PlaceChain
 from .context.story_actors import (
@@ -37,6 +39,7 @@ from .context.story_actors import (
 )
 from .context.timeline import build_timeline, headline_date, is_background
 from .errors import CodingTimeout
+from .events.campaign import campaign_rally, home_trip
 from .events.disapproval import trigger_lemmas
 from .events.extract import Found, Rejected, anchored, extract
 from .events.intent import self_partnered
@@ -345,8 +348,11 @@ class Coder:
                     events.append(ev)
             self._remember(doc, resolver, ctx)
         events = self_partnered(war_doers(home_forces(agentless_acts(events))))
+        paras = {s.index: s.para for s, _d in sentences}
+        if turns := transcript_turns(art.text.split("\n")):  # an interview's turns
+            events = [e for e in events if said_in_turn(turns.get(paras[e.sentence_index]),
+                                                        e.cameo_root, SAID_ROOTS)]
         if issuer is not None:
-            paras = {s.index: s.para for s, _d in sentences}
             events = readout_counterpart(repeated_consultations(events, story, paras), story,
                                          paras, issuer.country)
             events = statements_about(events, story, paras, issuer.country)
@@ -491,6 +497,9 @@ class Coder:
         src = self._actor_fields(f.source, "source", cc.root)
         tgt = self._actor_fields(f.target, "target")
         when = self._when(f, sent.text, art.pub_date, anchor, lead, reference)
+        if not self.config.code_history and told_as_history(when, sent.text, art.pub_date,
+                                                               f.trigger):
+            return None  # a dated history aside: background told as context, not news
         # the actors are not the place ("sanctions on Russia"), except the destination or
         # venue of a visit or meeting ("traveled to Tehran")
         at_target = (cc.root == "04" and geo.target_is_destination(f.target, f.trigger)) \
@@ -533,6 +542,10 @@ class Coder:
             acted_in = None  # "the U.S. commitment", said by the U.S.: its own name, no target
         if cc.root == "04" and not f.code.startswith("042"):
             acted_in = None  # talks held in or about a place are not held with it (a visit is)
+        if home_trip(f.code, tgt.get("target_code"), acted_in.country if acted_in else None,
+                     src.get("source_country")) or campaign_rally(
+                         cc.code, f.trigger, src.get("source_sector")):
+            return None  # campaigning: a trip at home, a candidate's rally (events/campaign)
         if (acted_in is not None and not tgt.get("target_code") and self.config.place_as_target
                 and acted_in.country != src.get("source_code")
                 and not (acted_in.country == src.get("source_country")
