@@ -118,7 +118,7 @@ def test_what_candidates_say_during_a_debate_is_placed_at_its_venue(coder):
         "The presidential race in the United States heated up this week.\n"
         "The only debate between President Donald Trump and Joe Biden took place on "
         "Tuesday night in Tucson, Arizona. During the debate, Biden accused Trump of "
-        "lying about the economy. Trump dismissed the charge as a hoax.\n"
+        "lying about the economy. Trump dismissed Biden's charge as a hoax.\n"
         "In the last minutes of the debate, Biden called Trump a liar.\n"
         "After the debate, Trump criticized Biden in a message to his supporters."
     )
