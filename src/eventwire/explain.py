@@ -29,7 +29,10 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from .events import extract as ex
+from .events.arguments import for_clause
 from .events.extract import Rejected
+from .events.matching import clause_lemmas, object_lemmas, object_modifiers
+from .events.modality import PARTICLE_PREPS
 from .labels import actor_label, cameo_label, plover_label
 from .model import Article, Event
 
@@ -58,21 +61,21 @@ def _unmet(v: Token, p: Pattern) -> list[str]:
     """What pattern `p` needs of the trigger `v` that the parse does not give (the tests of
     `extract.match_pattern`, read out)."""
     preps = {c.lower_ for c in v.children if c.dep_ in {"prep", "agent"}}
-    preps |= {"for" for c in v.children if ex.for_clause(c)}
+    preps |= {"for" for c in v.children if for_clause(c)}
     particles = {
         c.lower_
         for c in v.children
-        if c.dep_ in {"prt", "advmod"} or (c.dep_ == "prep" and c.lower_ in ex.PARTICLE_PREPS)
+        if c.dep_ in {"prt", "advmod"} or (c.dep_ == "prep" and c.lower_ in PARTICLE_PREPS)
     }
     out: list[str] = []
     if p.particle and p.particle not in particles:
         out.append(f"the particle {p.particle!r}")
     if p.preps and not p.preps & preps:
         out.append("a preposition " + "/".join(repr(x) for x in sorted(p.preps)))
-    if p.objects and not p.objects & (ex._object_lemmas(v) | ex._object_modifiers(v)):
+    if p.objects and not p.objects & (object_lemmas(v) | object_modifiers(v)):
         sample = sorted(p.objects)[:6]
         out.append("an object such as " + ", ".join(sample) + ("..." if len(p.objects) > 6 else ""))
-    if p.complement and not p.complement & ex._clause_lemmas(v):
+    if p.complement and not p.complement & clause_lemmas(v):
         out.append("a clause about " + ", ".join(sorted(p.complement)[:6]))
     if p.clausal and not any(ex.infinitival(c) for c in v.children):
         out.append("a 'to' clause")

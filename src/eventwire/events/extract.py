@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from ..actors.resolve import STRIKE_HEADS, Actor, ActorResolver
-from .arguments import for_clause, object_actors, subject_of, targets_of
+from .arguments import object_actors, subject_of, targets_of
 from .clauses import (
     ASKING,
     OBJ,
@@ -36,12 +36,22 @@ from .clemency import clemency_act, clemency_parties
 from .coercion import circumstantial
 from .cooperation import coordinated_acts, joint_acts
 from .disapproval import disapprovals
+from .force_acts import (
+    HARM_VERBS,
+    MOVE_VERBS,
+    VIOLENT_ROOTS,
+    arresting_police,
+    means_code,
+    riot,
+    shooting_code,
+    unnamed_assailant,
+)
 from .intent import intent_owners
 from .labels_rule import alleged_subjects, criticized_doers, labelled
+from .matching import match_pattern
 from .modality import (
     CONSIDER_VERBS,
     FORCE_ROOTS,
-    PARTICLE_PREPS,
     coded_modality,
     governing_chain,
     infinitival,
@@ -53,7 +63,6 @@ from .patterns import Pattern, PatternSet
 from .verbal_conflict import verbal_conflict
 from .violence import (
     accident_told,
-    cause_lemmas,
     killer_code,
     lone_toll,
     pair_follower,
@@ -88,106 +97,6 @@ class Rejected:
     pattern: Pattern | None  # None: no pattern of the word fitted its arguments
     stage: str  # no-pattern | no-event | gave-way | coder (the coder dropped it)
     found: Found | None = None
-
-
-def _object_lemmas(v: Token) -> set[str]:
-    objs = children_with(v, SUBJ_PASS if is_passive(v) else OBJ)
-    objs += [c for c in v.children if c.dep_ in {"attr", "oprd"}]
-    if is_passive(v):  # "was granted clemency": the object a passive keeps
-        objs += children_with(v, OBJ)
-    # "granted Milken's associate a pardon" parsed with the pardon as an apposition
-    objs += [a for o in [*objs, *children_with(v, {"dative"})] for a in o.subtree
-             if a.dep_ == "appos" and a.head.dep_ in OBJ | {"dative", "appos"}]
-    for prep in children_with(v, {"prep"}):
-        objs += children_with(prep, {"pobj"})
-    out: set[str] = set()
-    for o in objs:
-        out.add(lemma_of(o))
-        if lemma_of(o) == "game" and any(c.lower_ == "war" for c in o.children):
-            out.add("wargame")  # "war games" are military exercises
-        for c in o.conjuncts:
-            out.add(lemma_of(c))
-        if o.dep_ in OBJ | SUBJ_PASS:
-            for prep in children_with(o, {"prep"}):
-                if prep.lower_ in {"of", "in"}:  # "tons of aid", "500 million euros in aid"
-                    out.update(lemma_of(p) for p in children_with(prep, {"pobj"}))
-    return out
-
-
-def _object_modifiers(v: Token) -> set[str]:
-    """Lemmas that narrow the object ("military aid", "air strikes"): a hit here is more
-    specific than a hit on the object itself. Not the modifiers of any prepositional
-    phrase ("suspended Mali after the military coup")."""
-    objs = children_with(v, SUBJ_PASS if is_passive(v) else OBJ)
-    for o in list(objs):
-        for prep in children_with(o, {"prep"}):
-            if prep.lower_ in {"of", "in"}:
-                objs += children_with(prep, {"pobj"})
-    return {lemma_of(c) for o in objs if lemma_of(o) not in NOT_THE_ACT for c in o.children
-            if c.dep_ in {"compound", "amod", "nmod"}}
-
-
-# Heads whose modifier does not make them the act: "war games" are no war, "war crimes
-# trial", "attack helicopters", "peace prize", "aid worker".
-NOT_THE_ACT = {"game", "crime", "criminal", "zone", "correspondent", "memorial", "veteran",
-               "museum", "film", "movie", "book", "hero", "widow", "orphan", "footage",
-               "simulation", "helicopter", "plane", "jet", "prize", "worker", "group",
-               "agency", "ministry", "minister", "official", "chief", "envoy", "expert",
-               "anniversary", "victim", "survivor", "story", "photo"}
-
-
-def _clause_lemmas(v: Token) -> set[str]:
-    out: set[str] = set()
-    for c in v.children:
-        if c.dep_ in {"xcomp", "ccomp", "prep", "agent", "advcl", "dobj", "obj"}:
-            out.update(lemma_of(t) for t in c.subtree)
-    return out
-
-
-def match_pattern(v: Token, candidates: tuple[Pattern, ...], resolver: ActorResolver
-                  ) -> Pattern | None:
-    obj_lemmas: set[str] | None = None
-    obj_mods: set[str] = set()
-    clause: set[str] | None = None
-    preps = {c.lower_ for c in v.children if c.dep_ in {"prep", "agent"}}
-    if v.pos_ == "ADJ" and v.dep_ == "acomp":  # "remains steadfast in": the prep is the verb's
-        preps |= {c.lower_ for c in v.head.children if c.dep_ == "prep"}
-    preps |= {"for" for c in v.children if for_clause(c)}  # "called for Burma to reform"
-    particles = {c.lower_ for c in v.children if c.dep_ in {"prt", "advmod"}
-                 or (c.dep_ == "prep" and c.lower_ in PARTICLE_PREPS)}
-    best: tuple[int, int] | None = None
-    chosen: Pattern | None = None
-    for order, p in enumerate(candidates):
-        if best is not None and p.specificity + 2 < best[0]:
-            break
-        hits = 0
-        if p.particle and p.particle not in particles:
-            continue
-        if p.preps and not (p.preps & preps):
-            continue
-        if p.objects:
-            if obj_lemmas is None:
-                obj_lemmas, obj_mods = _object_lemmas(v), _object_modifiers(v)
-            head_hits, mod_hits = len(p.objects & obj_lemmas), len(p.objects & obj_mods)
-            if not head_hits and not mod_hits:
-                continue
-            hits += head_hits + 2 * mod_hits
-        if p.complement:
-            clause = _clause_lemmas(v) if clause is None else clause
-            hits += len(p.complement & clause)
-            if not (p.complement & clause):
-                continue
-        if p.object_actor and not targets_of(v, p, resolver):
-            continue
-        if p.clausal and not any(infinitival(c) for c in v.children):
-            continue
-        if p.subject_sectors and not any(a.sector in p.subject_sectors
-                                         for a in subject_of(v, resolver)):
-            continue
-        score = (p.specificity + min(hits, 3), -order)
-        if best is None or score > best:
-            best, chosen = score, p
-    return chosen
 
 
 def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet,
@@ -336,130 +245,6 @@ def _adj_event(a: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
                   " ".join(t.text for t in a.head.subtree))
 
 
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-HARM_VERBS = {"kill", "wound", "injure", "hurt", "maim", "slay", "murder"}
-# Blades and rammings are assault, not bombing or fighting: "wounded in a mass stabbing" is a
-# physical assault (182; 1823 when it kills), "a vehicle-ramming attack" unconventional
-# violence (180). CAMEO 1.1b3 codes 180, 182, 1823.
-BLADE_WORDS = frozenset({"stabbing", "stab", "knife", "knifing", "machete", "axe",
-                         "screwdriver", "blade", "knifeman"})
-RAMMING_WORDS = frozenset({"ramming", "ram"})
-KILL_VERBS = frozenset({"kill", "slay", "murder"})
-# Moving into a territory is not done by its means ("Russian tanks crossed the border"), nor
-# is downing ("jets shot down two drones" is 190, not an air strike).
-MOVE_VERBS = frozenset({"enter", "cross"})
-# The means named with a killing gives the finer CAMEO code, checked in this order.
-MEANS = ((BLADE_WORDS, "182"), (RAMMING_WORDS, "180"),
-         ({"suicide"}, "1831"), ({"car", "vehicle", "truck"}, "1832"),
-         ({"roadside"}, "1833"), ({"ied", "improvised", "improvise"}, "1834"),
-         ({"airstrike", "air", "drone", "warplane", "jet", "aerial", "helicopter", "missile"},
-          "195"),
-         ({"shelling", "shell", "artillery", "mortar", "rocket", "tank"}, "194"),
-         ({"gunfire", "shooting", "gunman", "sniper", "gun", "rifle"}, "193"),
-         ({"bomb", "bombing", "explosion", "blast", "explosive", "bomber"}, "183"))
-
-
-def _means_code(v: Token) -> str | None:
-    """'killed in a suicide car bombing', 'a roadside bomb killed', 'killed by an IED'."""
-    words: set[str] = cause_lemmas(v)  # a toll's cause: "killed and 5 injured by a bomber"
-    for c in v.children:
-        if c.dep_ in SUBJ | {"agent", "prep"} and (c.dep_ != "prep" or c.lower_ in {
-                "in", "by", "with", "during"}):
-            words.update(lemma_of(t) for t in c.subtree)
-    if not words & ({"bomb", "bombing", "explosion", "blast", "explosive", "bomber", "strike",
-                     "airstrike", "raid", "shelling", "shell", "artillery", "mortar", "rocket",
-                     "gunfire", "shooting", "gunman", "sniper", "device", "ied", "drone",
-                     "tank", "warplane", "attack", "missile"} | BLADE_WORDS | RAMMING_WORDS):
-        return None
-    for cues, code in MEANS:
-        if words & cues:
-            return "1823" if code == "182" and lemma_of(v) in KILL_VERBS else code
-    return None
-
-
-def _unnamed_assailant(v: Token, targets: list[Actor]) -> list[Actor]:
-    """'four people are wounded in a mass stabbing at a hospital in Shanghai': a knife or
-    ramming attack on civilians whose attacker is not named was done by one of them, a
-    civilian of the same country (as the gold codes it); the attack's noun names them."""
-    if not targets or any(t.sector != "CVL" for t in targets):
-        return []
-    for c in v.children:
-        if c.dep_ not in {"agent", "prep"} or c.lower_ not in {"in", "by", "during"}:
-            continue
-        for t in c.subtree:
-            if t.pos_ == "NOUN" and (lemma_of(t) in BLADE_WORDS | RAMMING_WORDS
-                                     or t.lower_.endswith("-ramming")):
-                head = t.head if t.dep_ == "compound" else t
-                words = v.doc[head.left_edge.i: head.i + 1]
-                return [replace(targets[0], text=words.text, start_char=words.start_char,
-                                end_char=words.end_char, head_i=head.i, kind="sector",
-                                via="assailant")]
-    return []
-
-
-# Sectors that fight: a shooting by or at them is small-arms fighting (193); gunmen of no
-# force (UAF) firing at people who do not fight are not.
-ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "INS", "SPY", "SEP"})
-# People whose killing is an assassination (186) when they are shot as persons.
-PROMINENT_SECTORS = frozenset({"ELI", "GOV", "LEG", "OPP", "PTY", "JUD"})
-
-
-def _shooting_code(sources: list[Actor], targets: list[Actor]) -> str:
-    """'a gunman opened fire on shoppers', 'the activist was shot dead': shooting at
-    people who do not fight, by someone who is not an armed force, is no fighting (193) but
-    unconventional violence (180), or an assassination (186) when a prominent person is
-    shot, as the gold guideline codes shootings (docs/annotation.md); troops, police and
-    rebels firing keep 193."""
-    if not targets or any(a.kind == "country" or a.sector in ARMED_SECTORS | {"GOV"}
-                          for a in sources) \
-            or any(a.sector is None or a.sector in ARMED_SECTORS | {"UAF"} for a in targets):
-        return "193"  # states and forces fight; a country shot at is fought
-    if all(a.person and a.sector in PROMINENT_SECTORS for a in targets):
-        return "186"
-    return "180"
-
-
-ARREST_VERBS = frozenset({"arrest", "detain", "apprehend", "handcuff", "nab"})
-
-
-def _arresting_police(v: Token, targets: list[Actor]) -> list[Actor]:
-    """'the perpetrator is arrested', 'with 200 people arrested': an arrest told without its
-    doer is made by the police of the place (a bare role that the story's country
-    completes, as the gold codes such arrests); not when the one arrested is a country."""
-    if lemma_of(v) not in ARREST_VERBS or v.tag_ != "VBN" or not targets \
-            or any(a.kind == "country" for a in targets):
-        return []
-    if not (is_passive(v) or v.dep_ == "acl") or any(c.dep_ == "agent" for c in v.children):
-        return []
-    return [Actor("COP", v.text, v.idx, v.idx + len(v.text), sector="COP", kind="sector",
-                  via="implied", head_i=v.i)]
-
-
-# Crowds of a protest: their force against the police or a building is a violent protest
-# (CAMEO 145, "protest violently, riot"), not fighting.
-PROTEST_HEADS = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob"})
-
-
-def _protesters(a: Actor, doc: Doc) -> bool:
-    return 0 <= a.head_i < len(doc) and lemma_of(doc[a.head_i]) in PROTEST_HEADS
-
-
-def _riot(v: Token, sources: list[Actor], targets: list[Actor]
-          ) -> tuple[list[Actor], list[Actor]] | None:
-    """Protesters using force, or clashing with the police ("police clashed with
-    protesters"), riot: the protesters are the source and the police or the place the
-    target. None when no protesters are on either side or troops fire on them."""
-    doc = v.doc
-    crowd_src = [a for a in sources if _protesters(a, doc)]
-    if crowd_src and len(crowd_src) == len(sources):
-        return sources, targets
-    crowd_tgt = [a for a in targets if _protesters(a, doc)]
-    if crowd_tgt and sources and all(a.sector == "COP" for a in sources) \
-            and lemma_of(v) in {"clash", "skirmish", "battle"}:
-        return crowd_tgt, sources
-    return None
-
-
 def _anonymous(v: Token) -> bool:
     """'a banker who declined to be named', 'asked not to be identified': the formula of an
     anonymous source, not a refusal to comment."""
@@ -475,7 +260,7 @@ def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
     if (p.code in {"190", "180", "183"} and lemma_of(v) not in MOVE_VERBS
             and p.particle != "down") or (
             lemma_of(v) in HARM_VERBS and p.code[:2] in {"18", "19"}):
-        finer = _means_code(v)
+        finer = means_code(v)
         if finer:
             p = replace(p, code=finer)
     code, modality, negated = coded_modality(p.code, modality_of(v))
@@ -484,13 +269,13 @@ def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
     sources = subject_of(v, resolver)
     targets = targets_of(v, p, resolver)
     if not sources and code[:2] == "18":
-        sources = _unnamed_assailant(v, targets)
+        sources = unnamed_assailant(v, targets)
     if code == "193":
-        code = _shooting_code(sources, targets)
+        code = shooting_code(sources, targets)
     if not sources and code[:2] in {"18", "19"}:
         sources = toll_doer(v, targets, resolver)  # "killed and 5 injured by a bomber"
     if not sources and code == "173":
-        sources = _arresting_police(v, targets)
+        sources = arresting_police(v, targets)
     if not targets and code[:2] == "11" and not is_passive(v):  # "alleged Iranian involvement"
         # "X alleged that Y had ...": Y, when the accuser is named
         targets = criticized_doers(v, resolver) or (
@@ -498,9 +283,9 @@ def _verb_event(v: Token, p: Pattern, resolver: ActorResolver) -> list[Found]:
     if code == "0841" and clemency_act(v):  # "was granted clemency": the story's leader
         sources, targets = clemency_parties(v, sources, targets, resolver)
     if code[:2] == "19" and not p.reverse and not p.objects:  # not with weapons named
-        riot = _riot(v, sources, targets)
-        if riot is not None:  # "protesters stormed the residence and clashed with police"
-            sources, targets = riot
+        rioting = riot(v, sources, targets)
+        if rioting is not None:  # "protesters stormed the residence and clashed with police"
+            sources, targets = rioting
             p = replace(p, symmetric=False)
             code = "145"
     code = killer_code(code, v, sources, targets)  # "armed citizens killed 160": 180
