@@ -178,9 +178,8 @@ CODED = [
      "sanctioned", date(2020, 1, 6), "on Monday", False),
     ("Iranian forces attacked a tanker on December 20.\nThe United States sanctioned Iran.",
      PUB, "sanctioned", PUB, None, False),
-    # a reported past act keeps its own time; its thread takes it too, and both are background
-    ("In 2003 the United States invaded Iraq. Turkey criticized the United States.", PUB,
-     "invaded", date(2003, 1, 1), "In 2003", True),
+    # a reported past act's thread takes its time and is background (the dated act itself,
+    # a history aside, is not coded: test_the_history_aside_keeps_its_own_time)
     ("In 2003 the United States invaded Iraq. Turkey criticized the United States.", PUB,
      "criticized", date(2003, 1, 1), "In 2003", True),
     ("Iran fired missiles at Iraq last month.", PUB, "fired", date(2019, 12, 1), "last month",
@@ -208,14 +207,13 @@ def test_coder_dates_events_by_the_story_thread(coder, text, pub, trigger, when,
 
 
 @pytest.mark.model
-def test_a_history_aside_can_be_skipped(coder):
-    # kept by default, flagged background (the aggregates leave it out and say so);
-    # Config(code_history=False) skips it
+def test_the_history_aside_keeps_its_own_time(coder):
     text = "In 2003 the United States invaded Iraq. Turkey criticized the United States."
-    ev = next(e for e in coder.code_text(text, pub_date=PUB) if e.trigger_text == "invaded")
+    assert not [e for e in coder.code_text(text, pub_date=PUB)
+                if e.trigger_text == "invaded"]
+    kept = Coder(Config(code_history=True)).code_text(text, pub_date=PUB)
+    ev = next(e for e in kept if e.trigger_text == "invaded")
     assert (ev.event_date, ev.date_text, ev.background) == (date(2003, 1, 1), "In 2003", True)
-    skipped = Coder(Config(code_history=False)).code_text(text, pub_date=PUB)
-    assert not [e for e in skipped if e.trigger_text == "invaded"]
 
 
 REF = DateResolution(date(2020, 1, 3), "on January 3", "day")

@@ -68,21 +68,21 @@ HISTORY = [
 
 
 @pytest.fixture(scope="module")
-def skip_history() -> Coder:
-    return Coder(Config(code_history=False))
+def keep_history() -> Coder:
+    return Coder(Config(code_history=True))
 
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", HISTORY)
-def test_dated_history_asides_can_be_skipped(skip_history: Coder, text: str):
-    assert code(skip_history, text) == []
+def test_dated_history_asides_are_not_coded(coder: Coder, text: str):
+    # docs/annotation.md: background history told as context is skipped
+    assert code(coder, text) == []
 
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", HISTORY)
-def test_history_is_kept_flagged_background(coder: Coder, text: str):
-    # by default (issue: the background flag; the aggregates leave such events out)
-    events = code(coder, text)
+def test_history_can_be_kept_flagged_background(keep_history: Coder, text: str):
+    events = code(keep_history, text)
     assert events and all(e.background for e in events)
 
 
@@ -97,8 +97,8 @@ def test_history_is_kept_flagged_background(coder: Coder, text: str):
     ("The Kenyan government sued a British company, accusing it of polluting a river in 1995.",
      "11"),
 ])
-def test_news_and_recent_acts_are_still_coded(skip_history: Coder, text: str, root: str):
-    assert root in roots(code(skip_history, text))
+def test_news_and_recent_acts_are_still_coded(coder: Coder, text: str, root: str):
+    assert root in roots(code(coder, text))
 
 
 

@@ -32,9 +32,9 @@ class Config(BaseModel):
         "default only the kinds of data/one_sided.tsv: violence with no named doer, ...).")
     emit_negated: bool = Field(False, description="Also emit negated acts (flagged negated).")
     code_history: bool = Field(
-        True, description="Code acts a sentence dates to a year long before publication "
-                          "(\"fought a war in 1994\"), flagged background, as the aggregates "
-                          "leave out by default; off: such history asides are skipped.")
+        False, description="Also code acts a sentence dates to a year long before publication "
+                           "(\"fought a war in 1994\"), flagged background; off: such "
+                           "history asides are skipped, as the annotation guideline does.")
     country_as_government: bool = Field(
         True, description="A country named as the doer codes its government (Iran -> IRNGOV), "
                           "as ICEWS does, or its armed forces when it fights (CAMEO 19, 20: "
