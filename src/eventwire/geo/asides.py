@@ -1,14 +1,13 @@
 """The asides of a lead: the parts of its sentences that do not say where the story's main act
 happens, read without a parser from the lead's tokens (`eventwire.geo.lead`).
 
-- **an opening participle or comparison clause**, up to the comma that ends it ("Originating
-  in Wuhan, China, the virus spread ...", "Unlike in France, the strike in Spain ..."); a
-  comma followed by a region continues the clause ("Wuhan, China,");
+- **an opening origin or comparison clause**, up to the comma that ends it ("Originating in
+  Wuhan, China, the virus spread ...", "Unlike in France, the strike in Spain ..."); a comma
+  followed by a region continues the clause ("Wuhan, China,");
 - **a sentence about a past event** ("Back in 2018, a student was killed in Lahore.");
-- **a relative clause** after a comma, up to its next comma (", who grew up in Ohio,");
-- **the nationality of a private person**: a nationality adjective followed, within a few
-  lower-case words, by a person noun ("a Finnish game developer", "an Iranian woman"), says
-  where the person is from; a body's ("Iranian forces", "Indian officials") still counts.
+- **an origin relative clause** after a comma, up to its next comma (", who was born in Ohio,",
+  ", which originated in Wuhan,"); not any relative clause: ", who was visiting the town of
+  Pandeglang," says where the story happened.
 
 "Speaking in Geneva, the minister ..." opens no aside: the speaking is the story's act. The
 word lists are ``eventwire/data/geo_lead_asides.tsv``.
@@ -29,12 +28,13 @@ def _lists() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 _LISTS = _lists()
-CLAUSE_OPENERS = _LISTS["clause_opener"]
+CLAUSE_OPENERS = _LISTS["origin"] + _LISTS["comparison"]
 SENTENCE_OPENERS = _LISTS["sentence_opener"]
+ORIGIN_WORDS = frozenset(w for (w,) in _LISTS["origin"])
 RELATIVES = frozenset(w for (w,) in _LISTS["relative"])
-PERSON_NOUNS = frozenset(w for (w,) in _LISTS["person_noun"])
-PERSON_WINDOW = 5  # lower-case words read after a nationality adjective
+RELATIVE_WINDOW = 3  # words after the relative pronoun that may name the origin ("who was born")
 _ENDS = frozenset({".", "!", "?"})
+_OPENING = frozenset({'"', "\u201c", "(", "'"})
 
 
 def _sentence_end(token: str) -> bool:
@@ -67,35 +67,27 @@ def _clause_end(tokens: Sequence[str], at: int, is_region: Callable[[str], bool]
     return n
 
 
+def _origin_relative(tokens: Sequence[str], n: int) -> bool:
+    """Is tokens[n] the pronoun of an origin relative clause (", who was born in ...")?"""
+    if tokens[n].lower() not in RELATIVES or n == 0 or tokens[n - 1] != ",":
+        return False
+    return any(t.lower() in ORIGIN_WORDS for t in tokens[n + 1 : n + 1 + RELATIVE_WINDOW])
+
+
 def aside_positions(tokens: Sequence[str], is_region: Callable[[str], bool]) -> frozenset[int]:
     """The indices of the tokens that lie in an aside of the lead (see the module's rules);
     `is_region` tells whether a name is a country or region ("China")."""
     inside: set[int] = set()
     start = True
     for n, token in enumerate(tokens):
-        lower = token.lower()
-        if start:
-            if any(_starts(tokens, n, w) for w in SENTENCE_OPENERS):
-                end = n
-                while end < len(tokens) and not _sentence_end(tokens[end]):
-                    end += 1
-                inside.update(range(n, end + 1))
-            elif any(_starts(tokens, n, w) for w in CLAUSE_OPENERS):
-                inside.update(range(n, _clause_end(tokens, n, is_region)))
-        elif lower in RELATIVES and n > 0 and tokens[n - 1] == ",":
+        if start and any(_starts(tokens, n, w) for w in SENTENCE_OPENERS):
+            end = n
+            while end < len(tokens) and not _sentence_end(tokens[end]):
+                end += 1
+            inside.update(range(n, end + 1))
+        elif start and any(_starts(tokens, n, w) for w in CLAUSE_OPENERS):
             inside.update(range(n, _clause_end(tokens, n, is_region)))
-        start = _sentence_end(token) or (start and token in {'"', "\u201c", "(", "'"})
+        elif _origin_relative(tokens, n):
+            inside.update(range(n, _clause_end(tokens, n, is_region)))
+        start = _sentence_end(token) or (start and token in _OPENING)
     return frozenset(inside)
-
-
-def person_nationality(tokens: Sequence[str], end: int) -> bool:
-    """Is the nationality adjective ending before `end` a private person's: a person noun
-    among the lower-case words right after it ("a Pakistani journalism student Mashal Khan",
-    "Finnish open-source video game developer Perttu Ahola")?"""
-    for token in tokens[end : end + PERSON_WINDOW]:
-        word = token.rstrip(".").lower()
-        if word in PERSON_NOUNS:
-            return True
-        if not token[:1].islower():
-            return False
-    return False

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from eventwire.geo.asides import aside_positions, person_nationality
+from eventwire.geo.asides import aside_positions
 from eventwire.geo.gazetteer import Gazetteer, region_base
 from eventwire.geo.mentions import NAMED_AFTER_HEADS, region_word, resolve
 from eventwire.geo.names import LeadPlace, Place, contains, normalize_name
@@ -140,8 +140,6 @@ def _lead_runs(tokens: list[str]) -> list[_LeadRun]:
             or p1 in _LEAD_PLACE_NOUNS
             or (p1 == "of" and p2 in _LEAD_PLACE_NOUNS)
         )
-        if len(words) > 1 and words[0].lower() in _LEAD_LOC_WORDS:
-            words, first, locative = words[1:], first + 1, True  # "In Kabul, ..." opening
         runs.append(_LeadRun(tuple(words), first, locative))
     return runs
 
@@ -262,16 +260,14 @@ def _main_hits(
     tokens: list[str], gazetteer: Gazetteer
 ) -> tuple[list[_LeadHit], list[_LeadHit], list[_LeadHit]]:
     """The lead's hits (`_lead_hits`) where its main acts happen: none named in an aside
-    (`eventwire.geo.asides`: "Originating in Wuhan, China, the virus ..."), and no nationality
-    of a private person ("a Finnish game developer")."""
+    (`eventwire.geo.asides`: "Originating in Wuhan, China, the virus ...")."""
     asides = aside_positions(tokens, lambda name: _is_region(name, gazetteer))
     cities, regions, nationalities = _lead_hits(tokens, gazetteer)
 
     def main(hits: list[_LeadHit]) -> list[_LeadHit]:
         return [h for h in hits if h.position not in asides]
 
-    people = [h for h in nationalities if not person_nationality(tokens, h.end)]
-    return main(cities), main(regions), main(people)
+    return main(cities), main(regions), main(nationalities)
 
 
 def find_lead_place(text: str, gazetteer: Gazetteer) -> LeadPlace | None:
@@ -285,14 +281,15 @@ def find_lead_place(text: str, gazetteer: Gazetteer) -> LeadPlace | None:
     locative word or a comma or as a region ("the state of Kerala") (a region right after its
     country refines it: "the US state of Alabama"); else a nationality adjective ("Indian officials"
     -> India). Places named in an aside of the lead ("Originating in Wuhan, ...", ", who grew
-    up in Ohio,") and private persons' nationalities ("a Pakistani student") do not count
-    (`eventwire.geo.asides`). A leading date line is skipped, and a word cut by the caller's
-    truncation is dropped."""
+    up in Ohio,") do not count (`eventwire.geo.asides`). A leading date line is skipped, and a
+    word cut by the caller's truncation is dropped."""
     m = _LEAD_DATE_RE.match(text)
     body = text[m.end() :] if m else text
     if len(text) >= 200:  # the caller may have cut the text mid-word
         body = re.sub(r"\S+$", "", body)
     tokens = _LEAD_TOKEN_RE.findall(body)[:_LEAD_MAX_TOKENS]
+    if tokens and tokens[0].lower() in _LEAD_LOC_WORDS:
+        tokens[0] = tokens[0].lower()  # "In Kabul, a bomb ...": a locative, not a name's word
     cities, regions, nationalities = _main_hits(tokens, gazetteer)
     if cities:
         city = cities[0].place
