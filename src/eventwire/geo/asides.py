@@ -30,7 +30,7 @@ def _lists() -> dict[str, tuple[tuple[str, ...], ...]]:
 _LISTS = _lists()
 CLAUSE_OPENERS = _LISTS["origin"] + _LISTS["comparison"]
 SENTENCE_OPENERS = _LISTS["sentence_opener"]
-ORIGIN_WORDS = frozenset(w for (w,) in _LISTS["origin"])
+ORIGIN_WORDS = frozenset(e[-1] for e in _LISTS["origin"])  # "first detected": "detected"
 RELATIVES = frozenset(w for (w,) in _LISTS["relative"])
 RELATIVE_WINDOW = 3  # words after the relative pronoun that may name the origin ("who was born")
 _ENDS = frozenset({".", "!", "?"})
@@ -50,7 +50,8 @@ def _starts(tokens: Sequence[str], at: int, words: tuple[str, ...]) -> bool:
 
 def _clause_end(tokens: Sequence[str], at: int, is_region: Callable[[str], bool]) -> int:
     """The index after an aside's last token: its comma (not one before a region that
-    continues a place name: "Wuhan, China,"), or its sentence's end."""
+    continues a place name and is followed by a comma or the sentence's end: "Wuhan, China,";
+    not "Like Chile, Peru has ..."), or its sentence's end."""
     n = at
     while n < len(tokens):
         token = tokens[n]
@@ -61,7 +62,8 @@ def _clause_end(tokens: Sequence[str], at: int, is_region: Callable[[str], bool]
             while run < len(tokens) and tokens[run][:1].isupper():
                 run += 1
             name = " ".join(tokens[n + 1 : run]).rstrip(".")
-            if not (run > n + 1 and is_region(name)):
+            closed = run >= len(tokens) or tokens[run] == "," or _sentence_end(tokens[run - 1])
+            if not (run > n + 1 and closed and is_region(name)):
                 return n + 1
         n += 1
     return n
@@ -85,9 +87,8 @@ def aside_positions(tokens: Sequence[str], is_region: Callable[[str], bool]) -> 
             while end < len(tokens) and not _sentence_end(tokens[end]):
                 end += 1
             inside.update(range(n, end + 1))
-        elif start and any(_starts(tokens, n, w) for w in CLAUSE_OPENERS):
-            inside.update(range(n, _clause_end(tokens, n, is_region)))
-        elif _origin_relative(tokens, n):
+        elif (start and any(_starts(tokens, n, w) for w in CLAUSE_OPENERS)) or \
+                _origin_relative(tokens, n):
             inside.update(range(n, _clause_end(tokens, n, is_region)))
         start = _sentence_end(token) or (start and token in _OPENING)
     return frozenset(inside)
