@@ -8,6 +8,8 @@
 - `mentions`: place mentions in a parsed sentence, and a name as written -> `Place`
 - `syntax`: what the parse says about a mention and the trigger
 - `lead` / `datelines`: the story's place, from its dateline or the lead
+- `asides`: the parts of a lead that do not say where its main act happens ("Originating in
+  Wuhan, China, the virus ...")
 - `venues`: the venues of gatherings a story names ("the debate took place in Ohio")
 - `rules` / `choose`: the ordered choice rules and `pick_location`, which runs them
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from eventwire.geo.asides import aside_positions
 from eventwire.geo.gazetteer import Gazetteer, region_base
 from eventwire.geo.mentions import NAMED_AFTER_HEADS, region_word, resolve
 from eventwire.geo.names import LeadPlace, Place, contains, normalize_name
@@ -250,6 +251,25 @@ _TERRITORY_OF = frozenset(
 )
 
 
+def _is_region(name: str, gazetteer: Gazetteer) -> bool:
+    place = gazetteer.lookup(name) if name else None
+    return place is not None and place.kind != "city"
+
+
+def _main_hits(
+    tokens: list[str], gazetteer: Gazetteer
+) -> tuple[list[_LeadHit], list[_LeadHit], list[_LeadHit]]:
+    """The lead's hits (`_lead_hits`) where its main acts happen: none named in an aside
+    (`eventwire.geo.asides`: "Originating in Wuhan, China, the virus ...")."""
+    asides = aside_positions(tokens, lambda name: _is_region(name, gazetteer))
+    cities, regions, nationalities = _lead_hits(tokens, gazetteer)
+
+    def main(hits: list[_LeadHit]) -> list[_LeadHit]:
+        return [h for h in hits if h.position not in asides]
+
+    return main(cities), main(regions), main(nationalities)
+
+
 def find_lead_place(text: str, gazetteer: Gazetteer) -> LeadPlace | None:
     """The place an article's lead names, for articles without a wire dateline ("Friday,
     January 4, 2019 / An apartment building collapsed on Monday in Magnitogorsk, a city in ...").
@@ -260,14 +280,17 @@ def find_lead_place(text: str, gazetteer: Gazetteer) -> LeadPlace | None:
     of that name; else a country or US state named anywhere, or a region abroad named after a
     locative word or a comma or as a region ("the state of Kerala") (a region right after its
     country refines it: "the US state of Alabama"); else a nationality adjective ("Indian officials"
-    -> India). A leading date line is skipped, and a word cut by the caller's truncation is
-    dropped."""
+    -> India). Places named in an aside of the lead ("Originating in Wuhan, ...", ", who grew
+    up in Ohio,") do not count (`eventwire.geo.asides`). A leading date line is skipped, and a
+    word cut by the caller's truncation is dropped."""
     m = _LEAD_DATE_RE.match(text)
     body = text[m.end() :] if m else text
     if len(text) >= 200:  # the caller may have cut the text mid-word
         body = re.sub(r"\S+$", "", body)
     tokens = _LEAD_TOKEN_RE.findall(body)[:_LEAD_MAX_TOKENS]
-    cities, regions, nationalities = _lead_hits(tokens, gazetteer)
+    if tokens and tokens[0].lower() in _LEAD_LOC_WORDS:
+        tokens[0] = tokens[0].lower()  # "In Kabul, a bomb ...": a locative, not a name's word
+    cities, regions, nationalities = _main_hits(tokens, gazetteer)
     if cities:
         city = cities[0].place
         countries = [r.place.country for r in regions]
