@@ -59,3 +59,27 @@ def test_no_side_invented(coder: Coder, sentence: str, root: str) -> None:
 def test_a_capital_naming_a_region_stays_a_place(coder: Coder) -> None:
     got = _events(coder, "Russian forces launched missile strikes on the Kyiv Oblast.")
     assert any(c.startswith("19") and t == "UKR" for c, _s, t in got), got
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "root", "source"), [
+    ("The Obama campaign denounced Trump's tax plan.", "11", "USAPTY"),
+    ("Erdogan's re-election campaign accused the opposition of lying.", "11", "TURPTY"),
+    ("Biden thanked his supporters, and his campaign urged Trump to concede.", "02", "USAPTY"),
+])
+def test_a_politicians_campaign_is_their_party(coder: Coder, sentence: str, root: str,
+                                               source: str) -> None:
+    got = _events(coder, sentence)
+    assert any(c.startswith(root) and s == source for c, s, _t in got), got
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence", [
+    "Putin's military campaign was condemned by France.",
+    "The Taliban campaign of bombings killed dozens of soldiers.",
+    "Assad's campaign against the rebels angered Turkey.",
+])
+def test_a_campaign_of_force_is_no_party(coder: Coder, sentence: str) -> None:
+    got = _events(coder, sentence)
+    assert not any(s is not None and s.endswith("PTY") or t is not None and t.endswith("PTY")
+                   for _c, s, t in got), got
