@@ -81,5 +81,4 @@ def test_a_politicians_campaign_is_their_party(coder: Coder, sentence: str, root
 ])
 def test_a_campaign_of_force_is_no_party(coder: Coder, sentence: str) -> None:
     got = _events(coder, sentence)
-    assert not any(s is not None and s.endswith("PTY") or t is not None and t.endswith("PTY")
-                   for _c, s, t in got), got
+    assert not any((x or "").endswith("PTY") for _c, s, t in got for x in (s, t)), got
