@@ -82,3 +82,42 @@ def test_a_politicians_campaign_is_their_party(coder: Coder, sentence: str, root
 def test_a_campaign_of_force_is_no_party(coder: Coder, sentence: str) -> None:
     got = _events(coder, sentence)
     assert not any((x or "").endswith("PTY") for _c, s, t in got for x in (s, t)), got
+
+
+US_LEAD = "American lawmakers in the United States returned to work on Monday. "
+
+
+def _in_us_story(coder: Coder, text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(e.cameo_code, e.source_code, e.target_code)
+            for e in coder.code_text(US_LEAD + text, pub_date=PUB) if e.sentence_index == 1]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "root"), [
+    ("A federal judge sentenced Thomas Whitfield to ten years in prison.", "17"),
+    ("Senator Warren accused John Miller of lying.", "11"),
+    ("Police arrested Daniel Brooks in Ohio.", "17"),
+])
+def test_an_unknown_person_facing_the_storys_country_is_of_it(coder: Coder, sentence: str,
+                                                              root: str) -> None:
+    got = _in_us_story(coder, sentence)
+    assert any(c.startswith(root) and "USA" in (s, t) for c, s, t in got), got
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence", [
+    # facing another country's actor: nothing says whose the person is
+    "The French president met Amelia Trask.",
+    "The Mexican government accused Robert Hayes of smuggling.",
+])
+def test_an_unknown_person_facing_a_foreign_actor_stays_uncoded(coder: Coder,
+                                                                sentence: str) -> None:
+    got = _in_us_story(coder, sentence)
+    assert not any("USA" in (s, t) for _c, s, t in got), got
+
+
+@pytest.mark.model
+def test_a_story_knows_no_person_in_a_lone_sentence(coder: Coder) -> None:
+    got = [(e.source_code, e.target_code)
+           for e in coder.code_text("Senator Warren accused John Miller of lying.", pub_date=PUB)]
+    assert got == [("USALEG", None)], got  # one sentence is no story: no story country

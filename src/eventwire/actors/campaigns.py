@@ -64,10 +64,12 @@ def campaign_actor(head: Token, actors_at: Callable[[Token], list[Actor]]) -> li
     if any(w not in words.modifiers for w in between.split()):
         return []
     got = actors_at(owner)
-    if len(got) != 1 or got[0].country is None or got[0].sector not in words.sectors \
+    if len(got) != 1 or got[0].sector not in words.sectors \
             or got[0].kind not in {"person", "sector"}:
         return []
     a = got[0]
+    if a.country is None:
+        return []
     left = min(t.i for t in head.subtree if t.dep_ != "det")
     span = head.doc[left: head.i + 1]
     return [Actor(a.country + PARTY, span.text, span.start_char, span.end_char,
