@@ -94,9 +94,9 @@ def _in_us_story(coder: Coder, text: str) -> list[tuple[str, str | None, str | N
 
 @pytest.mark.model
 @pytest.mark.parametrize(("sentence", "root"), [
-    ("A federal judge sentenced Thomas Whitfield to ten years in prison.", "17"),
-    ("Senator Warren accused John Miller of lying.", "11"),
-    ("Police arrested Daniel Brooks in Ohio.", "17"),
+    ("An American judge sentenced Thomas Whitfield to ten years in prison.", "17"),
+    ("President Obama accused John Miller of lying.", "11"),
+    ("The FBI arrested Daniel Brooks on Tuesday.", "17"),
 ])
 def test_an_unknown_person_facing_the_storys_country_is_of_it(coder: Coder, sentence: str,
                                                               root: str) -> None:
@@ -109,6 +109,8 @@ def test_an_unknown_person_facing_the_storys_country_is_of_it(coder: Coder, sent
     # facing another country's actor: nothing says whose the person is
     "The French president met Amelia Trask.",
     "The Mexican government accused Robert Hayes of smuggling.",
+    # facing the country as such: a foreigner dealing with it
+    "Helen Marsh will begin talks with the United States next week.",
 ])
 def test_an_unknown_person_facing_a_foreign_actor_stays_uncoded(coder: Coder,
                                                                 sentence: str) -> None:

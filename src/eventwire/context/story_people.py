@@ -6,8 +6,10 @@ dictionaries nor the article's earlier sentences code, acting with or on an acto
 country the story is about, is of that country (annotation guideline: the country whenever
 the text implies it). The person gets the country only, no sector: the text names no role.
 
-A person facing an actor of another country ("the Philippine envoy met Jerry Garcia"), or
-in a story about no single country, is left uncoded: nothing says whose they are.
+A person facing an actor of another country ("the Philippine envoy met Jerry Garcia"), a
+bare role the story itself gives its country ("reporters"), or the country as such ("will
+begin talks with Nigeria"), or in a story about no single country, is left uncoded: nothing
+says whose they are.
 """
 
 from __future__ import annotations
@@ -32,12 +34,15 @@ def _unknown_person(a: Actor | None, f: Found, lookup: Callable[[str], Place | N
 def story_people(f: Found, country: str | None, lookup: Callable[[str], Place | None]
                  ) -> Found:
     """`f` with an unknown named person on one side taking the story's country, when the
-    other side is of that country (after `place_targets`: a place named is a place)."""
+    other side is of that country by its own words (before `localise_story`)."""
     if country is None or f.code[:2] in VICTIM_ROOTS:
         return f  # whom force struck is of where it struck, not of the story
 
     def fix(a: Actor | None, other: Actor | None) -> Actor | None:
-        if not _unknown_person(a, f, lookup) or other is None or other.country != country:
+        # the other side's own country (not a bare role the story gives one, later), and
+        # not the country itself: "Murison will begin talks with Nigeria" is a foreigner's
+        if not _unknown_person(a, f, lookup) or other is None or other.country != country \
+                or other.kind == "country":
             return a
         assert a is not None
         return replace(a, code=country, country=country, kind="person", via="story")
