@@ -37,6 +37,7 @@ from .context.story_actors import (
     issuer_officials,
     localise_story,
 )
+from .context.story_people import story_people
 from .context.timeline import build_timeline, headline_date, is_background
 from .errors import CodingTimeout
 from .events.campaign import campaign_rally, home_trip
@@ -331,8 +332,9 @@ class Coder:
             # a readout's "A spoke with B" is A's act only: B's direction is not coded
             found = [g for f in extract(doc, resolver, self.patterns, reasons)
                      if not (issuer is not None and f.mirrored and f.code[:2] == "04")
-                     for g in place_targets(localise_story(issuer_officials(f, issuer), country),
-                                            self.gazetteer.lookup, country)]
+                     for g in place_targets(localise_story(story_people(issuer_officials(
+                         f, issuer), country, self.gazetteer.lookup), country),
+                         self.gazetteer.lookup, country)]
             for f in found:
                 ev = self._event(art, sent, doc, f, chain.frame(sent.para),
                                  timeline.anchor(sent.index), timeline.lead(sent.index),

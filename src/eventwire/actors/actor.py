@@ -27,7 +27,7 @@ class Actor:
     kind: str = "unknown"        # country|group|person|sector|unknown
     person: str | None = None
     via: str = "dictionary"      # dictionary|title|learned|pronoun|description|metonymy|ner|
-    #                              implied|pair (actors/pairs.py)
+    #                              implied|pair (actors/pairs.py)|campaign
     head_i: int = -1
 
     def with_text(self, tok_span: Span) -> Actor:

@@ -17,6 +17,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from .actor import Actor, ArticleContext, compose_code
+from .campaigns import campaign_actor
 from .dictionary import ActorEntry, SectorTerm
 from .matcher import ActorMatcher
 from .positions import agent_position, choose_sector, closer, downed, posting, struck
@@ -174,7 +175,7 @@ class ActorResolver:
         heads = self._through_quantity(heads)
         out: list[Actor] = []
         for h in sorted(heads, key=lambda t: t.i):
-            got = self._resolve(h)
+            got = self._resolve(h) or campaign_actor(h, self.actors_at)
             if not got or all(a.country is None and len(a.code or "") <= 3 for a in got):
                 # "Pacific nations, including Fiji and Tonga": the listed ones
                 listed = [x for c in h.children if c.dep_ == "prep"

@@ -16,6 +16,7 @@ from ..actors.resolve import Actor, ActorResolver
 from .clauses import OBJ, RELATIVE, SUBJ, SUBJ_PASS, children_with, is_passive, lemma_of
 from .cooperation import cooperation_words, light_object
 from .modality import committed_to
+from .nested_targets import inner_actors, relief_target
 from .patterns import Pattern
 
 
@@ -217,9 +218,12 @@ def targets_of(v: Token, p: Pattern, resolver: ActorResolver) -> list[Actor]:
                     if prep.lower_ != slot:
                         continue
                     for pobj in children_with(prep, {"pobj"}):
-                        got = object_actors(pobj, resolver)
+                        got = object_actors(pobj, resolver) or (
+                            [] if slot in {"in", "of"} else inner_actors(pobj, resolver))
                         if got:
                             return _placed(got) if slot == "in" else got
+    if p.code[:2] == "07" and (got := relief_target(v, resolver, object_actors)):
+        return got
     if p.code[:2] == "03":
         return intended_object(objs, resolver)
     if p.code[:2] == "15":
