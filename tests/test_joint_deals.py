@@ -1,8 +1,8 @@
 """Acts among several parties (events/deals.py, data/deals.yaml): deals and talks "between"
 a list of actors (each pair, each way), the mediator's 045 with each party, delegates from
-several countries as one joint doer, economic ties, and "the nations of A and B". Stories of
-two or three sentences written for these tests (docs/annotation.md: joint acts one event per
-direction, list members one event each)."""
+several countries as one joint doer, members of a military coalition, economic ties, and
+"the nations of A and B". Stories of two or three sentences written for these tests
+(docs/annotation.md: joint acts one event per direction, list members one event each)."""
 
 from __future__ import annotations
 
@@ -87,6 +87,12 @@ POSITIVE = [
      "Their leaders met in Washington.", "061", [("SRB", "KSV"), ("KSV", "SRB")]),
     ("Vietnam and the Philippines strengthened trade relations on Monday. "
      "Their ministers met in Hanoi.", "061", [("VNM", "PHL"), ("PHL", "VNM")]),
+    # members of a military coalition: military cooperation with its founder or leader
+    ("Last month Japan announced a naval coalition to guard the strait which was joined by "
+     "India, Vietnam and the Philippines. China objected.", "062",
+     [("IND", "JPN"), ("VNM", "JPN"), ("PHL", "JPN")]),
+    ("Norway and Denmark joined a maritime coalition led by France on Monday. "
+     "The ships sail next week.", "062", [("NOR", "FRA"), ("DNK", "FRA")]),
     # "the nations of A and B": the listed countries act
     ("The small nations of Bahrain and Kosovo recognized Israel on Friday. "
      "Israel thanked both governments.", "054", [("BHR", "ISR"), ("KSV", "ISR")]),
@@ -128,6 +134,11 @@ NEGATIVE = [
     # other ties are not economic cooperation
     ("Ethiopia and Eritrea agreed to restore diplomatic relations on Monday. "
      "Their leaders embraced in Asmara.", "061", ("ETH", "ERI")),
+    # a coalition not joined, or not military
+    ("Canada did not join the naval coalition led by Britain. Ottawa cited costs.", "062",
+     ("CAN", "GBR")),
+    ("Spain joined a trade alliance led by Italy on Monday. The alliance cuts tariffs.",
+     "062", ("ESP", "ITA")),
     # one doer naming one country only: no pairs
     ("Ministers from Egypt signed a trade agreement with Jordan in Amman on Sunday. "
      "The accord cuts tariffs on farm goods.", "057", ("JOR", "EGY")),

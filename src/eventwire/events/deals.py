@@ -10,6 +10,9 @@
 - "Ministers from Egypt, Jordan and Iraq signed an agreement": a doer naming several
   countries' people is each country, and a joint act with no one else named is each one's
   act toward the others.
+- "the United States announced a naval coalition ... which was joined by Australia",
+  "Norway joined a maritime coalition led by France": each member's military cooperation
+  (062) with the founder or leader.
 
 compute only: `party_acts(found, resolver)` returns the sentence's events with these added.
 """
@@ -25,6 +28,7 @@ import yaml
 from spacy.tokens import Token
 
 from ..actors.resolve import Actor, ActorResolver
+from .arguments import subject_of
 from .clauses import SUBJ, children_with, lemma_of
 from .modality import coded_modality, modality_of
 from .patterns import Pattern
@@ -41,6 +45,9 @@ class DealWords:
     reporting_verbs: frozenset[str]
     mediating_verbs: frozenset[str]
     member_nouns: frozenset[str]
+    coalition_nouns: frozenset[str]
+    military_words: frozenset[str]
+    founding_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +72,7 @@ def party_acts(found: list[Found], resolver: ActorResolver) -> list[Found]:
     seen = {(f.code, _code(f.source), _code(f.target)) for f in found}
     out = list(found)
     for n in resolver.doc:
-        for f in _between_acts(n, resolver):
+        for f in _between_acts(n, resolver) + _coalition_acts(n, resolver):
             key = (f.code, _code(f.source), _code(f.target))
             if key not in seen:
                 seen.add(key)
@@ -155,16 +162,17 @@ def _apart(a: Actor, b: Actor) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _pattern(code: str) -> Pattern:
+def _pattern(code: str, rule: str) -> Pattern:
     none: frozenset[str] = frozenset()
-    return Pattern(id=f"between.{code}", code=code, verbs=none, nouns=none, objects=none,
+    return Pattern(id=f"{rule}.{code}", code=code, verbs=none, nouns=none, objects=none,
                    preps=frozenset({"between"}), particle=None, complement=none,
                    target=("between",), symmetric=True, origin="events/deals.py")
 
 
-def _found(code: str, trig: Token, s: Actor, t: Actor, modality: str) -> Found:
+def _found(code: str, trig: Token, s: Actor, t: Actor, modality: str,
+           rule: str = "between") -> Found:
     from .extract import Found  # the record type of the stage that calls this one
-    return Found(_pattern(code), code, trig, s, t, (s,), (t,), False, modality,
+    return Found(_pattern(code, rule), code, trig, s, t, (s,), (t,), False, modality,
                  trig.sent.text)
 
 
@@ -210,4 +218,34 @@ def _listed_members(v: Token, resolver: ActorResolver) -> list[Actor]:
                             for a in resolver.actors_at(o) if a.country]
         else:
             out += [a for a in resolver.actors_at(s) if a.country]
+    return out
+
+
+def _coalition_acts(n: Token, resolver: ActorResolver) -> list[Found]:
+    """'the United States announced a naval coalition ... which was joined by Australia and
+    Bahrain', 'Norway joined a maritime coalition led by France': each member's military
+    cooperation (062) with the coalition's founder or leader."""
+    words = deal_words()
+    if lemma_of(n) not in words.coalition_nouns or not any(
+            c.dep_ in {"amod", "compound"} and lemma_of(c) in words.military_words
+            for c in n.children):
+        return []
+    leaders: list[Actor] = []
+    if n.dep_ == "dobj" and lemma_of(n.head) in words.founding_verbs:
+        leaders = subject_of(n.head, resolver)
+    for c in n.children:
+        if c.dep_ == "acl" and lemma_of(c) == "lead":
+            leaders = leaders or subject_of(c, resolver)
+    joins: list[tuple[Token, list[Actor]]] = [
+        (v, subject_of(v, resolver)) for v in n.subtree
+        if lemma_of(v) == "join" and v.pos_ == "VERB" and children_with(v, {"agent"})]
+    if n.dep_ == "dobj" and lemma_of(n.head) == "join":
+        joins.append((n.head, subject_of(n.head, resolver)))
+    out: list[Found] = []
+    for v, members in joins:
+        got, modality, negated = coded_modality("062", modality_of(v))
+        if got is None or negated:
+            continue
+        out += [_found(got, v, m, lead, modality, "coalition") for m in members if m.country
+                for lead in leaders if lead.country and _apart(m, lead)]
     return out
