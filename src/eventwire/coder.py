@@ -41,6 +41,7 @@ from .context.story_people import story_people
 from .context.timeline import build_timeline, headline_date, is_background
 from .errors import CodingTimeout
 from .events.campaign import campaign_rally, home_trip
+from .events.deals import party_lemmas
 from .events.disapproval import trigger_lemmas
 from .events.extract import Found, Rejected, anchored, extract
 from .events.intent import self_partnered
@@ -187,7 +188,8 @@ class Coder:
         self.gazetteer = geo.Gazetteer.default()
         self.matcher = ActorMatcher(self.nlp, self.actors, self._place_country)
         self.prefilter = Prefilter.build(self.patterns, self.matcher.vocab_words,
-                                         trigger_lemmas() | reproach_lemmas())
+                                         trigger_lemmas() | reproach_lemmas(),
+                                         paired_triggers=party_lemmas())
         self.sentencizer = Sentencizer()
 
     def _place_country(self, name: str) -> str | None:

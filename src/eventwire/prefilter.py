@@ -7,7 +7,7 @@ after the first). The check works on tokenizer output only, so it costs microsec
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -94,9 +94,11 @@ class Prefilter:
 
     @classmethod
     def build(cls, patterns: PatternSet, actor_words: Iterable[str],
-              other_triggers: Iterable[str] = ()) -> Prefilter:
+              other_triggers: Iterable[str] = (),
+              paired_triggers: Mapping[str, Iterable[str]] | None = None) -> Prefilter:
         """`other_triggers`: lemmas that are triggers alone outside the patterns (the
-        judging words of events/disapproval.py)."""
+        judging words of events/disapproval.py); `paired_triggers`: lemmas that are
+        triggers with one of their words (the "deal ... between" of events/deals.py)."""
         needs: dict[str, set[str] | None] = {}
         for lemma, pats in patterns.by_verb.items():
             req: set[str] | None = set()
@@ -111,6 +113,8 @@ class Prefilter:
             _merge(needs, lemma, req)
         for lemma in [*patterns.by_noun, *other_triggers]:
             _merge(needs, lemma, None)
+        for lemma, with_words in (paired_triggers or {}).items():
+            _merge(needs, lemma, {f for w in with_words for f in word_forms(w)})
         forms: dict[str, frozenset[str]] = {}
         for lemma, req in needs.items():
             for f in word_forms(lemma):

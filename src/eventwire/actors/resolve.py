@@ -84,7 +84,8 @@ VOICE_HEADS = frozenset({"report", "statement", "resolution", "communique", "dec
 QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "million", "score", "number",
                             "group", "some", "many", "most", "all", "several", "member",
                             "part", "few", "one", "two", "three", "four", "five", "ten",
-                            "unit", "team", "contingent", "batch", "wave", "band"})
+                            "unit", "team", "contingent", "batch", "wave", "band",
+                            "nation", "country"})  # "the nations of Serbia and Kosovo"
 COUNTERPART = frozenset({"counterpart", "counterparts", "opposite", "peer", "peers"})
 
 

@@ -35,6 +35,7 @@ from .clauses import (
 from .clemency import clemency_act, clemency_parties
 from .coercion import circumstantial
 from .cooperation import coordinated_acts, joint_acts
+from .deals import party_acts
 from .disapproval import disapprovals
 from .force_acts import (
     HARM_VERBS,
@@ -106,7 +107,7 @@ def extract(doc: Doc, resolver: ActorResolver, patterns: PatternSet,
     collects the triggers that gave no event (`Rejected`)."""
     found = _extract_all(doc, resolver, patterns, reasons)
     first = list(found)
-    found = coordinated_acts(joint_acts(nominal_acts(found)), resolver)
+    found = party_acts(coordinated_acts(joint_acts(nominal_acts(found)), resolver), resolver)
     accusations, alleged = _accusations(found, resolver)
     alleging = {a.trigger.i for a in accusations}
     found = [f for f in found if f.trigger.i not in alleged and not (
