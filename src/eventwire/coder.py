@@ -35,6 +35,7 @@ from .context.story_actors import (
     OUTWARD_SECTORS,
     VICTIM_ROOTS,
     issuer_officials,
+    localise_fields,
     localise_story,
 )
 from .context.story_people import story_people
@@ -75,28 +76,6 @@ CALL_WORDS = frozenset({"spoke", "speaks", "spoken", "talked", "talks", "called"
 # city the story is about.
 NATIONAL_SECTORS = frozenset({"GOV", "LEG", "SPY", "MIL"})
 BODY_SECTORS = frozenset({"GOV", "LEG"})  # ... of them, those that act by deciding
-
-# Roles that act at home: a bare "police", "court" or "protesters" is of the country where
-# the event happened. Armed and international roles are not (whose troops, in Syria?), nor
-# leaders, who travel ("President X, before leaving for Beijing, …").
-DOMESTIC_SECTORS = frozenset({"COP", "JUD", "LEG", "CVL", "OPP", "BUS", "MED", "EDU",
-                              "HLH", "LAB", "REL", "CRM", "AGR", "PTY", "ENV"})
-
-
-# ... and in a fight, the armed groups that fight their state: bare "militants" killed in
-# North Waziristan are Pakistan's.
-INSURGENT_SECTORS = frozenset({"REB", "INS", "SEP"})
-
-
-def _localise(fields: dict[str, object], role: str, country: str, *, fight: bool = False
-              ) -> None:
-    """Give a bare domestic role the country of the event's location (in place)."""
-    code = fields.get(f"{role}_code")
-    local = DOMESTIC_SECTORS | INSURGENT_SECTORS if fight else DOMESTIC_SECTORS
-    if isinstance(code, str) and code in local and not fields.get(f"{role}_country"):
-        fields[f"{role}_code"] = country + code
-        fields[f"{role}_country"] = country
-
 
 def _target_key(f: Found, code: object) -> object:
     """The target's part of the event id: its code, and where it stands when the list
@@ -534,7 +513,7 @@ class Coder:
                 if role == "target" and cc.root[:2] in VICTIM_ROOTS \
                         and fields.get("target_code") == "CVL":
                     continue  # victims of force: of the place the event settles in (later)
-                _localise(fields, role, place.country, fight=cc.root[:2] in VICTIM_ROOTS)
+                localise_fields(fields, role, place.country, fight=cc.root[:2] in VICTIM_ROOTS)
         rule_id = f.pattern.id
         targets = tuple(a.code for a in f.targets if a.code)
         acted_in = place if reason in PLACE_TARGET_REASONS else None

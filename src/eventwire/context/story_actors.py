@@ -81,3 +81,23 @@ def issuer_officials(f: Found, issuer: Actor | None) -> Found:
 
     return replace(f, source=fix(f.source), sources=tuple(x for x in (fix(a) for a in f.sources)
                                                            if x is not None))
+
+
+# Roles that act at home: a bare "police", "court" or "protesters" is of the country where
+# the event happened. Armed and international roles are not (whose troops, in Syria?), nor
+# leaders, who travel ("President X, before leaving for Beijing, …").
+DOMESTIC_SECTORS = frozenset({"COP", "JUD", "LEG", "CVL", "OPP", "BUS", "MED", "EDU",
+                              "HLH", "LAB", "REL", "CRM", "AGR", "PTY", "ENV"})
+# ... and in a fight, the armed groups that fight their state: bare "militants" killed in
+# North Waziristan are Pakistan's.
+INSURGENT_SECTORS = frozenset({"REB", "INS", "SEP"})
+
+
+def localise_fields(fields: dict[str, object], role: str, country: str, *,
+                    fight: bool = False) -> None:
+    """Give a bare domestic role the country of the event's location (in place)."""
+    code = fields.get(f"{role}_code")
+    local = DOMESTIC_SECTORS | INSURGENT_SECTORS if fight else DOMESTIC_SECTORS
+    if isinstance(code, str) and code in local and not fields.get(f"{role}_country"):
+        fields[f"{role}_code"] = country + code
+        fields[f"{role}_country"] = country
