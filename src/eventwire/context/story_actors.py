@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from ..actors.resolve import Actor
 from ..events.extract import Found, anchored
+from ..events.place_targets import INSURGENT_SECTORS
 from .items import STORY_SECTORS
 
 # Acts of force: their bare victims ("killed 14 people") are of the place struck
@@ -88,9 +89,8 @@ def issuer_officials(f: Found, issuer: Actor | None) -> Found:
 # leaders, who travel ("President X, before leaving for Beijing, …").
 DOMESTIC_SECTORS = frozenset({"COP", "JUD", "LEG", "CVL", "OPP", "BUS", "MED", "EDU",
                               "HLH", "LAB", "REL", "CRM", "AGR", "PTY", "ENV"})
-# ... and in a fight, the armed groups that fight their state: bare "militants" killed in
-# North Waziristan are Pakistan's.
-INSURGENT_SECTORS = frozenset({"REB", "INS", "SEP"})
+# ... and in a fight, the armed groups that fight their state (INSURGENT_SECTORS): bare
+# "militants" killed in North Waziristan are Pakistan's.
 
 
 def localise_fields(fields: dict[str, object], role: str, country: str, *,
