@@ -6,11 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Span
 
+from ..data import package_yaml
 from ..errors import DictionaryError
 
 
@@ -39,7 +38,7 @@ class Actor:
 def person_roles() -> frozenset[str]:
     """The role nouns of data/person_roles.yaml: words that name one office holder."""
     name = "person_roles.yaml"
-    raw = yaml.safe_load(resources.files("eventwire.data").joinpath(name).read_text("utf-8"))
+    raw = package_yaml(name)
     words = (raw or {}).get("person_roles")
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
         raise DictionaryError(name, [(0, "person_roles must be a list of words")])

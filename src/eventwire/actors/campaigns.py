@@ -15,11 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Token
 
+from ..data import package_yaml
 from ..errors import DictionaryError
 from .actor import Actor
 
@@ -36,7 +35,7 @@ class OrganisationWords:
 @cache
 def organisation_words() -> OrganisationWords:
     name = "campaign.yaml"
-    data = yaml.safe_load(resources.files("eventwire.data").joinpath(name).read_text("utf-8"))
+    data = package_yaml(name)
     try:
         return OrganisationWords(frozenset(data["organisation_heads"]),
                                  frozenset(str(m) for m in data["organisation_modifiers"]),

@@ -20,9 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from ..data import package_yaml
 
 MIN_TURNS = 4
 """Fewer marked paragraphs are quotes inside a story, not a transcript."""
@@ -32,8 +31,7 @@ _TURN = re.compile(r"^\s*\(\(([^()]{1,60})\)\)\s*\S")
 
 @lru_cache(maxsize=1)
 def interviewer_names() -> frozenset[str]:
-    text = resources.files("eventwire.data").joinpath("interview.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text) or {}
+    raw = package_yaml("interview.yaml")
     return frozenset(str(w).strip().lower() for w in raw.get("interviewers", []))
 
 

@@ -19,11 +19,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Token
 
+from ..data import package_yaml
 from .clauses import lemma_of
 
 
@@ -37,8 +36,7 @@ class CampaignWords:
 
 @lru_cache(maxsize=1)
 def campaign_words() -> CampaignWords:
-    text = resources.files("eventwire.data").joinpath("campaign.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+    raw = package_yaml("campaign.yaml")
     return CampaignWords(
         rallies=frozenset(str(w).lower() for w in raw["rallies"]),
         campaign_modifiers=frozenset(str(w).lower() for w in raw["campaign_modifiers"]),

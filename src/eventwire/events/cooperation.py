@@ -17,13 +17,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
-import yaml
 from spacy.tokens import Token
 
 from ..actors.resolve import Actor, ActorResolver
+from ..data import package_yaml
 from .clauses import lemma_of
 
 if TYPE_CHECKING:
@@ -44,8 +43,7 @@ class CooperationWords:
 
 @lru_cache(maxsize=1)
 def cooperation_words() -> CooperationWords:
-    text = resources.files("eventwire.data").joinpath("cooperation.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+    raw = package_yaml("cooperation.yaml")
     joint = {str(k): str(v) for k, v in raw.pop("joint_patterns").items()}
     return CooperationWords(**{k: frozenset(str(w).lower() for w in v)
                                for k, v in raw.items()}, joint_patterns=joint)

@@ -21,13 +21,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
-import yaml
 from spacy.tokens import Token
 
 from ..actors.resolve import Actor, ActorResolver
+from ..data import package_yaml
 from .arguments import subject_of
 from .clauses import SUBJ, children_with, lemma_of
 from .modality import coded_modality, modality_of
@@ -52,8 +51,7 @@ class DealWords:
 
 @lru_cache(maxsize=1)
 def deal_words() -> DealWords:
-    text = resources.files("eventwire.data").joinpath("deals.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+    raw = package_yaml("deals.yaml")
     nouns = {str(k).lower(): str(v) for k, v in raw.pop("party_nouns").items()}
     return DealWords(party_nouns=nouns, **{k: frozenset(str(w).lower() for w in v)
                                            for k, v in raw.items()})

@@ -25,13 +25,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
-import yaml
 from spacy.tokens import Doc, Token
 
 from ..actors.resolve import Actor, ActorResolver
+from ..data import package_yaml
 from ..errors import DictionaryError
 from .arguments import subject_of
 from .clauses import SUBJ, children_with, lemma_of
@@ -72,7 +71,7 @@ class Words:
 def words() -> Words:
     """The word lists of data/disapproval.yaml, validated."""
     name = "disapproval.yaml"
-    raw = yaml.safe_load(resources.files("eventwire.data").joinpath(name).read_text("utf-8"))
+    raw = package_yaml(name)
     problems: list[tuple[int, str]] = []
     maps = {k: {str(w).lower(): str(c) for w, c in (raw.get(k) or {}).items()}
             for k in ("wrong_nouns", "wrong_modifiers")}

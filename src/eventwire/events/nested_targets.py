@@ -18,12 +18,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Token
 
 from ..actors.resolve import Actor, ActorResolver
+from ..data import package_yaml
 from ..errors import DictionaryError
 from .clauses import OBJ, children_with, lemma_of
 
@@ -37,7 +36,7 @@ class NestedWords:
 @cache
 def nested_words() -> NestedWords:
     name = "nested_targets.yaml"
-    data = yaml.safe_load(resources.files("eventwire.data").joinpath(name).read_text("utf-8"))
+    data = package_yaml(name)
     try:
         return NestedWords(frozenset(data["situation_nouns"]), frozenset(data["relief_verbs"]))
     except (KeyError, TypeError) as exc:

@@ -31,13 +31,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
-import yaml
 from spacy.tokens import Doc, Token
 
 from ..actors.resolve import Actor, ActorResolver
+from ..data import package_yaml
 from ..errors import DictionaryError
 from .arguments import subject_of
 from .clauses import OBJ, SUBJ, SUBJ_PASS, children_with, lemma_of
@@ -77,7 +76,7 @@ class Words:
 def words() -> Words:
     """The word lists of data/verbal_conflict.yaml, validated."""
     name = "verbal_conflict.yaml"
-    raw = yaml.safe_load(resources.files("eventwire.data").joinpath(name).read_text("utf-8"))
+    raw = package_yaml(name)
     problems: list[tuple[int, str]] = []
     nouns = {str(w).lower(): str(c) for w, c in (raw.get("reproach_nouns") or {}).items()}
     for w, c in nouns.items():

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Token
 
+from ...data import package_yaml
 from ..clauses import lemma_of
 from ..modality import modality_of
 
@@ -42,8 +41,7 @@ class Context:
 
 @lru_cache(maxsize=1)
 def context_words() -> Context:
-    text = resources.files("eventwire.data").joinpath("nominal_context.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+    raw = package_yaml("nominal_context.yaml")
     return Context(**{k: frozenset(str(w).lower() for w in v) for k, v in raw.items()})
 
 
